@@ -1,0 +1,18 @@
+// Bundle every entry point with ncc into dist/<name>/index.js.
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+
+const entries = {
+  main: 'src/action/entry-main.ts',
+  post: 'src/action/entry-post.ts',
+  cli: 'src/cli/index.ts'
+}
+
+rmSync('dist', { recursive: true, force: true })
+for (const [name, entry] of Object.entries(entries)) {
+  execFileSync(
+    process.execPath,
+    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', `dist/${name}`, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+    { stdio: 'inherit' }
+  )
+}

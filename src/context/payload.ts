@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { InputError, quote } from '../errors.js'
+
+/** The subset of a GitHub event payload tagship reads. */
+export interface EventPayload {
+  readonly repository?: {
+    readonly default_branch?: string
+    readonly name?: string
+    readonly description?: string | null
+    readonly html_url?: string
+    readonly license?: { readonly spdx_id?: string | null } | null
+  }
+  readonly pull_request?: {
+    readonly number?: number
+    readonly head?: { readonly ref?: string; readonly sha?: string }
+    readonly base?: { readonly ref?: string }
+  }
+  readonly number?: number
+  readonly head_commit?: { readonly timestamp?: string } | null
+}
+
+/** Read the event payload file; a missing path means no payload (e.g. outside Actions). */
+export function readPayload(path: string | undefined): EventPayload {
+  if (path === undefined || path === '') return {}
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (e) {
+    throw new InputError('GITHUB_EVENT_PATH', `${quote(path)} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): point it at the event payload file or unset it`)
+  }
+  try {
+    return JSON.parse(text) as EventPayload
+  } catch {
+    throw new InputError('GITHUB_EVENT_PATH', `${quote(path)} is not valid JSON: point it at the event payload file`)
+  }
+}

@@ -1,0 +1,79 @@
+import { InputError, quote } from '../errors.js'
+
+/** Split a list input on newlines and commas, dropping blanks and `#` comments. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .filter((line) => !line.trim().startsWith('#'))
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+/** Split a multi-line input into its non-blank, non-comment lines, with their line numbers. */
+export function splitLines(value: string): { line: number; text: string }[] {
+  return value
+    .split(/\r?\n/)
+    .map((text, i) => ({ line: i + 1, text: text.trim() }))
+    .filter((l) => l.text !== '' && !l.text.startsWith('#'))
+}
+
+export function parseBoolean(input: string, value: string, fallback: boolean): boolean {
+  const v = value.trim().toLowerCase()
+  if (v === '') return fallback
+  if (v === 'true') return true
+  if (v === 'false') return false
+  throw new InputError(input, `${quote(value)} is not a boolean: use true or false`)
+}
+
+export function parseInteger(input: string, value: string, fallback: number, min: number, max: number): number {
+  const v = value.trim()
+  if (v === '') return fallback
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new InputError(input, `${quote(value)} is not a whole number from ${min} to ${max}: use e.g. ${fallback}`)
+  }
+  return Number(v)
+}
+
+export function parseChoice<T extends string>(input: string, value: string, choices: readonly T[], fallback: T): T {
+  const v = value.trim().toLowerCase()
+  if (v === '') return fallback
+  const found = choices.find((c) => c === v)
+  if (found === undefined) {
+    throw new InputError(input, `${quote(value)} is not one of ${choices.join(', ')}: use one of them`)
+  }
+  return found
+}
+
+/** Closest known name to a misspelt one, for "did you mean" hints. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const candidate of known) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase())
+    if (d < bestDistance) {
+      bestDistance = d
+      best = candidate
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/** `use X` when a close name exists, else the list of valid names. */
+export function suggestion(name: string, known: readonly string[]): string {
+  const near = closest(name, known)
+  return near ? `did you mean ${quote(near)}?` : `use one of ${known.join(', ')}`
+}

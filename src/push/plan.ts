@@ -1,0 +1,55 @@
+import type { Inputs } from '../inputs/parse.js'
+import type { Repository } from '../registry/reference.js'
+import { computeTags } from '../tags/compute.js'
+import type { EventContext } from '../tags/context.js'
+import { ociMetadata } from '../tags/labels.js'
+
+export interface PlannedTag {
+  readonly tag: string
+  /** Full reference: `docker.io/acme/app:1.2.3`. */
+  readonly reference: string
+  /** Why the tag was chosen. */
+  readonly reasons: readonly string[]
+}
+
+export interface PlanTarget {
+  readonly repository: Repository
+  readonly tags: readonly PlannedTag[]
+}
+
+/** The whole publish: every target with every tag, computed and validated before any write. */
+export interface Plan {
+  readonly push: boolean
+  readonly source?: string
+  readonly version: string
+  readonly targets: readonly PlanTarget[]
+  /** `org.opencontainers.image.*` metadata, for labels and annotations. */
+  readonly metadata: Readonly<Record<string, string>>
+  readonly warnings: readonly string[]
+}
+
+export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
+  const tagSet = computeTags(ctx, inputs.tags)
+  const warnings = [...tagSet.warnings]
+  if (tagSet.tags.length === 0) {
+    warnings.push(`no strategy or rule gives a tag for this event (${ctx.eventName} on ${ctx.ref}): nothing to publish`)
+  }
+  const targets = inputs.images.map((repository) => ({
+    repository,
+    tags: tagSet.tags.map((t) => ({ tag: t.value, reference: `${repository.name}:${t.value}`, reasons: t.reasons }))
+  }))
+  const source = inputs.source?.kind === 'local' ? inputs.source.image : inputs.source?.text
+  return {
+    push: inputs.push,
+    ...(source !== undefined ? { source } : {}),
+    version: tagSet.version,
+    targets,
+    metadata: ociMetadata(ctx, tagSet.version),
+    warnings
+  }
+}
+
+/** Every full reference of the plan, target by target. */
+export function planReferences(plan: Plan): string[] {
+  return plan.targets.flatMap((t) => t.tags.map((tag) => tag.reference))
+}

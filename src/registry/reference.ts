@@ -1,0 +1,77 @@
+import { InputError, quote } from '../errors.js'
+
+/** A target repository, normalised the way the docker CLI resolves it. */
+export interface Repository {
+  /** Registry host as written by the user, `docker.io` for Docker Hub. */
+  readonly registry: string
+  /** Repository path inside the registry (`library/nginx`, `acme/app`). */
+  readonly path: string
+  /** `registry/path`, the form tags are appended to. */
+  readonly name: string
+}
+
+const DOCKER_HUB = 'docker.io'
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]{1,5})?$/
+const IPV6_HOST = /^\[[0-9a-fA-F:.]+\](?::[0-9]{1,5})?$/
+const MAX_NAME = 255
+
+function looksLikeHost(first: string): boolean {
+  return first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')
+}
+
+/**
+ * Parse one entry of the `images` input: a repository without tag or digest.
+ * `acme/app` becomes `docker.io/acme/app`, `nginx` becomes `docker.io/library/nginx`.
+ */
+export function parseRepository(input: string, raw: string): Repository {
+  const value = raw.trim()
+  if (value === '') throw new InputError(input, 'an empty repository name was given: remove the empty entry')
+  if (/\s/.test(value)) {
+    throw new InputError(input, `${quote(value)} contains whitespace: give one repository per line`)
+  }
+  if (value.includes('@')) {
+    throw new InputError(input, `${quote(value)} has a digest: give the repository only (tags are computed)`)
+  }
+  const segments = value.split('/')
+  let registry = DOCKER_HUB
+  let pathSegments = segments
+  if (segments.length > 1 && looksLikeHost(segments[0]!)) {
+    registry = segments[0]!
+    pathSegments = segments.slice(1)
+    if (!HOST.test(registry) && !IPV6_HOST.test(registry)) {
+      throw new InputError(input, `${quote(value)} has an invalid registry host ${quote(registry)}`)
+    }
+    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) registry = DOCKER_HUB
+    else registry = registry.toLowerCase()
+  }
+  const last = pathSegments[pathSegments.length - 1]!
+  if (last.includes(':')) {
+    throw new InputError(
+      input,
+      `${quote(value)} has a tag: give the repository only, e.g. ${quote(value.slice(0, value.lastIndexOf(':')))} (tags are computed)`
+    )
+  }
+  for (const segment of pathSegments) {
+    if (segment !== segment.toLowerCase()) {
+      throw new InputError(
+        input,
+        `${quote(value)} is not a valid repository name (must be lowercase): use ${quote(value.toLowerCase())}`
+      )
+    }
+    if (!PATH_COMPONENT.test(segment)) {
+      throw new InputError(
+        input,
+        `${quote(value)} is not a valid repository name: path component ${quote(segment)} must be lowercase letters and digits, separated by '.', '_', '__' or '-'`
+      )
+    }
+  }
+  if (registry === DOCKER_HUB && pathSegments.length === 1) pathSegments = ['library', ...pathSegments]
+  const path = pathSegments.join('/')
+  const name = `${registry}/${path}`
+  if (name.length > MAX_NAME) {
+    throw new InputError(input, `${quote(value)} is longer than ${MAX_NAME} characters: shorten the repository name`)
+  }
+  return { registry, path, name }
+}

@@ -1,0 +1,79 @@
+import { InputError, quote } from '../errors.js'
+import type { TagCandidate } from './candidate.js'
+import type { EventContext } from './context.js'
+import { renderExpressions } from './rules/expressions.js'
+import { applyFlavor, type Flavor } from './rules/flavor.js'
+import { evaluateRules } from './rules/evaluate.js'
+import type { Rule } from './rules/rule.js'
+import { tagProblem } from './sanitize.js'
+import { STRATEGIES } from './strategies/index.js'
+import type { StrategyOptions } from './strategies/options.js'
+
+/** What to compute tags from, already parsed and validated. */
+export interface TagRequest {
+  /** Names of the strategies to run (validated against STRATEGIES). */
+  readonly strategies: readonly string[]
+  readonly strategyOptions: StrategyOptions
+  readonly rules: readonly Rule[]
+  readonly flavor: Flavor
+}
+
+export interface ComputedTag {
+  readonly value: string
+  /** Every reason it was chosen (a tag asked for twice is listed once). */
+  readonly reasons: readonly string[]
+}
+
+export interface TagSet {
+  /** Highest priority first, `latest` last, each value once. */
+  readonly tags: readonly ComputedTag[]
+  /** The main version: the first tag that is not `latest`; empty when there are none. */
+  readonly version: string
+  /** Things the user should know that do not stop the run. */
+  readonly warnings: readonly string[]
+}
+
+/**
+ * Compute the ordered, de-duplicated, validated tags for an event. Throws an
+ * InputError on the first invalid tag: nothing is returned half-way.
+ */
+export function computeTags(ctx: EventContext, request: TagRequest): TagSet {
+  const warnings: string[] = []
+  const options = request.strategyOptions
+  const site = { input: 'flavor', where: 'prefix/suffix' }
+  const flavor: Flavor = {
+    ...request.flavor,
+    prefix: renderExpressions(request.flavor.prefix, ctx, options, site),
+    suffix: renderExpressions(request.flavor.suffix, ctx, options, site)
+  }
+  const candidates: TagCandidate[] = []
+  for (const strategy of STRATEGIES) {
+    if (request.strategies.includes(strategy.name)) {
+      candidates.push(...strategy.produce(ctx, options).map((c) => applyFlavor(c, flavor)))
+    }
+  }
+  candidates.push(...evaluateRules(ctx, request.rules, flavor, options, (w) => warnings.push(w)))
+  for (const c of candidates) {
+    const problem = tagProblem(c.value)
+    if (problem) {
+      throw new InputError(
+        c.origin,
+        `the tag ${quote(c.value)} (${c.reason}) ${problem}: change the value, prefix or suffix that makes it`
+      )
+    }
+  }
+  const rank = (c: TagCandidate): number => (c.isLatest ? Number.NEGATIVE_INFINITY : c.priority)
+  const ordered = candidates
+    .map((c, index) => ({ c, index }))
+    .sort((a, b) => rank(b.c) - rank(a.c) || a.index - b.index)
+    .map(({ c }) => c)
+  const byValue = new Map<string, string[]>()
+  for (const c of ordered) {
+    const reasons = byValue.get(c.value)
+    if (reasons === undefined) byValue.set(c.value, [c.reason])
+    else if (!reasons.includes(c.reason)) reasons.push(c.reason)
+  }
+  const tags = [...byValue].map(([value, reasons]) => ({ value, reasons }))
+  const main = ordered.find((c) => !c.isLatest)
+  return { tags, version: main?.value ?? '', warnings }
+}

@@ -1,0 +1,70 @@
+import { InputError, quote } from '../../errors.js'
+import type { TagCandidate } from '../candidate.js'
+import type { EventContext } from '../context.js'
+import type { StrategyOptions } from '../strategies/options.js'
+import { renderExpressions, type ExpressionSite } from './expressions.js'
+import { applyFlavor, type Flavor } from './flavor.js'
+import { DEFAULT_PREFIX, produce } from './producers.js'
+import { ruleLabel, type Rule } from './rule.js'
+
+const INPUT = 'tags'
+
+/**
+ * Evaluate docker/metadata-action rules in priority order. `latest` follows
+ * the flavor: with `auto` the first rule that gives a tag decides it.
+ */
+export function evaluateRules(
+  ctx: EventContext,
+  rules: readonly Rule[],
+  flavor: Flavor,
+  options: StrategyOptions,
+  warn: (message: string) => void
+): TagCandidate[] {
+  const ordered = rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index)
+    .map(({ rule }) => rule)
+  const tags: TagCandidate[] = []
+  let latestDecision: boolean | undefined
+  let latestWhy = ''
+  for (const rule of ordered) {
+    const site: ExpressionSite = { input: INPUT, where: ruleLabel(rule) }
+    if (!isEnabled(rule, ctx, options, site)) continue
+    const produced = produce({ rule, ctx, options, site, warn })
+    if (!produced || produced.value === '') continue
+    const render = (text: string): string => renderExpressions(text, ctx, options, site)
+    const prefix = render(rule.attrs.prefix ?? DEFAULT_PREFIX[rule.type] ?? (rule.type === 'ref' && rule.attrs.event === 'pr' ? 'pr-' : flavor.prefix))
+    const suffix = render(rule.attrs.suffix ?? flavor.suffix)
+    tags.push({
+      value: `${prefix}${produced.value}${suffix}`,
+      priority: rule.priority,
+      reason: `tags line ${rule.line}: type=${rule.type}, ${produced.why}`,
+      origin: `${INPUT} (${ruleLabel(rule)})`
+    })
+    if (latestDecision === undefined) {
+      latestDecision = produced.latest
+      latestWhy = `tags line ${rule.line}: ${produced.why}`
+    }
+  }
+  const wantLatest = flavor.latest === 'true' ? tags.length > 0 : flavor.latest === 'auto' && latestDecision === true
+  if (wantLatest) {
+    const latest: TagCandidate = {
+      value: 'latest',
+      priority: rules.length > 0 ? Math.min(...rules.map((r) => r.priority)) : 0,
+      reason: flavor.latest === 'true' ? 'flavor latest=true' : `flavor latest=auto, ${latestWhy}`,
+      origin: 'flavor',
+      isLatest: true
+    }
+    tags.push(applyFlavor(latest, flavor))
+  }
+  return tags
+}
+
+function isEnabled(rule: Rule, ctx: EventContext, options: StrategyOptions, site: ExpressionSite): boolean {
+  const raw = rule.attrs.enable
+  if (raw === undefined) return true
+  const value = renderExpressions(raw, ctx, options, site).trim().toLowerCase()
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw new InputError(INPUT, `${site.where}: enable=${quote(raw)} is not true or false: use a true/false value or {{is_default_branch}}`)
+}

@@ -1,0 +1,117 @@
+import { isPullRequest, pullRequestNumber, readRef, type EventContext } from '../context.js'
+import { sanitizeTag } from '../sanitize.js'
+import type { StrategyOptions } from '../strategies/options.js'
+import { parseReleaseTag, isPrerelease } from '../version.js'
+import { commitSha, renderExpressions, type ExpressionSite } from './expressions.js'
+import { toRegExp } from './parse.js'
+import type { Rule, RuleType } from './rule.js'
+import { parsePep440, parseSemver, renderVersionPattern, type ParsedVersion } from './versions.js'
+
+/** What one rule gives for an event: a value (before prefix/suffix), and whether it earns `latest`. */
+export interface Produced {
+  readonly value: string
+  readonly latest: boolean
+  readonly why: string
+}
+
+export interface ProducerInput {
+  readonly rule: Rule
+  readonly ctx: EventContext
+  readonly options: StrategyOptions
+  readonly site: ExpressionSite
+  /** Non-fatal notes, e.g. a tag that is not a version. */
+  readonly warn: (message: string) => void
+}
+
+type Producer = (input: ProducerInput) => Produced | undefined
+
+/** The git tag, or the rendered `value` attribute, that a version rule reads. */
+function versionSource({ rule, ctx, options, site }: ProducerInput): string | undefined {
+  if (rule.attrs.value) return renderExpressions(rule.attrs.value, ctx, options, site)
+  const ref = readRef(ctx.ref)
+  return ref.kind === 'tag' ? ref.name : undefined
+}
+
+function versionRule(kind: string, parse: (raw: string) => ParsedVersion | undefined): Producer {
+  return (input) => {
+    const source = versionSource(input)
+    if (source === undefined) return undefined
+    const v = parse(source)
+    if (!v) {
+      input.warn(`tags ${input.site.where}: ${JSON.stringify(source)} is not a ${kind} version; no tag from this rule`)
+      return undefined
+    }
+    const value = renderVersionPattern(input.rule.attrs.pattern!, v, input.site)
+    return { value, latest: !v.unstable, why: `${kind} ${source}` }
+  }
+}
+
+/** A git tag that is a semver prerelease: `latest` is never given for it. */
+function isPrereleaseTag(name: string): boolean {
+  const v = parseReleaseTag(name, 'v')
+  return v !== undefined && isPrerelease(v)
+}
+
+const PRODUCERS: Record<RuleType, Producer> = {
+  schedule: ({ rule, ctx, options, site }) => {
+    if (ctx.eventName !== 'schedule') return undefined
+    const value = renderExpressions(rule.attrs.pattern || 'nightly', ctx, options, site)
+    return { value, latest: false, why: 'scheduled run' }
+  },
+  semver: versionRule('semver', parseSemver),
+  pep440: versionRule('pep440', parsePep440),
+  match: (input) => {
+    const source = versionSource(input)
+    if (source === undefined) return undefined
+    const m = toRegExp(input.rule.attrs.pattern!).exec(source)
+    const group = Number(input.rule.attrs.group ?? '0')
+    const value = m?.[group]
+    if (value === undefined) {
+      input.warn(`tags ${input.site.where}: ${JSON.stringify(source)} does not match; no tag from this rule`)
+      return undefined
+    }
+    return { value: sanitizeTag(value), latest: !isPrereleaseTag(source), why: `match on ${source}` }
+  },
+  edge: ({ rule, ctx }) => {
+    const ref = readRef(ctx.ref)
+    const branch = rule.attrs.branch || ctx.defaultBranch
+    if (ref.kind !== 'branch' || ref.name !== branch) return undefined
+    return { value: 'edge', latest: false, why: `push to ${branch}` }
+  },
+  ref: ({ rule, ctx }) => {
+    const ref = readRef(ctx.ref)
+    switch (rule.attrs.event) {
+      case 'branch':
+        return ref.kind === 'branch' && !isPullRequest(ctx)
+          ? { value: sanitizeTag(ref.name), latest: false, why: `branch ${ref.name}` }
+          : undefined
+      case 'tag':
+        return ref.kind === 'tag'
+          ? { value: sanitizeTag(ref.name), latest: !isPrereleaseTag(ref.name), why: `git tag ${ref.name}` }
+          : undefined
+      default: {
+        const number = pullRequestNumber(ctx)
+        return isPullRequest(ctx) && number !== undefined
+          ? { value: String(number), latest: false, why: `pull request #${number}` }
+          : undefined
+      }
+    }
+  },
+  raw: ({ rule, ctx, options, site }) => ({
+    value: renderExpressions(rule.attrs.value!, ctx, options, site),
+    latest: false,
+    why: 'raw value'
+  }),
+  sha: ({ rule, ctx, options }) => {
+    const sha = commitSha(ctx, options)
+    const value = rule.attrs.format === 'long' ? sha : sha.slice(0, options.shaLength)
+    return { value, latest: false, why: `commit ${sha.slice(0, 12)}` }
+  }
+}
+
+export function produce(input: ProducerInput): Produced | undefined {
+  return PRODUCERS[input.rule.type](input)
+}
+
+/** Prefixes a rule type has when it gives none (metadata-action's defaults). */
+export const DEFAULT_PREFIX: Partial<Record<RuleType, string>> = { sha: 'sha-' }

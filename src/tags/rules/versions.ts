@@ -1,0 +1,70 @@
+import { explain, clean } from '@renovatebot/pep440'
+import semver from 'semver'
+import { InputError, quote } from '../../errors.js'
+import { sanitizeTag } from '../sanitize.js'
+import type { ExpressionSite } from './expressions.js'
+
+/** A version read by a semver or pep440 rule. */
+export interface ParsedVersion {
+  readonly raw: string
+  readonly version: string
+  readonly major: number
+  readonly minor: number
+  readonly patch: number
+  /** A pre-, dev- or post-release: only `{{version}}` (or `{{raw}}`) is given, never `latest`. */
+  readonly unstable: boolean
+}
+
+export function parseSemver(raw: string): ParsedVersion | undefined {
+  const v = semver.parse(raw.replace(/\//g, '-'), { loose: true })
+  if (!v) return undefined
+  return {
+    raw: sanitizeTag(raw),
+    version: v.version,
+    major: v.major,
+    minor: v.minor,
+    patch: v.patch,
+    unstable: v.prerelease.length > 0
+  }
+}
+
+export function parsePep440(raw: string): ParsedVersion | undefined {
+  const text = raw.replace(/\//g, '-')
+  const v = explain(text)
+  const normalised = v ? clean(text) : null
+  if (!v || !normalised) return undefined
+  return {
+    raw: sanitizeTag(raw),
+    version: sanitizeTag(normalised),
+    major: v.release[0] ?? 0,
+    minor: v.release[1] ?? 0,
+    patch: v.release[2] ?? 0,
+    unstable: v.is_prerelease || v.is_devrelease || v.is_postrelease
+  }
+}
+
+const PATTERN_NAMES = ['raw', 'version', 'major', 'minor', 'patch'] as const
+
+/** Render a semver/pep440 `pattern`; unstable versions only ever give their version (or raw). */
+export function renderVersionPattern(pattern: string, v: ParsedVersion, site: ExpressionSite): string {
+  if (v.unstable) return /^\{\{\s*raw\s*\}\}$/.test(pattern) ? v.raw : v.version
+  return pattern.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_w, name: string) => {
+    switch (name) {
+      case 'raw':
+        return v.raw
+      case 'version':
+        return v.version
+      case 'major':
+        return String(v.major)
+      case 'minor':
+        return String(v.minor)
+      case 'patch':
+        return String(v.patch)
+      default:
+        throw new InputError(
+          site.input,
+          `${site.where}: ${quote(`{{${name}}}`)} cannot be used in a version pattern: use ${PATTERN_NAMES.map((n) => `{{${n}}}`).join(', ')}`
+        )
+    }
+  })
+}

@@ -1,0 +1,26 @@
+/** Longest tag the distribution spec allows. */
+export const MAX_TAG_LENGTH = 128
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+
+export function isValidTag(tag: string): boolean {
+  return TAG.test(tag)
+}
+
+/**
+ * Turn a git name (branch or tag) into a tag value: every run of characters a
+ * tag may not hold becomes one `-`, and leading `.`/`-` are dropped, since a
+ * tag may not start with them.
+ */
+export function sanitizeTag(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '')
+}
+
+/** Why a tag is invalid, as the tail of an error message; undefined if valid. */
+export function tagProblem(tag: string): string | undefined {
+  if (tag === '') return 'is empty'
+  if (tag.length > MAX_TAG_LENGTH) return `is ${tag.length} characters long; a tag may have at most ${MAX_TAG_LENGTH}`
+  if (/^[.-]/.test(tag)) return `starts with '${tag[0]}'; a tag must start with a letter, digit or '_'`
+  const bad = /[^A-Za-z0-9_.-]/.exec(tag)
+  if (bad) return `contains ${JSON.stringify(bad[0])}; a tag may hold only letters, digits, '_', '.' and '-'`
+  return undefined
+}

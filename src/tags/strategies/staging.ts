@@ -1,0 +1,27 @@
+import { pushedBranch } from '../context.js'
+import { matchBranch } from '../glob.js'
+import { isPrerelease, prereleaseChannel } from '../version.js'
+import { releaseOf } from './release.js'
+import { strategyTag, type Strategy } from './strategy.js'
+
+export const stagingStrategy: Strategy = {
+  name: 'staging',
+  summary:
+    'on pushes to staging branches (default staging) and on prerelease tags: staging; a prerelease also gets its channel (rc, beta, alpha)',
+  produce(ctx, options) {
+    const release = releaseOf(ctx, options.semverPrefix)
+    if (release && isPrerelease(release)) {
+      const why = `prerelease ${release.raw}`
+      const channel = prereleaseChannel(release)
+      const tags = channel ? [strategyTag('staging', channel, 750, `${why} (channel ${channel})`)] : []
+      tags.push(strategyTag('staging', 'staging', 700, why))
+      return tags
+    }
+    const branch = pushedBranch(ctx)
+    if (ctx.eventName !== 'push' || branch === undefined) return []
+    const pattern = options.stagingBranches.find((p) => matchBranch(p, branch))
+    if (pattern === undefined) return []
+    const how = pattern === branch ? '' : ` (matches ${pattern})`
+    return [strategyTag('staging', 'staging', 700, `push to staging branch ${branch}${how}`)]
+  }
+}
