@@ -12,7 +12,18 @@ rmSync('dist', { recursive: true, force: true })
 for (const [name, entry] of Object.entries(entries)) {
   execFileSync(
     process.execPath,
-    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', `dist/${name}`, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+    [
+      'node_modules/@vercel/ncc/dist/ncc/cli.js',
+      'build',
+      entry,
+      '-o',
+      `dist/${name}`,
+      '--minify',
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+      '--quiet'
+    ],
     { stdio: 'inherit' }
   )
 }

@@ -4,8 +4,16 @@ import { INPUTS } from '../inputs/spec.js'
 
 /** Flags that describe the event, for use outside a CI system or to override it. */
 export const CONTEXT_FLAGS = [
-  'event', 'ref', 'sha', 'default-branch', 'pr-number', 'pr-head-ref', 'pr-head-sha',
-  'pr-base-ref', 'commit-time', 'now'
+  'event',
+  'ref',
+  'sha',
+  'default-branch',
+  'pr-number',
+  'pr-head-ref',
+  'pr-head-sha',
+  'pr-base-ref',
+  'commit-time',
+  'now'
 ] as const
 export type ContextFlag = (typeof CONTEXT_FLAGS)[number]
 
@@ -20,17 +28,29 @@ export interface CliArgs {
 }
 
 /** Flags that may be repeated; their values are joined with newlines. */
-const MULTI = new Set(['image', 'images', 'tags', 'flavor', 'raw-tags', 'strategies', 'staging-branches'])
+const MULTI = new Set([
+  'image',
+  'images',
+  'tags',
+  'flavor',
+  'raw-tags',
+  'strategies',
+  'staging-branches'
+])
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {
+  const options: Record<
+    string,
+    { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
+  > = {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
     json: { type: 'boolean' },
     image: { type: 'string', multiple: true }
   }
   for (const input of INPUTS) {
-    if (input.name !== 'push') options[input.name] = { type: 'string', multiple: MULTI.has(input.name) }
+    if (input.name !== 'push')
+      options[input.name] = { type: 'string', multiple: MULTI.has(input.name) }
   }
   for (const flag of CONTEXT_FLAGS) options[flag] = { type: 'string' }
   let parsed: ReturnType<typeof parseArgs>
@@ -53,7 +73,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (typeof v === 'string') context[flag] = v
   }
   if (parsed.positionals.length > 1) {
-    throw new InputError('arguments', `unexpected ${JSON.stringify(parsed.positionals[1])}: give one command, e.g. tagship plan`)
+    throw new InputError(
+      'arguments',
+      `unexpected ${JSON.stringify(parsed.positionals[1])}: give one command, e.g. tagship plan`
+    )
   }
   return {
     command: parsed.positionals[0],

@@ -10,7 +10,10 @@ type Flags = Partial<Record<ContextFlag, string>>
 function parseTime(flag: string, value: string): Date {
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) {
-    throw new InputError(`--${flag}`, `${quote(value)} is not a date: use ISO 8601, e.g. 2026-11-23T10:00:00Z`)
+    throw new InputError(
+      `--${flag}`,
+      `${quote(value)} is not a date: use ISO 8601, e.g. 2026-11-23T10:00:00Z`
+    )
   }
   return date
 }
@@ -19,7 +22,12 @@ function parseTime(flag: string, value: string): Date {
  * The event for the CLI: from flags, over the GitHub Actions variables when
  * present, else GitLab CI's, else flags alone (a push by default).
  */
-export function cliContext(flags: Flags, env: Env, payload: EventPayload, clock: Date): EventContext {
+export function cliContext(
+  flags: Flags,
+  env: Env,
+  payload: EventPayload,
+  clock: Date
+): EventContext {
   const now = flags.now !== undefined ? parseTime('now', flags.now) : clock
   const onGithub = env.GITHUB_ACTIONS === 'true' || env.GITHUB_REF !== undefined
   if (!onGithub && isGitlab(env)) {
@@ -28,25 +36,45 @@ export function cliContext(flags: Flags, env: Env, payload: EventPayload, clock:
   }
   const prNumber = flags['pr-number']
   if (prNumber !== undefined && !/^[1-9]\d*$/.test(prNumber)) {
-    throw new InputError('--pr-number', `${quote(prNumber)} is not a pull request number: give a positive whole number`)
+    throw new InputError(
+      '--pr-number',
+      `${quote(prNumber)} is not a pull request number: give a positive whole number`
+    )
   }
   const gitlab = !onGithub && isGitlab(env) ? gitlabContext(env, now) : undefined
-  const eventName = flags.event ?? (onGithub ? env.GITHUB_EVENT_NAME : gitlab?.eventName) ?? (prNumber ? 'pull_request' : 'push')
-  const ref = flags.ref ?? (onGithub ? env.GITHUB_REF : gitlab?.ref) ?? (prNumber ? `refs/pull/${prNumber}/merge` : '')
+  const eventName =
+    flags.event ??
+    (onGithub ? env.GITHUB_EVENT_NAME : gitlab?.eventName) ??
+    (prNumber ? 'pull_request' : 'push')
+  const ref =
+    flags.ref ??
+    (onGithub ? env.GITHUB_REF : gitlab?.ref) ??
+    (prNumber ? `refs/pull/${prNumber}/merge` : '')
   const sha = flags.sha ?? (onGithub ? env.GITHUB_SHA : gitlab?.sha) ?? ''
   const pr = payload.pull_request ?? {}
   const merged: EventPayload = {
     ...payload,
     repository: {
-      ...(gitlab?.repository ? { name: gitlab.repository.name, description: gitlab.repository.description, html_url: gitlab.repository.url } : {}),
+      ...(gitlab?.repository
+        ? {
+            name: gitlab.repository.name,
+            description: gitlab.repository.description,
+            html_url: gitlab.repository.url
+          }
+        : {}),
       ...payload.repository,
-      ...(flags['default-branch'] ?? gitlab?.defaultBranch ? { default_branch: flags['default-branch'] ?? gitlab?.defaultBranch } : {})
+      ...((flags['default-branch'] ?? gitlab?.defaultBranch)
+        ? { default_branch: flags['default-branch'] ?? gitlab?.defaultBranch }
+        : {})
     },
     ...(prNumber !== undefined || payload.pull_request
       ? {
           pull_request: {
             number: prNumber !== undefined ? Number(prNumber) : pr.number,
-            head: { ref: flags['pr-head-ref'] ?? pr.head?.ref, sha: flags['pr-head-sha'] ?? pr.head?.sha },
+            head: {
+              ref: flags['pr-head-ref'] ?? pr.head?.ref,
+              sha: flags['pr-head-sha'] ?? pr.head?.sha
+            },
             base: { ref: flags['pr-base-ref'] ?? pr.base?.ref }
           }
         }
@@ -62,6 +90,13 @@ export function cliContext(flags: Flags, env: Env, payload: EventPayload, clock:
     ref: flags.ref !== undefined || !onGithub ? '--ref' : 'GITHUB_REF',
     sha: flags.sha !== undefined || !onGithub ? '--sha' : 'GITHUB_SHA'
   }
-  const ghEnv = onGithub ? env : { GITHUB_SERVER_URL: env.GITHUB_SERVER_URL, GITHUB_REPOSITORY: env.GITHUB_REPOSITORY }
-  return githubContext({ ...ghEnv, GITHUB_EVENT_NAME: eventName, GITHUB_REF: ref, GITHUB_SHA: sha }, merged, now, names)
+  const ghEnv = onGithub
+    ? env
+    : { GITHUB_SERVER_URL: env.GITHUB_SERVER_URL, GITHUB_REPOSITORY: env.GITHUB_REPOSITORY }
+  return githubContext(
+    { ...ghEnv, GITHUB_EVENT_NAME: eventName, GITHUB_REF: ref, GITHUB_SHA: sha },
+    merged,
+    now,
+    names
+  )
 }

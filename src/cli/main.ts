@@ -19,7 +19,9 @@ export interface CliIO {
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
+    ) as { version?: string }
     return pkg.version ?? 'unknown'
   } catch {
     return 'unknown'
@@ -39,7 +41,10 @@ export function main(argv: readonly string[], io: CliIO): number {
       return EXIT.ok
     }
     if (args.command !== 'plan') {
-      const what = args.command === undefined ? 'no command given' : `unknown command ${JSON.stringify(args.command)}`
+      const what =
+        args.command === undefined
+          ? 'no command given'
+          : `unknown command ${JSON.stringify(args.command)}`
       throw new InputError('command', `${what}: use tagship plan (see tagship --help)`)
     }
     const inputs = parseInputs({ ...args.inputs, push: 'false' })

@@ -7,15 +7,29 @@ export type Env = Readonly<Record<string, string | undefined>>
 const SHA = /^[0-9a-f]{40}$/
 
 /** Check the three facts every event must give: its name, ref and commit. */
-export function checkEvent(names: { event: string; ref: string; sha: string }, eventName: string, ref: string, sha: string): void {
+export function checkEvent(
+  names: { event: string; ref: string; sha: string },
+  eventName: string,
+  ref: string,
+  sha: string
+): void {
   if (!KNOWN_EVENTS.has(eventName)) {
-    throw new InputError(names.event, `unknown event ${quote(eventName)}: use a GitHub event name such as push, pull_request, release, schedule or workflow_dispatch`)
+    throw new InputError(
+      names.event,
+      `unknown event ${quote(eventName)}: use a GitHub event name such as push, pull_request, release, schedule or workflow_dispatch`
+    )
   }
   if (!ref.startsWith('refs/')) {
-    throw new InputError(names.ref, `${quote(ref)} is not a full git ref: use e.g. refs/heads/main or refs/tags/v1.2.3`)
+    throw new InputError(
+      names.ref,
+      `${quote(ref)} is not a full git ref: use e.g. refs/heads/main or refs/tags/v1.2.3`
+    )
   }
   if (!SHA.test(sha)) {
-    throw new InputError(names.sha, `${quote(sha)} is not a full commit sha: give the 40 lowercase hex digits`)
+    throw new InputError(
+      names.sha,
+      `${quote(sha)} is not a full commit sha: give the 40 lowercase hex digits`
+    )
   }
 }
 
@@ -45,7 +59,8 @@ export function githubContext(
   const timestamp = payload.head_commit?.timestamp
   const commitTime = timestamp ? new Date(timestamp) : undefined
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
-  const url = repo?.html_url ?? (env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined)
+  const url =
+    repo?.html_url ?? (env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined)
   const name = repo?.name ?? env.GITHUB_REPOSITORY?.split('/')[1]
   return {
     eventName,
@@ -59,7 +74,9 @@ export function githubContext(
       ...(name ? { name } : {}),
       ...(repo?.description ? { description: repo.description } : {}),
       ...(url ? { url } : {}),
-      ...(repo?.license?.spdx_id && repo.license.spdx_id !== 'NOASSERTION' ? { license: repo.license.spdx_id } : {})
+      ...(repo?.license?.spdx_id && repo.license.spdx_id !== 'NOASSERTION'
+        ? { license: repo.license.spdx_id }
+        : {})
     }
   }
 }

@@ -17,7 +17,12 @@ export function gitlabContext(env: Env, now: Date): EventContext {
       ? `refs/pull/${mr}/merge`
       : `refs/heads/${env.CI_COMMIT_BRANCH ?? env.CI_COMMIT_REF_NAME ?? ''}`
   const sha = env.CI_COMMIT_SHA ?? ''
-  checkEvent({ event: 'CI_PIPELINE_SOURCE', ref: 'CI_COMMIT_REF_NAME', sha: 'CI_COMMIT_SHA' }, eventName, ref, sha)
+  checkEvent(
+    { event: 'CI_PIPELINE_SOURCE', ref: 'CI_COMMIT_REF_NAME', sha: 'CI_COMMIT_SHA' },
+    eventName,
+    ref,
+    sha
+  )
   const commitTime = env.CI_COMMIT_TIMESTAMP ? new Date(env.CI_COMMIT_TIMESTAMP) : undefined
   return {
     eventName,
@@ -30,7 +35,9 @@ export function gitlabContext(env: Env, now: Date): EventContext {
             number: Number(mr),
             headRef: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME ?? '',
             baseRef: env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME ?? '',
-            ...(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA ? { headSha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA } : {})
+            ...(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA
+              ? { headSha: env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA }
+              : {})
           }
         }
       : {}),

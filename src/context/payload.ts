@@ -26,11 +26,17 @@ export function readPayload(path: string | undefined): EventPayload {
   try {
     text = readFileSync(path, 'utf8')
   } catch (e) {
-    throw new InputError('GITHUB_EVENT_PATH', `${quote(path)} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): point it at the event payload file or unset it`)
+    throw new InputError(
+      'GITHUB_EVENT_PATH',
+      `${quote(path)} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): point it at the event payload file or unset it`
+    )
   }
   try {
     return JSON.parse(text) as EventPayload
   } catch {
-    throw new InputError('GITHUB_EVENT_PATH', `${quote(path)} is not valid JSON: point it at the event payload file`)
+    throw new InputError(
+      'GITHUB_EVENT_PATH',
+      `${quote(path)} is not valid JSON: point it at the event payload file`
+    )
   }
 }

@@ -8,7 +8,14 @@ import { DEFAULT_STRATEGIES, STRATEGIES } from '../tags/strategies/index.js'
 import { DEFAULT_STRATEGY_OPTIONS, type StrategyOptions } from '../tags/strategies/options.js'
 import { parseSource, type Source } from '../registry/source.js'
 import type { RawInputs } from './spec.js'
-import { parseBoolean, parseChoice, parseInteger, splitLines, splitList, suggestion } from './values.js'
+import {
+  parseBoolean,
+  parseChoice,
+  parseInteger,
+  splitLines,
+  splitList,
+  suggestion
+} from './values.js'
 
 /** Everything the inputs ask for, parsed and validated as a whole. */
 export interface Inputs {
@@ -30,7 +37,10 @@ export function parseInputs(raw: RawInputs): Inputs {
   const sourceText = get('source').trim()
   const source = sourceText === '' ? undefined : parseSource(sourceText)
   if (push && source === undefined) {
-    throw new InputError('source', 'is empty but push is true: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only')
+    throw new InputError(
+      'source',
+      'is empty but push is true: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only'
+    )
   }
   return { source, images, push, tags: { strategies, strategyOptions, rules, flavor } }
 }
@@ -38,19 +48,31 @@ export function parseInputs(raw: RawInputs): Inputs {
 function parseImages(value: string): Repository[] {
   const lines = splitLines(value)
   if (lines.length === 0) {
-    throw new InputError('images', 'is empty: list the target repositories, one per line (e.g. docker.io/acme/app)')
+    throw new InputError(
+      'images',
+      'is empty: list the target repositories, one per line (e.g. docker.io/acme/app)'
+    )
   }
   const seen = new Map<string, string>()
   const repositories: Repository[] = []
   for (const { text } of lines) {
     if (/^name=|,\s*enable=/.test(text)) {
-      throw new InputError('images', `${quote(text)} uses name=/enable= attributes: list each repository on its own line`)
+      throw new InputError(
+        'images',
+        `${quote(text)} uses name=/enable= attributes: list each repository on its own line`
+      )
     }
-    for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const item of text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const repo = parseRepository('images', item)
       const first = seen.get(repo.name)
       if (first !== undefined) {
-        throw new InputError('images', `${quote(item)} names the same repository as ${quote(first)} (${repo.name}): list it once`)
+        throw new InputError(
+          'images',
+          `${quote(item)} names the same repository as ${quote(first)} (${repo.name}): list it once`
+        )
       }
       seen.set(repo.name, item)
       repositories.push(repo)
@@ -64,11 +86,17 @@ function parseStrategies(value: string, hasRules: boolean, options: StrategyOpti
   const known = STRATEGIES.map((s) => s.name)
   for (const name of names) {
     if (!known.includes(name)) {
-      throw new InputError('strategies', `unknown strategy ${quote(name)}: ${suggestion(name, known)}`)
+      throw new InputError(
+        'strategies',
+        `unknown strategy ${quote(name)}: ${suggestion(name, known)}`
+      )
     }
   }
   if (names.includes('raw') && options.rawTags.length === 0) {
-    throw new InputError('strategies', 'raw is listed but raw-tags is empty: give the tags in raw-tags, or remove raw')
+    throw new InputError(
+      'strategies',
+      'raw is listed but raw-tags is empty: give the tags in raw-tags, or remove raw'
+    )
   }
   const chosen: string[] = names.length > 0 ? names : hasRules ? [] : [...DEFAULT_STRATEGIES]
   if (options.rawTags.length > 0 && !chosen.includes('raw')) chosen.push('raw')
@@ -81,7 +109,11 @@ function parseStrategyOptions(get: (name: string) => string): StrategyOptions {
   noWhitespace('semver-prefix', semverPrefix)
   const shaPrefix = get('sha-prefix') === '' ? d.shaPrefix : get('sha-prefix').trim()
   const prefixProblem = tagProblem(`${shaPrefix}0`)
-  if (prefixProblem) throw new InputError('sha-prefix', `${quote(shaPrefix)} cannot start a tag: the tag ${prefixProblem}`)
+  if (prefixProblem)
+    throw new InputError(
+      'sha-prefix',
+      `${quote(shaPrefix)} cannot start a tag: the tag ${prefixProblem}`
+    )
   const devBranch = get('dev-branch').trim()
   noWhitespace('dev-branch', devBranch)
   const stagingBranches = splitList(get('staging-branches'))
@@ -94,16 +126,26 @@ function parseStrategyOptions(get: (name: string) => string): StrategyOptions {
   return {
     semverPrefix,
     semverMajorZero: parseBoolean('semver-major-zero', get('semver-major-zero'), d.semverMajorZero),
-    latestOnDefaultBranch: parseBoolean('latest-on-default-branch', get('latest-on-default-branch'), d.latestOnDefaultBranch),
+    latestOnDefaultBranch: parseBoolean(
+      'latest-on-default-branch',
+      get('latest-on-default-branch'),
+      d.latestOnDefaultBranch
+    ),
     ...(devBranch === '' ? {} : { devBranch }),
     stagingBranches: stagingBranches.length > 0 ? stagingBranches : d.stagingBranches,
     shaLength: parseInteger('sha-length', get('sha-length'), d.shaLength, 7, 40),
     shaPrefix,
-    shaPullRequestCommit: parseChoice('sha-pr-commit', get('sha-pr-commit'), ['head', 'merge'] as const, d.shaPullRequestCommit),
+    shaPullRequestCommit: parseChoice(
+      'sha-pr-commit',
+      get('sha-pr-commit'),
+      ['head', 'merge'] as const,
+      d.shaPullRequestCommit
+    ),
     rawTags
   }
 }
 
 function noWhitespace(input: string, value: string): void {
-  if (/\s/.test(value)) throw new InputError(input, `${quote(value)} contains whitespace: remove it`)
+  if (/\s/.test(value))
+    throw new InputError(input, `${quote(value)} contains whitespace: remove it`)
 }

@@ -23,31 +23,57 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       'Strategies to run, comma or newline separated: semver, latest, dev, staging, sha, branch, pr, nightly, raw. Default: semver, latest, dev, staging, sha, unless tags is given.'
   },
-  { name: 'tags', description: 'docker/metadata-action tag rules, one per line (type=semver,pattern={{version}} ...).' },
-  { name: 'flavor', description: 'docker/metadata-action flavor: latest=auto|true|false, prefix=..., suffix=..., onlatest=true.' },
+  {
+    name: 'tags',
+    description:
+      'docker/metadata-action tag rules, one per line (type=semver,pattern={{version}} ...).'
+  },
+  {
+    name: 'flavor',
+    description:
+      'docker/metadata-action flavor: latest=auto|true|false, prefix=..., suffix=..., onlatest=true.'
+  },
   {
     name: 'push',
-    description: 'Push the image. false computes, validates and reports the plan, and touches no daemon and no network.',
+    description:
+      'Push the image. false computes, validates and reports the plan, and touches no daemon and no network.',
     default: 'true'
   },
-  { name: 'semver-prefix', description: 'Prefix a release tag may carry (v reads v1.2.3 and 1.2.3).', default: 'v' },
-  { name: 'semver-major-zero', description: 'Give a bare major tag (0) for 0.x releases.', default: 'false' },
+  {
+    name: 'semver-prefix',
+    description: 'Prefix a release tag may carry (v reads v1.2.3 and 1.2.3).',
+    default: 'v'
+  },
+  {
+    name: 'semver-major-zero',
+    description: 'Give a bare major tag (0) for 0.x releases.',
+    default: 'false'
+  },
   {
     name: 'latest-on-default-branch',
     description: 'Also tag latest on pushes to the default branch (for projects without releases).',
     default: 'false'
   },
-  { name: 'dev-branch', description: "Branch whose pushes get dev. Default: the repository's default branch." },
+  {
+    name: 'dev-branch',
+    description: "Branch whose pushes get dev. Default: the repository's default branch."
+  },
   {
     name: 'staging-branches',
-    description: 'Branch patterns whose pushes get staging, comma or newline separated (* within a segment, ** across).',
+    description:
+      'Branch patterns whose pushes get staging, comma or newline separated (* within a segment, ** across).',
     default: 'staging'
   },
-  { name: 'sha-length', description: 'Hex digits in sha tags and {{sha}} (7 to 40).', default: '7' },
+  {
+    name: 'sha-length',
+    description: 'Hex digits in sha tags and {{sha}} (7 to 40).',
+    default: '7'
+  },
   { name: 'sha-prefix', description: 'Prefix of the sha strategy tag.', default: 'sha-' },
   {
     name: 'sha-pr-commit',
-    description: "On pull requests, tag the PR's head commit (head) or GitHub's merge commit (merge).",
+    description:
+      "On pull requests, tag the PR's head commit (head) or GitHub's merge commit (merge).",
     default: 'head'
   },
   { name: 'raw-tags', description: 'Extra tags given on every event, comma or newline separated.' }

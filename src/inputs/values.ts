@@ -26,21 +26,38 @@ export function parseBoolean(input: string, value: string, fallback: boolean): b
   throw new InputError(input, `${quote(value)} is not a boolean: use true or false`)
 }
 
-export function parseInteger(input: string, value: string, fallback: number, min: number, max: number): number {
+export function parseInteger(
+  input: string,
+  value: string,
+  fallback: number,
+  min: number,
+  max: number
+): number {
   const v = value.trim()
   if (v === '') return fallback
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw new InputError(input, `${quote(value)} is not a whole number from ${min} to ${max}: use e.g. ${fallback}`)
+    throw new InputError(
+      input,
+      `${quote(value)} is not a whole number from ${min} to ${max}: use e.g. ${fallback}`
+    )
   }
   return Number(v)
 }
 
-export function parseChoice<T extends string>(input: string, value: string, choices: readonly T[], fallback: T): T {
+export function parseChoice<T extends string>(
+  input: string,
+  value: string,
+  choices: readonly T[],
+  fallback: T
+): T {
   const v = value.trim().toLowerCase()
   if (v === '') return fallback
   const found = choices.find((c) => c === v)
   if (found === undefined) {
-    throw new InputError(input, `${quote(value)} is not one of ${choices.join(', ')}: use one of them`)
+    throw new InputError(
+      input,
+      `${quote(value)} is not one of ${choices.join(', ')}: use one of them`
+    )
   }
   return found
 }

@@ -32,11 +32,17 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
   const tagSet = computeTags(ctx, inputs.tags)
   const warnings = [...tagSet.warnings]
   if (tagSet.tags.length === 0) {
-    warnings.push(`no strategy or rule gives a tag for this event (${ctx.eventName} on ${ctx.ref}): nothing to publish`)
+    warnings.push(
+      `no strategy or rule gives a tag for this event (${ctx.eventName} on ${ctx.ref}): nothing to publish`
+    )
   }
   const targets = inputs.images.map((repository) => ({
     repository,
-    tags: tagSet.tags.map((t) => ({ tag: t.value, reference: `${repository.name}:${t.value}`, reasons: t.reasons }))
+    tags: tagSet.tags.map((t) => ({
+      tag: t.value,
+      reference: `${repository.name}:${t.value}`,
+      reasons: t.reasons
+    }))
   }))
   const source = inputs.source?.kind === 'local' ? inputs.source.image : inputs.source?.text
   return {

@@ -13,12 +13,15 @@ export interface Repository {
 const DOCKER_HUB = 'docker.io'
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]{1,5})?$/
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]{1,5})?$/
 const IPV6_HOST = /^\[[0-9a-fA-F:.]+\](?::[0-9]{1,5})?$/
 const MAX_NAME = 255
 
 function looksLikeHost(first: string): boolean {
-  return first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')
+  return (
+    first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')
+  )
 }
 
 /**
@@ -27,12 +30,16 @@ function looksLikeHost(first: string): boolean {
  */
 export function parseRepository(input: string, raw: string): Repository {
   const value = raw.trim()
-  if (value === '') throw new InputError(input, 'an empty repository name was given: remove the empty entry')
+  if (value === '')
+    throw new InputError(input, 'an empty repository name was given: remove the empty entry')
   if (/\s/.test(value)) {
     throw new InputError(input, `${quote(value)} contains whitespace: give one repository per line`)
   }
   if (value.includes('@')) {
-    throw new InputError(input, `${quote(value)} has a digest: give the repository only (tags are computed)`)
+    throw new InputError(
+      input,
+      `${quote(value)} has a digest: give the repository only (tags are computed)`
+    )
   }
   const segments = value.split('/')
   let registry = DOCKER_HUB
@@ -67,11 +74,15 @@ export function parseRepository(input: string, raw: string): Repository {
       )
     }
   }
-  if (registry === DOCKER_HUB && pathSegments.length === 1) pathSegments = ['library', ...pathSegments]
+  if (registry === DOCKER_HUB && pathSegments.length === 1)
+    pathSegments = ['library', ...pathSegments]
   const path = pathSegments.join('/')
   const name = `${registry}/${path}`
   if (name.length > MAX_NAME) {
-    throw new InputError(input, `${quote(value)} is longer than ${MAX_NAME} characters: shorten the repository name`)
+    throw new InputError(
+      input,
+      `${quote(value)} is longer than ${MAX_NAME} characters: shorten the repository name`
+    )
   }
   return { registry, path, name }
 }

@@ -23,7 +23,10 @@ const INPUT = 'source'
 export function parseSource(value: string): Source {
   if (IMAGE_ID.test(value)) {
     if (value.startsWith('sha256:') && !DIGEST.test(value)) {
-      throw new InputError(INPUT, `${quote(value)} is not a full image ID: give sha256: and 64 hex digits`)
+      throw new InputError(
+        INPUT,
+        `${quote(value)} is not a full image ID: give sha256: and 64 hex digits`
+      )
     }
     return { kind: 'local', image: value }
   }
@@ -34,7 +37,10 @@ export function parseSource(value: string): Source {
     digest = value.slice(at + 1)
     rest = value.slice(0, at)
     if (!DIGEST.test(digest)) {
-      throw new InputError(INPUT, `${quote(value)} has an invalid digest ${quote(digest)}: use @sha256: followed by 64 lowercase hex digits`)
+      throw new InputError(
+        INPUT,
+        `${quote(value)} has an invalid digest ${quote(digest)}: use @sha256: followed by 64 lowercase hex digits`
+      )
     }
   }
   let tag: string | undefined
@@ -43,11 +49,19 @@ export function parseSource(value: string): Source {
     tag = rest.slice(colon + 1)
     rest = rest.slice(0, colon)
     const problem = tagProblem(tag)
-    if (problem) throw new InputError(INPUT, `${quote(value)} has an invalid tag ${quote(tag)}: it ${problem}`)
+    if (problem)
+      throw new InputError(INPUT, `${quote(value)} has an invalid tag ${quote(tag)}: it ${problem}`)
   }
   const repository = parseRepository(INPUT, rest)
   const first = rest.split('/')[0]!
-  const hasHost = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+  const hasHost =
+    rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
   if (!hasHost && digest === undefined) return { kind: 'local', image: value }
-  return { kind: 'registry', repository, text: value, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) }
+  return {
+    kind: 'registry',
+    repository,
+    text: value,
+    ...(tag ? { tag } : {}),
+    ...(digest ? { digest } : {})
+  }
 }

@@ -10,7 +10,9 @@ export function planSummary(plan: Plan): string {
   ]
   if (!plan.push) lines.push('Plan only (`push: false`): nothing was pushed.', '')
   if (plan.source !== undefined) lines.push(`Source: \`${plan.source}\``, '')
-  const rows = plan.targets.flatMap((t) => t.tags.map((tag) => ({ target: t.repository.name, tag })))
+  const rows = plan.targets.flatMap((t) =>
+    t.tags.map((tag) => ({ target: t.repository.name, tag }))
+  )
   if (rows.length === 0) {
     lines.push('No tags: no strategy or rule applies to this event.')
   } else {

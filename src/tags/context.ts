@@ -39,7 +39,8 @@ export type RefInfo =
   | { readonly kind: 'other'; readonly name: string }
 
 export function readRef(ref: string): RefInfo {
-  if (ref.startsWith('refs/heads/')) return { kind: 'branch', name: ref.slice('refs/heads/'.length) }
+  if (ref.startsWith('refs/heads/'))
+    return { kind: 'branch', name: ref.slice('refs/heads/'.length) }
   if (ref.startsWith('refs/tags/')) return { kind: 'tag', name: ref.slice('refs/tags/'.length) }
   const pr = /^refs\/pull\/(\d+)\/(?:merge|head)$/.exec(ref)
   if (pr) return { kind: 'pr', number: Number(pr[1]) }
@@ -59,10 +60,10 @@ export function pullRequestNumber(ctx: EventContext): number | undefined {
   return ref.kind === 'pr' ? ref.number : undefined
 }
 
-/** Branch a push is on (never set for tags or pull requests). */
+/** Branch the event is on (never set for tags or pull requests). */
 export function pushedBranch(ctx: EventContext): string | undefined {
   const ref = readRef(ctx.ref)
-  return ref.kind === 'branch' ? ref.name : undefined
+  return ref.kind === 'branch' && !isPullRequest(ctx) ? ref.name : undefined
 }
 
 /**
@@ -70,10 +71,36 @@ export function pushedBranch(ctx: EventContext): string | undefined {
  * CLI's `--event`, or a hand-written environment) and are rejected.
  */
 export const KNOWN_EVENTS = new Set([
-  'branch_protection_rule', 'check_run', 'check_suite', 'create', 'delete', 'deployment',
-  'deployment_status', 'discussion', 'discussion_comment', 'fork', 'gollum', 'issue_comment',
-  'issues', 'label', 'merge_group', 'milestone', 'page_build', 'public', 'pull_request',
-  'pull_request_review', 'pull_request_review_comment', 'pull_request_target', 'push',
-  'registry_package', 'release', 'repository_dispatch', 'schedule', 'status', 'watch',
-  'workflow_call', 'workflow_dispatch', 'workflow_run'
+  'branch_protection_rule',
+  'check_run',
+  'check_suite',
+  'create',
+  'delete',
+  'deployment',
+  'deployment_status',
+  'discussion',
+  'discussion_comment',
+  'fork',
+  'gollum',
+  'issue_comment',
+  'issues',
+  'label',
+  'merge_group',
+  'milestone',
+  'page_build',
+  'public',
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'pull_request_target',
+  'push',
+  'registry_package',
+  'release',
+  'repository_dispatch',
+  'schedule',
+  'status',
+  'watch',
+  'workflow_call',
+  'workflow_dispatch',
+  'workflow_run'
 ])

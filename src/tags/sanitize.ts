@@ -18,9 +18,12 @@ export function sanitizeTag(name: string): string {
 /** Why a tag is invalid, as the tail of an error message; undefined if valid. */
 export function tagProblem(tag: string): string | undefined {
   if (tag === '') return 'is empty'
-  if (tag.length > MAX_TAG_LENGTH) return `is ${tag.length} characters long; a tag may have at most ${MAX_TAG_LENGTH}`
-  if (/^[.-]/.test(tag)) return `starts with '${tag[0]}'; a tag must start with a letter, digit or '_'`
+  if (tag.length > MAX_TAG_LENGTH)
+    return `is ${tag.length} characters long; a tag may have at most ${MAX_TAG_LENGTH}`
+  if (/^[.-]/.test(tag))
+    return `starts with '${tag[0]}'; a tag must start with a letter, digit or '_'`
   const bad = /[^A-Za-z0-9_.-]/.exec(tag)
-  if (bad) return `contains ${JSON.stringify(bad[0])}; a tag may hold only letters, digits, '_', '.' and '-'`
+  if (bad)
+    return `contains ${JSON.stringify(bad[0])}; a tag may hold only letters, digits, '_', '.' and '-'`
   return undefined
 }

@@ -19,6 +19,7 @@ export interface ReleaseVersion {
  */
 export function parseReleaseTag(tag: string, prefix: string): ReleaseVersion | undefined {
   const body = prefix !== '' && tag.startsWith(prefix) ? tag.slice(prefix.length) : tag
+  if (!/^\d/.test(body)) return undefined
   const parsed = semver.parse(body, { loose: false })
   if (!parsed) return undefined
   return {

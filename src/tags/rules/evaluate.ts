@@ -33,7 +33,11 @@ export function evaluateRules(
     const produced = produce({ rule, ctx, options, site, warn })
     if (!produced || produced.value === '') continue
     const render = (text: string): string => renderExpressions(text, ctx, options, site)
-    const prefix = render(rule.attrs.prefix ?? DEFAULT_PREFIX[rule.type] ?? (rule.type === 'ref' && rule.attrs.event === 'pr' ? 'pr-' : flavor.prefix))
+    const prefix = render(
+      rule.attrs.prefix ??
+        DEFAULT_PREFIX[rule.type] ??
+        (rule.type === 'ref' && rule.attrs.event === 'pr' ? 'pr-' : flavor.prefix)
+    )
     const suffix = render(rule.attrs.suffix ?? flavor.suffix)
     tags.push({
       value: `${prefix}${produced.value}${suffix}`,
@@ -46,7 +50,8 @@ export function evaluateRules(
       latestWhy = `tags line ${rule.line}: ${produced.why}`
     }
   }
-  const wantLatest = flavor.latest === 'true' ? tags.length > 0 : flavor.latest === 'auto' && latestDecision === true
+  const wantLatest =
+    flavor.latest === 'true' ? tags.length > 0 : flavor.latest === 'auto' && latestDecision === true
   if (wantLatest) {
     const latest: TagCandidate = {
       value: 'latest',
@@ -60,11 +65,19 @@ export function evaluateRules(
   return tags
 }
 
-function isEnabled(rule: Rule, ctx: EventContext, options: StrategyOptions, site: ExpressionSite): boolean {
+function isEnabled(
+  rule: Rule,
+  ctx: EventContext,
+  options: StrategyOptions,
+  site: ExpressionSite
+): boolean {
   const raw = rule.attrs.enable
   if (raw === undefined) return true
   const value = renderExpressions(raw, ctx, options, site).trim().toLowerCase()
   if (value === 'true') return true
   if (value === 'false') return false
-  throw new InputError(INPUT, `${site.where}: enable=${quote(raw)} is not true or false: use a true/false value or {{is_default_branch}}`)
+  throw new InputError(
+    INPUT,
+    `${site.where}: enable=${quote(raw)} is not true or false: use a true/false value or {{is_default_branch}}`
+  )
 }

@@ -79,7 +79,10 @@ function renderDate(args: string, when: Date, site: ExpressionSite, body: string
   }
   const timeZone = m[2] ?? 'UTC'
   if (!isTimeZone(timeZone)) {
-    throw new InputError(site.input, `${site.where}: unknown time zone ${quote(timeZone)}: use an IANA name such as Europe/Paris`)
+    throw new InputError(
+      site.input,
+      `${site.where}: unknown time zone ${quote(timeZone)}: use an IANA name such as Europe/Paris`
+    )
   }
   return formatDate(when, m[1]!, timeZone)
 }

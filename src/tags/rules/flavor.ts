@@ -36,21 +36,34 @@ export function parseFlavor(value: string): Flavor {
     let last: 'prefix' | 'suffix' | undefined
     for (const field of fields) {
       const { key, value: v } = splitField(field)
-      if (key === undefined) throw new InputError(INPUT, `${where}: ${quote(field)} is not key=value: write e.g. latest=auto`)
+      if (key === undefined)
+        throw new InputError(
+          INPUT,
+          `${where}: ${quote(field)} is not key=value: write e.g. latest=auto`
+        )
       if (!KEYS.includes(key)) {
         throw new InputError(INPUT, `${where}: unknown key ${quote(key)}: ${suggestion(key, KEYS)}`)
       }
       if (key === 'latest') {
         if (!['auto', 'true', 'false'].includes(v)) {
-          throw new InputError(INPUT, `${where}: latest=${v} is not auto, true or false: use one of them`)
+          throw new InputError(
+            INPUT,
+            `${where}: latest=${v} is not auto, true or false: use one of them`
+          )
         }
         flavor.latest = v as Flavor['latest']
       } else if (key === 'onlatest') {
         if (!['true', 'false'].includes(v)) {
-          throw new InputError(INPUT, `${where}: onlatest=${v} is not true or false: use one of them`)
+          throw new InputError(
+            INPUT,
+            `${where}: onlatest=${v} is not true or false: use one of them`
+          )
         }
         if (last === undefined) {
-          throw new InputError(INPUT, `${where}: onlatest needs a prefix or suffix before it on the same line: write prefix=foo-,onlatest=true`)
+          throw new InputError(
+            INPUT,
+            `${where}: onlatest needs a prefix or suffix before it on the same line: write prefix=foo-,onlatest=true`
+          )
         }
         if (last === 'prefix') flavor.prefixOnLatest = v === 'true'
         else flavor.suffixOnLatest = v === 'true'

@@ -41,21 +41,30 @@ function parseRule(line: number, text: string): Rule {
   checkRequired(type, attrs, fail)
   let priority: number = RULE_PRIORITY[type]
   if (attrs.priority !== undefined) {
-    if (!/^-?\d+$/.test(attrs.priority)) fail(`priority ${quote(attrs.priority)} is not a whole number: use e.g. priority=${priority}`)
+    if (!/^-?\d+$/.test(attrs.priority))
+      fail(`priority ${quote(attrs.priority)} is not a whole number: use e.g. priority=${priority}`)
     priority = Number(attrs.priority)
   }
   return { type, attrs, priority, line, text }
 }
 
-function checkRequired(type: RuleType, attrs: Record<string, string>, fail: (why: string) => never): void {
+function checkRequired(
+  type: RuleType,
+  attrs: Record<string, string>,
+  fail: (why: string) => never
+): void {
   switch (type) {
     case 'semver':
     case 'pep440':
     case 'match':
-      if (!attrs.pattern) fail(`type=${type} needs a pattern: add e.g. ${type === 'match' ? 'pattern=v(.*),group=1' : 'pattern={{version}}'}`)
+      if (!attrs.pattern)
+        fail(
+          `type=${type} needs a pattern: add e.g. ${type === 'match' ? 'pattern=v(.*),group=1' : 'pattern={{version}}'}`
+        )
       break
     case 'ref':
-      if (attrs.event === undefined) fail('type=ref needs event=branch, event=tag or event=pr: add one')
+      if (attrs.event === undefined)
+        fail('type=ref needs event=branch, event=tag or event=pr: add one')
       else if (!['branch', 'tag', 'pr'].includes(attrs.event)) {
         fail(`event ${quote(attrs.event)} is not branch, tag or pr: use one of them`)
       }
@@ -78,7 +87,9 @@ function checkRequired(type: RuleType, attrs: Record<string, string>, fail: (why
     try {
       toRegExp(attrs.pattern)
     } catch (e) {
-      fail(`pattern ${quote(attrs.pattern)} is not a valid regular expression (${(e as Error).message}): fix it`)
+      fail(
+        `pattern ${quote(attrs.pattern)} is not a valid regular expression (${(e as Error).message}): fix it`
+      )
     }
   }
 }

@@ -38,7 +38,9 @@ function versionRule(kind: string, parse: (raw: string) => ParsedVersion | undef
     if (source === undefined) return undefined
     const v = parse(source)
     if (!v) {
-      input.warn(`tags ${input.site.where}: ${JSON.stringify(source)} is not a ${kind} version; no tag from this rule`)
+      input.warn(
+        `tags ${input.site.where}: ${JSON.stringify(source)} is not a ${kind} version; no tag from this rule`
+      )
       return undefined
     }
     const value = renderVersionPattern(input.rule.attrs.pattern!, v, input.site)
@@ -67,15 +69,21 @@ const PRODUCERS: Record<RuleType, Producer> = {
     const group = Number(input.rule.attrs.group ?? '0')
     const value = m?.[group]
     if (value === undefined) {
-      input.warn(`tags ${input.site.where}: ${JSON.stringify(source)} does not match; no tag from this rule`)
+      input.warn(
+        `tags ${input.site.where}: ${JSON.stringify(source)} does not match; no tag from this rule`
+      )
       return undefined
     }
-    return { value: sanitizeTag(value), latest: !isPrereleaseTag(source), why: `match on ${source}` }
+    return {
+      value: sanitizeTag(value),
+      latest: !isPrereleaseTag(source),
+      why: `match on ${source}`
+    }
   },
   edge: ({ rule, ctx }) => {
     const ref = readRef(ctx.ref)
     const branch = rule.attrs.branch || ctx.defaultBranch
-    if (ref.kind !== 'branch' || ref.name !== branch) return undefined
+    if (ref.kind !== 'branch' || ref.name !== branch || isPullRequest(ctx)) return undefined
     return { value: 'edge', latest: false, why: `push to ${branch}` }
   },
   ref: ({ rule, ctx }) => {
@@ -87,7 +95,11 @@ const PRODUCERS: Record<RuleType, Producer> = {
           : undefined
       case 'tag':
         return ref.kind === 'tag'
-          ? { value: sanitizeTag(ref.name), latest: !isPrereleaseTag(ref.name), why: `git tag ${ref.name}` }
+          ? {
+              value: sanitizeTag(ref.name),
+              latest: !isPrereleaseTag(ref.name),
+              why: `git tag ${ref.name}`
+            }
           : undefined
       default: {
         const number = pullRequestNumber(ctx)

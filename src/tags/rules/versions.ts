@@ -46,7 +46,11 @@ export function parsePep440(raw: string): ParsedVersion | undefined {
 const PATTERN_NAMES = ['raw', 'version', 'major', 'minor', 'patch'] as const
 
 /** Render a semver/pep440 `pattern`; unstable versions only ever give their version (or raw). */
-export function renderVersionPattern(pattern: string, v: ParsedVersion, site: ExpressionSite): string {
+export function renderVersionPattern(
+  pattern: string,
+  v: ParsedVersion,
+  site: ExpressionSite
+): string {
   if (v.unstable) return /^\{\{\s*raw\s*\}\}$/.test(pattern) ? v.raw : v.version
   return pattern.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_w, name: string) => {
     switch (name) {

@@ -5,7 +5,8 @@ import { strategyTag, type Strategy } from './strategy.js'
 
 export const latestStrategy: Strategy = {
   name: 'latest',
-  summary: 'on a stable release tag (never a prerelease): latest; optionally on pushes to the default branch',
+  summary:
+    'on a stable release tag (never a prerelease): latest; optionally on pushes to the default branch',
   produce(ctx, options) {
     const release = releaseOf(ctx, options.semverPrefix)
     if (release && !isPrerelease(release)) {

@@ -13,7 +13,9 @@ export const stagingStrategy: Strategy = {
     if (release && isPrerelease(release)) {
       const why = `prerelease ${release.raw}`
       const channel = prereleaseChannel(release)
-      const tags = channel ? [strategyTag('staging', channel, 750, `${why} (channel ${channel})`)] : []
+      const tags = channel
+        ? [strategyTag('staging', channel, 750, `${why} (channel ${channel})`)]
+        : []
       tags.push(strategyTag('staging', 'staging', 700, why))
       return tags
     }
