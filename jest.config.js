@@ -8,5 +8,6 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
   testTimeout: 60000
 }

@@ -21,15 +21,13 @@ const IMAGE_ID = /^(?:sha256:)?[a-f0-9]{12,64}$/
 const INPUT = 'source'
 
 export function parseSource(value: string): Source {
-  if (IMAGE_ID.test(value)) {
-    if (value.startsWith('sha256:') && !DIGEST.test(value)) {
-      throw new InputError(
-        INPUT,
-        `${quote(value)} is not a full image ID: give sha256: and 64 hex digits`
-      )
-    }
-    return { kind: 'local', image: value }
+  if (value.startsWith('sha256:') && !DIGEST.test(value)) {
+    throw new InputError(
+      INPUT,
+      `${quote(value)} is not a full image ID: give sha256: and 64 hex digits`
+    )
   }
+  if (IMAGE_ID.test(value)) return { kind: 'local', image: value }
   let rest = value
   let digest: string | undefined
   const at = value.indexOf('@')

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { inputEnv, runnerFiles, type RunnerFiles } from '../../__fixtures__/file-commands.js'
+import { FIXTURES_DIR, runnerFixture, SHA } from '../../__fixtures__/runner.js'
+
+const ROOT = join(FIXTURES_DIR, '..')
+let files: RunnerFiles | undefined
+
+afterEach(() => {
+  files?.remove()
+  files = undefined
+})
+
+/** Run a bundled entry exactly as the runner does: INPUT_* in, file commands out. */
+function runBundled(entry: 'main' | 'post', fixture: string, inputs: Record<string, string>) {
+  files ??= runnerFiles()
+  const { env } = runnerFixture(fixture)
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist', entry, 'index.js')], {
+    cwd: files.dir,
+    env: { PATH: process.env.PATH, ...env, ...files.env, ...inputEnv(inputs) },
+    encoding: 'utf8'
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const PLAN_ONLY = { images: 'docker.io/acme/app', push: 'false' }
+
+describe('the bundled action, run as the runner runs it', () => {
+  test('v1.2.3 gives exactly 1.2.3, 1.2, 1, latest and sha-<7> on the target', () => {
+    const run = runBundled('main', 'tag-stable', PLAN_ONLY)
+    expect(run.status).toBe(0)
+    const out = files!.outputs()
+    expect(out.tags!.split('\n')).toEqual([
+      'docker.io/acme/app:1.2.3',
+      'docker.io/acme/app:1.2',
+      'docker.io/acme/app:1',
+      `docker.io/acme/app:sha-${SHA.slice(0, 7)}`,
+      'docker.io/acme/app:latest'
+    ])
+    expect(out.version).toBe('1.2.3')
+    expect(out.digest).toBe('')
+    const created = JSON.parse(out.json!).labels['org.opencontainers.image.created'] as string
+    expect(new Date(created).toISOString()).toBe(created)
+    expect(out.labels!.split('\n')).toEqual([
+      `org.opencontainers.image.created=${created}`,
+      'org.opencontainers.image.description=The Acme app',
+      'org.opencontainers.image.licenses=MIT',
+      `org.opencontainers.image.revision=${SHA}`,
+      'org.opencontainers.image.source=https://github.com/acme/app',
+      'org.opencontainers.image.title=app',
+      'org.opencontainers.image.url=https://github.com/acme/app',
+      'org.opencontainers.image.version=1.2.3'
+    ])
+    expect(out.annotations!.split('\n')[0]).toBe(
+      `manifest:org.opencontainers.image.created=${created}`
+    )
+    expect(out.annotations!.split('\n')).toHaveLength(8)
+    const json = JSON.parse(out.json!)
+    expect(json.tags).toEqual(out.tags!.split('\n'))
+    expect(
+      json.targets[0].tags.map((t: { tag: string; result: string }) => [t.tag, t.result])
+    ).toEqual([
+      ['1.2.3', 'planned'],
+      ['1.2', 'planned'],
+      ['1', 'planned'],
+      [`sha-${SHA.slice(0, 7)}`, 'planned'],
+      ['latest', 'planned']
+    ])
+    expect(files!.summary()).toContain(
+      '| `docker.io/acme/app` | `latest` | latest: stable release v1.2.3 |'
+    )
+  })
+
+  test('v2.0.0-rc.1 gives 2.0.0-rc.1, rc, staging and sha-<7>, and no latest, 2 or 2.0', () => {
+    const run = runBundled('main', 'tag-rc', PLAN_ONLY)
+    expect(run.status).toBe(0)
+    expect(files!.outputs().tags!.split('\n')).toEqual([
+      'docker.io/acme/app:2.0.0-rc.1',
+      'docker.io/acme/app:rc',
+      'docker.io/acme/app:staging',
+      `docker.io/acme/app:sha-${SHA.slice(0, 7)}`
+    ])
+  })
+
+  test.each([
+    [
+      { images: 'docker.io/Acme/App' },
+      'images: "docker.io/Acme/App" is not a valid repository name (must be lowercase): use "docker.io/acme/app"'
+    ],
+    [
+      { strategies: 'semver,lastest' },
+      'strategies: unknown strategy "lastest": did you mean "latest"?'
+    ],
+    [
+      { tags: 'type=semver,patern={{version}}' },
+      'tags: line 1 "type=semver,patern={{version}}": unknown attribute "patern" for type=semver: did you mean "pattern"?'
+    ]
+  ])('invalid input %j fails the step with one line and an empty plan', (bad, message) => {
+    const run = runBundled('main', 'tag-stable', { ...PLAN_ONLY, ...bad })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toBe(`::error::${message}\n`)
+    expect(files!.outputs()).toEqual({})
+    expect(files!.summary()).toBe('')
+  })
+
+  test('push: true without a publish engine fails clearly and writes no outputs', () => {
+    const run = runBundled('main', 'tag-stable', { images: 'acme/app', source: 'acme/app:build' })
+    expect(run.status).toBe(1)
+    expect(run.stdout.trim().split('\n').pop()).toBe(
+      '::error::push: publishing is not available in this version of tagship yet, only the plan: set push: false'
+    )
+    expect(files!.outputs()).toEqual({})
+  })
+
+  test('the post step runs and succeeds', () => {
+    const run = runBundled('post', 'tag-stable', PLAN_ONLY)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe('tagship: nothing to clean up (no registry login was made)\n')
+  })
+})
