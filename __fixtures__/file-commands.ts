@@ -53,6 +53,7 @@ export function runnerFiles(): RunnerFiles {
 /** `INPUT_*` variables as the runner sets them for `with:` values. */
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {}
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   return env
 }

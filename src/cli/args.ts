@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
-import { InputError } from '../errors.js'
+import { InputError, quote } from '../errors.js'
 import { INPUTS } from '../inputs/spec.js'
+import { closest } from '../inputs/values.js'
 
 /** Flags that describe the event, for use outside a CI system or to override it. */
 export const CONTEXT_FLAGS = [
@@ -38,51 +39,115 @@ const MULTI = new Set([
   'staging-branches'
 ])
 
+/** Every input but `push`: the CLI only plans. */
+export const CLI_INPUTS = INPUTS.filter((i) => i.name !== 'push')
+
+const EMPTY: CliArgs = {
+  command: undefined,
+  help: false,
+  version: false,
+  json: false,
+  inputs: {},
+  context: {}
+}
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string }
+
+const OPTIONS: Record<string, OptionSpec> = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  json: { type: 'boolean' },
+  image: { type: 'string' },
+  ...Object.fromEntries(CLI_INPUTS.map((i) => [i.name, { type: 'string' }])),
+  ...Object.fromEntries(CONTEXT_FLAGS.map((f) => [f, { type: 'string' }]))
+}
+
+/** A known flag close to a misspelt one: by edit distance, or singular for plural. */
+function nearestFlag(name: string): string | undefined {
+  const known = Object.keys(OPTIONS)
+  const stem = name.replace(/(?:y|s)$/, '')
+  const sharing = stem.length >= 4 ? known.filter((k) => k.startsWith(stem)) : []
+  return closest(name, known) ?? (sharing.length === 1 ? sharing[0] : undefined)
+}
+
+function unknownFlag(raw: string, name: string): InputError {
+  if (name === 'push') {
+    return new InputError(raw, 'the CLI only computes the plan and never pushes: remove --push')
+  }
+  const near = name.length > 1 ? nearestFlag(name) : undefined
+  return new InputError(
+    raw,
+    near
+      ? `unknown flag: did you mean --${near}?`
+      : 'unknown flag: see tagship --help for every flag'
+  )
+}
+
+/**
+ * Read the command line. Every problem (an unknown or misspelt flag, a flag
+ * without its value, a single-value flag given twice) throws one InputError.
+ */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  const options: Record<
-    string,
-    { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
-  > = {
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean' },
-    json: { type: 'boolean' },
-    image: { type: 'string', multiple: true }
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true
+  })
+  // --help wins over every other problem, so a confused user always gets it.
+  if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { ...EMPTY, help: true }
+  const positionals: string[] = []
+  const flags = new Set<string>()
+  const values = new Map<string, string[]>()
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value)
+    if (token.kind !== 'option') continue
+    const spec = OPTIONS[token.name]
+    if (spec === undefined) throw unknownFlag(token.rawName, token.name)
+    if (spec.type === 'boolean') {
+      if (token.value !== undefined) {
+        throw new InputError(token.rawName, `takes no value: remove ${quote(`=${token.value}`)}`)
+      }
+      flags.add(token.name)
+      continue
+    }
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+      throw new InputError(token.rawName, `is missing its value: write ${token.rawName} <value>`)
+    }
+    const list = values.get(token.name) ?? []
+    if (list.length > 0 && !MULTI.has(token.name)) {
+      throw new InputError(
+        token.rawName,
+        `is given twice (${quote(list[0] ?? '')} and ${quote(token.value)}): give it once`
+      )
+    }
+    values.set(token.name, [...list, token.value])
   }
-  for (const input of INPUTS) {
-    if (input.name !== 'push')
-      options[input.name] = { type: 'string', multiple: MULTI.has(input.name) }
-  }
-  for (const flag of CONTEXT_FLAGS) options[flag] = { type: 'string' }
-  let parsed: ReturnType<typeof parseArgs>
-  try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
-  } catch (e) {
-    throw new InputError('arguments', `${(e as Error).message.split('\n')[0]}: see tagship --help`)
-  }
-  const values = parsed.values as Record<string, string | string[] | boolean | undefined>
-  const inputs: Record<string, string> = {}
-  for (const input of INPUTS) {
-    const v = values[input.name]
-    if (v !== undefined) inputs[input.name] = Array.isArray(v) ? v.join('\n') : String(v)
-  }
-  const images = [...((values.image as string[] | undefined) ?? [])]
-  if (images.length > 0) inputs.images = [inputs.images, ...images].filter(Boolean).join('\n')
-  const context: Partial<Record<ContextFlag, string>> = {}
-  for (const flag of CONTEXT_FLAGS) {
-    const v = values[flag]
-    if (typeof v === 'string') context[flag] = v
-  }
-  if (parsed.positionals.length > 1) {
+  if (positionals.length > 1) {
     throw new InputError(
       'arguments',
-      `unexpected ${JSON.stringify(parsed.positionals[1])}: give one command, e.g. tagship plan`
+      `unexpected ${quote(positionals[1] ?? '')}: give one command, e.g. tagship plan`
     )
   }
+  const joined = (name: string): string | undefined => values.get(name)?.join('\n')
+  const inputs: Record<string, string> = {}
+  for (const input of CLI_INPUTS) {
+    const value = joined(input.name)
+    if (value !== undefined) inputs[input.name] = value
+  }
+  const images = [joined('images'), joined('image')].filter((v) => v !== undefined)
+  if (images.length > 0) inputs.images = images.join('\n')
+  const context: Partial<Record<ContextFlag, string>> = {}
+  for (const flag of CONTEXT_FLAGS) {
+    const value = values.get(flag)?.[0]
+    if (value !== undefined) context[flag] = value
+  }
   return {
-    command: parsed.positionals[0],
-    help: values.help === true,
-    version: values.version === true,
-    json: values.json === true,
+    command: positionals[0],
+    help: false,
+    version: flags.has('version'),
+    json: flags.has('json'),
     inputs,
     context
   }

@@ -1,15 +1,31 @@
 import { InputError, quote } from '../errors.js'
-import { githubContext, type Env } from '../context/github.js'
-import { gitlabContext, isGitlab } from '../context/gitlab.js'
+import { checkedContext, type Env, type EventNames, type RawEvent } from '../context/event.js'
+import { GITHUB_NAMES, isGithub, readGithub } from '../context/github.js'
+import { isGitlab, readGitlab } from '../context/gitlab.js'
 import type { EventPayload } from '../context/payload.js'
-import type { EventContext } from '../tags/context.js'
+import { PULL_REQUEST_EVENTS, type EventContext } from '../tags/context.js'
 import type { ContextFlag } from './args.js'
 
 type Flags = Partial<Record<ContextFlag, string>>
 
+/** The CI system whose variables describe the event, if any. */
+export type CiSystem = 'github' | 'gitlab' | 'none'
+
+export function detectCi(env: Env): CiSystem {
+  return isGithub(env) ? 'github' : isGitlab(env) ? 'gitlab' : 'none'
+}
+
+const FLAG_NAMES: EventNames = {
+  event: '--event',
+  ref: '--ref',
+  sha: '--sha',
+  prNumber: '--pr-number',
+  prHeadSha: '--pr-head-sha'
+}
+
 function parseTime(flag: string, value: string): Date {
   const date = new Date(value)
-  if (Number.isNaN(date.getTime())) {
+  if (value.trim() === '' || Number.isNaN(date.getTime())) {
     throw new InputError(
       `--${flag}`,
       `${quote(value)} is not a date: use ISO 8601, e.g. 2026-11-23T10:00:00Z`
@@ -18,9 +34,43 @@ function parseTime(flag: string, value: string): Date {
   return date
 }
 
+function fromEnvironment(env: Env, payload: EventPayload): { event: RawEvent; names: EventNames } {
+  switch (detectCi(env)) {
+    case 'github':
+      return { event: readGithub(env, payload), names: GITHUB_NAMES }
+    case 'gitlab':
+      return readGitlab(env)
+    case 'none':
+      return { event: { repository: {} }, names: FLAG_NAMES }
+  }
+}
+
+/** The pull request the flags describe, over the one the environment gives. */
+function pullRequest(flags: Flags, base: RawEvent): RawEvent['pullRequest'] {
+  const number = flags['pr-number'] ?? base.pullRequest?.number
+  const given = (['pr-head-ref', 'pr-head-sha', 'pr-base-ref'] as const).find(
+    (f) => flags[f] !== undefined
+  )
+  if (number === undefined) {
+    if (given === undefined) return undefined
+    throw new InputError(
+      `--${given}`,
+      `${quote(flags[given] ?? '')} describes a pull request, but no pull request number is known: add --pr-number`
+    )
+  }
+  const headSha = flags['pr-head-sha'] ?? base.pullRequest?.headSha
+  return {
+    number,
+    headRef: flags['pr-head-ref'] ?? base.pullRequest?.headRef ?? '',
+    baseRef: flags['pr-base-ref'] ?? base.pullRequest?.baseRef ?? '',
+    ...(headSha !== undefined ? { headSha } : {})
+  }
+}
+
 /**
- * The event for the CLI: from flags, over the GitHub Actions variables when
- * present, else GitLab CI's, else flags alone (a push by default).
+ * The event for the CLI: flags, over the GitHub Actions variables and payload
+ * when present, else over GitLab CI's, else flags alone (a push by default).
+ * `--pr-number` alone makes a pull request event on `refs/pull/<n>/merge`.
  */
 export function cliContext(
   flags: Flags,
@@ -29,74 +79,31 @@ export function cliContext(
   clock: Date
 ): EventContext {
   const now = flags.now !== undefined ? parseTime('now', flags.now) : clock
-  const onGithub = env.GITHUB_ACTIONS === 'true' || env.GITHUB_REF !== undefined
-  if (!onGithub && isGitlab(env)) {
-    const base = gitlabContext(env, now)
-    if (Object.keys(flags).every((k) => k === 'now')) return base
-  }
+  const { event: base, names: baseNames } = fromEnvironment(env, payload)
   const prNumber = flags['pr-number']
-  if (prNumber !== undefined && !/^[1-9]\d*$/.test(prNumber)) {
-    throw new InputError(
-      '--pr-number',
-      `${quote(prNumber)} is not a pull request number: give a positive whole number`
-    )
+  const prFromFlags = prNumber !== undefined && !PULL_REQUEST_EVENTS.has(base.eventName ?? '')
+  const commitTime =
+    flags['commit-time'] !== undefined
+      ? parseTime('commit-time', flags['commit-time']).toISOString()
+      : base.commitTime
+  const defaultBranch = flags['default-branch'] ?? base.defaultBranch
+  const pr = pullRequest(flags, base)
+  const event: RawEvent = {
+    eventName: flags.event ?? (prFromFlags ? 'pull_request' : (base.eventName ?? 'push')),
+    ref: flags.ref ?? (prFromFlags ? `refs/pull/${prNumber}/merge` : (base.ref ?? '')),
+    sha: flags.sha ?? base.sha ?? '',
+    ...(defaultBranch !== undefined ? { defaultBranch } : {}),
+    ...(pr ? { pullRequest: pr } : {}),
+    ...(commitTime !== undefined ? { commitTime } : {}),
+    repository: base.repository
   }
-  const gitlab = !onGithub && isGitlab(env) ? gitlabContext(env, now) : undefined
-  const eventName =
-    flags.event ??
-    (onGithub ? env.GITHUB_EVENT_NAME : gitlab?.eventName) ??
-    (prNumber ? 'pull_request' : 'push')
-  const ref =
-    flags.ref ??
-    (onGithub ? env.GITHUB_REF : gitlab?.ref) ??
-    (prNumber ? `refs/pull/${prNumber}/merge` : '')
-  const sha = flags.sha ?? (onGithub ? env.GITHUB_SHA : gitlab?.sha) ?? ''
-  const pr = payload.pull_request ?? {}
-  const merged: EventPayload = {
-    ...payload,
-    repository: {
-      ...(gitlab?.repository
-        ? {
-            name: gitlab.repository.name,
-            description: gitlab.repository.description,
-            html_url: gitlab.repository.url
-          }
-        : {}),
-      ...payload.repository,
-      ...((flags['default-branch'] ?? gitlab?.defaultBranch)
-        ? { default_branch: flags['default-branch'] ?? gitlab?.defaultBranch }
-        : {})
-    },
-    ...(prNumber !== undefined || payload.pull_request
-      ? {
-          pull_request: {
-            number: prNumber !== undefined ? Number(prNumber) : pr.number,
-            head: {
-              ref: flags['pr-head-ref'] ?? pr.head?.ref,
-              sha: flags['pr-head-sha'] ?? pr.head?.sha
-            },
-            base: { ref: flags['pr-base-ref'] ?? pr.base?.ref }
-          }
-        }
-      : {}),
-    ...(flags['commit-time'] !== undefined
-      ? { head_commit: { timestamp: parseTime('commit-time', flags['commit-time']).toISOString() } }
-      : gitlab?.commitTime
-        ? { head_commit: { timestamp: gitlab.commitTime.toISOString() } }
-        : {})
-  }
-  const names = {
-    event: flags.event !== undefined || !onGithub ? '--event' : 'GITHUB_EVENT_NAME',
-    ref: flags.ref !== undefined || !onGithub ? '--ref' : 'GITHUB_REF',
-    sha: flags.sha !== undefined || !onGithub ? '--sha' : 'GITHUB_SHA'
-  }
-  const ghEnv = onGithub
-    ? env
-    : { GITHUB_SERVER_URL: env.GITHUB_SERVER_URL, GITHUB_REPOSITORY: env.GITHUB_REPOSITORY }
-  return githubContext(
-    { ...ghEnv, GITHUB_EVENT_NAME: eventName, GITHUB_REF: ref, GITHUB_SHA: sha },
-    merged,
-    now,
-    names
-  )
+  const from = (flag: ContextFlag, name: keyof EventNames): string =>
+    flags[flag] !== undefined ? FLAG_NAMES[name] : baseNames[name]
+  return checkedContext(event, now, {
+    event: from('event', 'event'),
+    ref: from('ref', 'ref'),
+    sha: from('sha', 'sha'),
+    prNumber: from('pr-number', 'prNumber'),
+    prHeadSha: from('pr-head-sha', 'prHeadSha')
+  })
 }

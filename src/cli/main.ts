@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { InputError } from '../errors.js'
-import type { Env } from '../context/github.js'
+import type { Env } from '../context/event.js'
 import { readPayload } from '../context/payload.js'
 import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
 import { planJson } from '../report/json.js'
 import { planText } from '../report/text.js'
 import { parseCliArgs } from './args.js'
-import { cliContext } from './context.js'
+import { cliContext, detectCi } from './context.js'
 import { EXIT, helpText } from './help.js'
 
 export interface CliIO {
@@ -48,8 +48,7 @@ export function main(argv: readonly string[], io: CliIO): number {
       throw new InputError('command', `${what}: use tagship plan (see tagship --help)`)
     }
     const inputs = parseInputs({ ...args.inputs, push: 'false' })
-    const onGithub = io.env.GITHUB_ACTIONS === 'true' || io.env.GITHUB_REF !== undefined
-    const payload = onGithub ? readPayload(io.env.GITHUB_EVENT_PATH) : {}
+    const payload = detectCi(io.env) === 'github' ? readPayload(io.env.GITHUB_EVENT_PATH) : {}
     const ctx = cliContext(args.context, io.env, payload, io.now)
     const plan = buildPlan(ctx, inputs)
     io.stdout(args.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan))

@@ -1,82 +1,59 @@
-import { InputError, quote } from '../errors.js'
-import { KNOWN_EVENTS, type EventContext, type PullRequestInfo } from '../tags/context.js'
 import type { EventPayload } from './payload.js'
+import { checkedContext, type Env, type EventNames, type RawEvent } from './event.js'
+import type { EventContext } from '../tags/context.js'
 
-export type Env = Readonly<Record<string, string | undefined>>
+export type { Env } from './event.js'
 
-const SHA = /^[0-9a-f]{40}$/
-
-/** Check the three facts every event must give: its name, ref and commit. */
-export function checkEvent(
-  names: { event: string; ref: string; sha: string },
-  eventName: string,
-  ref: string,
-  sha: string
-): void {
-  if (!KNOWN_EVENTS.has(eventName)) {
-    throw new InputError(
-      names.event,
-      `unknown event ${quote(eventName)}: use a GitHub event name such as push, pull_request, release, schedule or workflow_dispatch`
-    )
-  }
-  if (!ref.startsWith('refs/')) {
-    throw new InputError(
-      names.ref,
-      `${quote(ref)} is not a full git ref: use e.g. refs/heads/main or refs/tags/v1.2.3`
-    )
-  }
-  if (!SHA.test(sha)) {
-    throw new InputError(
-      names.sha,
-      `${quote(sha)} is not a full commit sha: give the 40 lowercase hex digits`
-    )
-  }
+/** The runner's variable (or payload file) behind each fact, for errors. */
+export const GITHUB_NAMES: EventNames = {
+  event: 'GITHUB_EVENT_NAME',
+  ref: 'GITHUB_REF',
+  sha: 'GITHUB_SHA',
+  prNumber: 'GITHUB_EVENT_PATH',
+  prHeadSha: 'GITHUB_EVENT_PATH'
 }
 
-/** The event context of a GitHub Actions run, from its `GITHUB_*` variables and payload. */
-export function githubContext(
-  env: Env,
-  payload: EventPayload,
-  now: Date,
-  names = { event: 'GITHUB_EVENT_NAME', ref: 'GITHUB_REF', sha: 'GITHUB_SHA' }
-): EventContext {
-  const eventName = env.GITHUB_EVENT_NAME ?? ''
-  const ref = env.GITHUB_REF ?? ''
-  const sha = env.GITHUB_SHA ?? ''
-  checkEvent(names, eventName, ref, sha)
+/** True when the environment is a GitHub Actions job (or hand-set GITHUB_* variables). */
+export function isGithub(env: Env): boolean {
+  return env.GITHUB_ACTIONS === 'true' || env.GITHUB_REF !== undefined
+}
+
+/** The facts of a GitHub Actions run, from its `GITHUB_*` variables and payload, unchecked. */
+export function readGithub(env: Env, payload: EventPayload): RawEvent {
   const repo = payload.repository
   const pr = payload.pull_request
   const prNumber = pr?.number ?? payload.number
-  const pullRequest: PullRequestInfo | undefined =
-    pr && prNumber !== undefined
-      ? {
-          number: prNumber,
-          headRef: pr.head?.ref ?? env.GITHUB_HEAD_REF ?? '',
-          baseRef: pr.base?.ref ?? env.GITHUB_BASE_REF ?? '',
-          ...(pr.head?.sha ? { headSha: pr.head.sha } : {})
-        }
-      : undefined
-  const timestamp = payload.head_commit?.timestamp
-  const commitTime = timestamp ? new Date(timestamp) : undefined
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const url =
     repo?.html_url ?? (env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined)
   const name = repo?.name ?? env.GITHUB_REPOSITORY?.split('/')[1]
+  const license = repo?.license?.spdx_id
   return {
-    eventName,
-    ref,
-    sha,
+    ...(env.GITHUB_EVENT_NAME !== undefined ? { eventName: env.GITHUB_EVENT_NAME } : {}),
+    ...(env.GITHUB_REF !== undefined ? { ref: env.GITHUB_REF } : {}),
+    ...(env.GITHUB_SHA !== undefined ? { sha: env.GITHUB_SHA } : {}),
     ...(repo?.default_branch ? { defaultBranch: repo.default_branch } : {}),
-    ...(pullRequest ? { pullRequest } : {}),
-    ...(commitTime && !Number.isNaN(commitTime.getTime()) ? { commitTime } : {}),
-    now,
+    ...(pr && prNumber !== undefined
+      ? {
+          pullRequest: {
+            number: String(prNumber),
+            headRef: pr.head?.ref ?? env.GITHUB_HEAD_REF ?? '',
+            baseRef: pr.base?.ref ?? env.GITHUB_BASE_REF ?? '',
+            ...(pr.head?.sha ? { headSha: pr.head.sha } : {})
+          }
+        }
+      : {}),
+    ...(payload.head_commit?.timestamp ? { commitTime: payload.head_commit.timestamp } : {}),
     repository: {
       ...(name ? { name } : {}),
       ...(repo?.description ? { description: repo.description } : {}),
       ...(url ? { url } : {}),
-      ...(repo?.license?.spdx_id && repo.license.spdx_id !== 'NOASSERTION'
-        ? { license: repo.license.spdx_id }
-        : {})
+      ...(license && license !== 'NOASSERTION' ? { license } : {})
     }
   }
+}
+
+/** The event context of a GitHub Actions run, from its `GITHUB_*` variables and payload. */
+export function githubContext(env: Env, payload: EventPayload, now: Date): EventContext {
+  return checkedContext(readGithub(env, payload), now, GITHUB_NAMES)
 }

@@ -76,17 +76,22 @@ export function closest(name: string, known: readonly string[]): string | undefi
   return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined
 }
 
+/** Edit distance counting a swap of two neighbouring letters as one edit (`sah` → `sha`). */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+  )
   for (let i = 1; i <= a.length; i++) {
-    const current = [i]
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost))
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, d[i - 2]![j - 2]! + 1)
+      }
+      d[i]![j] = best
     }
-    previous = current
   }
-  return previous[b.length]!
+  return d[a.length]![b.length]!
 }
 
 /** `use X` when a close name exists, else the list of valid names. */

@@ -5,8 +5,10 @@ export interface TagCandidate {
   readonly priority: number
   /** Why this tag was chosen, for the summary: `semver: release v1.2.3`. */
   readonly reason: string
-  /** The input that produced it, for error messages: `strategies`, `tags` line 2. */
+  /** The input that produced it, for error messages: `strategies`, `tags`. */
   readonly origin: string
+  /** Where in that input, when it has lines: `line 2 "type=raw,value=x"`. */
+  readonly where?: string
   /** A `latest` tag: flavor prefix/suffix apply to it only with `onlatest`. */
   readonly isLatest?: boolean
 }

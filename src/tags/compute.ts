@@ -5,7 +5,7 @@ import { renderExpressions } from './rules/expressions.js'
 import { applyFlavor, type Flavor } from './rules/flavor.js'
 import { evaluateRules } from './rules/evaluate.js'
 import type { Rule } from './rules/rule.js'
-import { tagProblem } from './sanitize.js'
+import { replaceInvalidTagCharacters, tagProblem } from './sanitize.js'
 import { STRATEGIES } from './strategies/index.js'
 import type { StrategyOptions } from './strategies/options.js'
 
@@ -49,16 +49,19 @@ export function computeTags(ctx: EventContext, request: TagRequest): TagSet {
   const candidates: TagCandidate[] = []
   for (const strategy of STRATEGIES) {
     if (request.strategies.includes(strategy.name)) {
-      candidates.push(...strategy.produce(ctx, options).map((c) => applyFlavor(c, flavor)))
+      candidates.push(...strategy.produce(ctx, options).map((c) => flavoured(c, flavor)))
     }
   }
   candidates.push(...evaluateRules(ctx, request.rules, flavor, options, (w) => warnings.push(w)))
   for (const c of candidates) {
     const problem = tagProblem(c.value)
     if (problem) {
+      const what = c.where
+        ? `${c.where}: the tag ${quote(c.value)}`
+        : `the tag ${quote(c.value)} (${c.reason})`
       throw new InputError(
         c.origin,
-        `the tag ${quote(c.value)} (${c.reason}) ${problem}: change the value, prefix or suffix that makes it`
+        `${what} ${problem}: change the value, prefix or suffix that makes it`
       )
     }
   }
@@ -76,4 +79,10 @@ export function computeTags(ctx: EventContext, request: TagRequest): TagSet {
   const tags = [...byValue].map(([value, reasons]) => ({ value, reasons }))
   const main = ordered.find((c) => !c.isLatest)
   return { tags, version: main?.value ?? '', warnings }
+}
+
+/** A strategy's tag with the flavor's prefix and suffix, sanitised as rule tags are. */
+function flavoured(c: TagCandidate, flavor: Flavor): TagCandidate {
+  const withFlavor = applyFlavor(c, flavor)
+  return { ...withFlavor, value: replaceInvalidTagCharacters(withFlavor.value) }
 }

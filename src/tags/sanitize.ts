@@ -27,3 +27,12 @@ export function tagProblem(tag: string): string | undefined {
     return `contains ${JSON.stringify(bad[0])}; a tag may hold only letters, digits, '_', '.' and '-'`
   return undefined
 }
+
+/**
+ * metadata-action's sanitising of a finished tag: each run of characters a
+ * tag may not hold becomes one `-`. A tag left starting with `.` or `-`, or
+ * too long, is not mended here: computeTags rejects it with the reason.
+ */
+export function replaceInvalidTagCharacters(tag: string): string {
+  return tag.replace(/[^A-Za-z0-9_.-]+/g, '-')
+}

@@ -3,9 +3,10 @@ import type { TagCandidate } from '../candidate.js'
 import type { EventContext } from '../context.js'
 import type { StrategyOptions } from '../strategies/options.js'
 import { renderExpressions, type ExpressionSite } from './expressions.js'
-import { applyFlavor, type Flavor } from './flavor.js'
+import type { Flavor } from './flavor.js'
 import { DEFAULT_PREFIX, produce } from './producers.js'
 import { ruleLabel, type Rule } from './rule.js'
+import { replaceInvalidTagCharacters } from '../sanitize.js'
 
 const INPUT = 'tags'
 
@@ -31,19 +32,24 @@ export function evaluateRules(
     const site: ExpressionSite = { input: INPUT, where: ruleLabel(rule) }
     if (!isEnabled(rule, ctx, options, site)) continue
     const produced = produce({ rule, ctx, options, site, warn })
-    if (!produced || produced.value === '') continue
-    const render = (text: string): string => renderExpressions(text, ctx, options, site)
+    if (!produced) continue
+    const render = (text: string): string => renderExpressions(text, ctx, options, site, 'raw')
     const prefix = render(
       rule.attrs.prefix ??
         DEFAULT_PREFIX[rule.type] ??
         (rule.type === 'ref' && rule.attrs.event === 'pr' ? 'pr-' : flavor.prefix)
     )
     const suffix = render(rule.attrs.suffix ?? flavor.suffix)
+    // Like metadata-action, a rule is skipped only when its whole tag is
+    // empty: a prefix on an empty value still makes a tag.
+    const value = replaceInvalidTagCharacters(`${prefix}${produced.value}${suffix}`)
+    if (value === '') continue
     tags.push({
-      value: `${prefix}${produced.value}${suffix}`,
+      value,
       priority: rule.priority,
       reason: `tags line ${rule.line}: type=${rule.type}, ${produced.why}`,
-      origin: `${INPUT} (${ruleLabel(rule)})`
+      origin: INPUT,
+      where: ruleLabel(rule)
     })
     if (latestDecision === undefined) {
       latestDecision = produced.latest
@@ -52,17 +58,22 @@ export function evaluateRules(
   }
   const wantLatest =
     flavor.latest === 'true' ? tags.length > 0 : flavor.latest === 'auto' && latestDecision === true
-  if (wantLatest) {
-    const latest: TagCandidate = {
-      value: 'latest',
-      priority: rules.length > 0 ? Math.min(...rules.map((r) => r.priority)) : 0,
-      reason: flavor.latest === 'true' ? 'flavor latest=true' : `flavor latest=auto, ${latestWhy}`,
-      origin: 'flavor',
-      isLatest: true
-    }
-    tags.push(applyFlavor(latest, flavor))
-  }
+  if (wantLatest) tags.push(latestTag(flavor, latestWhy))
   return tags
+}
+
+/** `latest`, with the flavor prefix/suffix only where `onlatest=true` asks for them. */
+function latestTag(flavor: Flavor, latestWhy: string): TagCandidate {
+  const prefix = flavor.prefixOnLatest ? flavor.prefix : ''
+  const suffix = flavor.suffixOnLatest ? flavor.suffix : ''
+  return {
+    value: replaceInvalidTagCharacters(`${prefix}latest${suffix}`),
+    // computeTags puts every `latest` last whatever its priority.
+    priority: 0,
+    reason: flavor.latest === 'true' ? 'flavor latest=true' : `flavor latest=auto, ${latestWhy}`,
+    origin: 'flavor',
+    isLatest: true
+  }
 }
 
 function isEnabled(

@@ -1,5 +1,5 @@
 import { InputError, quote } from '../../errors.js'
-import { isPullRequest, readRef, type EventContext } from '../context.js'
+import { isPullRequest, pushedBranch, readRef, type EventContext } from '../context.js'
 import { sanitizeTag } from '../sanitize.js'
 import type { StrategyOptions } from '../strategies/options.js'
 import { formatDate, isTimeZone } from './date.js'
@@ -9,6 +9,14 @@ export interface ExpressionSite {
   readonly input: string
   readonly where: string
 }
+
+/**
+ * How git names (branch, tag, base ref) come out of an expression. Rules
+ * take them `raw` and sanitise the whole tag at the end, as metadata-action
+ * does, so `type=match,value={{tag}}` still sees the `/` of `p1/v1.2.3`;
+ * the flavor, which is also put on strategy tags, needs them `sanitised`.
+ */
+export type GitNames = 'raw' | 'sanitised'
 
 const EXPRESSION = /\{\{\s*([^}]*?)\s*\}\}/g
 const NAMES = ['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']
@@ -22,41 +30,47 @@ export function commitSha(ctx: EventContext, options: StrategyOptions): string {
   return isPullRequest(ctx) && options.shaPullRequestCommit === 'head' && head ? head : ctx.sha
 }
 
+/**
+ * Whether the event is on the default branch. A pull_request_target run
+ * carries the base branch in its ref, but metadata-action reads its ref as
+ * `refs/pull/N/merge`, so pull requests are on no branch here or in `{{branch}}`.
+ */
 export function isDefaultBranch(ctx: EventContext): boolean {
   if (DEFAULT_BRANCH_EVENTS.some((e) => ctx.eventName.includes(e))) return true
-  const ref = readRef(ctx.ref)
-  return ref.kind === 'branch' && ref.name === ctx.defaultBranch
+  const branch = pushedBranch(ctx)
+  return branch !== undefined && branch === ctx.defaultBranch
 }
 
 /**
- * Render docker/metadata-action's global expressions in a value. Values that
- * come from git (branch and tag names) are sanitised into tag characters.
- * An unknown expression is an error, never an empty string.
+ * Render docker/metadata-action's global expressions in a value. An unknown
+ * expression is an error, never an empty string.
  */
 export function renderExpressions(
   text: string,
   ctx: EventContext,
   options: StrategyOptions,
-  site: ExpressionSite
+  site: ExpressionSite,
+  gitNames: GitNames = 'sanitised'
 ): string {
+  const name = (value: string): string => (gitNames === 'raw' ? value : sanitizeTag(value))
   return text.replace(EXPRESSION, (_whole, body: string) => {
-    const [name = '', ...rest] = body.split(/\s+/)
+    const [, word = '', args = ''] = /^(\S*)\s*([\s\S]*)$/.exec(body) ?? []
     const ref = readRef(ctx.ref)
-    switch (name) {
+    switch (word) {
       case 'branch':
-        return ref.kind === 'branch' ? sanitizeTag(ref.name) : ''
+        return name(pushedBranch(ctx) ?? '')
       case 'tag':
-        return ref.kind === 'tag' ? sanitizeTag(ref.name) : ''
+        return ref.kind === 'tag' ? name(ref.name) : ''
       case 'sha':
         return commitSha(ctx, options).slice(0, options.shaLength)
       case 'base_ref':
-        return ctx.pullRequest ? sanitizeTag(ctx.pullRequest.baseRef) : ''
+        return ctx.pullRequest ? name(ctx.pullRequest.baseRef) : ''
       case 'is_default_branch':
         return String(isDefaultBranch(ctx))
       case 'date':
       case 'commit_date': {
-        const when = name === 'date' ? ctx.now : (ctx.commitTime ?? ctx.now)
-        return renderDate(rest.join(' '), when, site, body)
+        const when = word === 'date' ? ctx.now : (ctx.commitTime ?? ctx.now)
+        return renderDate(args, when, site, body)
       }
       default:
         throw new InputError(
@@ -67,7 +81,8 @@ export function renderExpressions(
   })
 }
 
-const DATE_ARGS = /^'([^']*)'(?:\s+tz='([^']*)')?$/
+/** `'<format>'` then an optional `tz='<zone>'`; Handlebars takes either quote. */
+const DATE_ARGS = /^(?:'([^']*)'|"([^"]*)")(?:\s+tz=(?:'([^']*)'|"([^"]*)"))?$/
 
 function renderDate(args: string, when: Date, site: ExpressionSite, body: string): string {
   const m = DATE_ARGS.exec(args.trim())
@@ -77,12 +92,13 @@ function renderDate(args: string, when: Date, site: ExpressionSite, body: string
       `${site.where}: ${quote(`{{${body}}}`)} is not a valid date expression: write {{date 'YYYYMMDD'}} or {{date 'YYYYMMDD' tz='Europe/Paris'}}`
     )
   }
-  const timeZone = m[2] ?? 'UTC'
+  const format = m[1] ?? m[2] ?? ''
+  const timeZone = m[3] ?? m[4] ?? 'UTC'
   if (!isTimeZone(timeZone)) {
     throw new InputError(
       site.input,
       `${site.where}: unknown time zone ${quote(timeZone)}: use an IANA name such as Europe/Paris`
     )
   }
-  return formatDate(when, m[1]!, timeZone)
+  return formatDate(when, format, timeZone)
 }

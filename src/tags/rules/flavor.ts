@@ -32,7 +32,7 @@ export function parseFlavor(value: string): Flavor {
   for (const { line, text } of splitLines(value)) {
     const where = `line ${line} ${quote(text)}`
     const fields = splitFields(text)
-    if (!fields) throw new InputError(INPUT, `${where} has an unclosed double quote: close it`)
+    if (!fields) throw new InputError(INPUT, `${where}: has an unclosed double quote: close it`)
     let last: 'prefix' | 'suffix' | undefined
     for (const field of fields) {
       const { key, value: v } = splitField(field)

@@ -57,7 +57,9 @@ function checkRequired(
     case 'semver':
     case 'pep440':
     case 'match':
-      if (!attrs.pattern)
+      // Only a missing pattern is an error: an empty one (often an unset
+      // workflow variable) gives no tag, as in metadata-action.
+      if (attrs.pattern === undefined)
         fail(
           `type=${type} needs a pattern: add e.g. ${type === 'match' ? 'pattern=v(.*),group=1' : 'pattern={{version}}'}`
         )
@@ -70,7 +72,7 @@ function checkRequired(
       }
       break
     case 'raw':
-      if (!attrs.value) fail('type=raw needs a value: add value=<tag>')
+      if (attrs.value === undefined) fail('type=raw needs a value: add value=<tag>')
       break
     case 'sha':
       if (attrs.format !== undefined && !['short', 'long'].includes(attrs.format)) {
@@ -83,7 +85,7 @@ function checkRequired(
   if (type === 'match' && attrs.group !== undefined && !/^\d+$/.test(attrs.group)) {
     fail(`group ${quote(attrs.group)} is not a number: use e.g. group=1`)
   }
-  if (type === 'match' && attrs.pattern) {
+  if (type === 'match' && attrs.pattern !== undefined) {
     try {
       toRegExp(attrs.pattern)
     } catch (e) {
@@ -94,8 +96,12 @@ function checkRequired(
   }
 }
 
-/** A match pattern, plain or in `/source/flags` form. */
+/**
+ * A match pattern, plain or in `/source/flags` form. Anything after the last
+ * `/` is taken as flags, as metadata-action does, so unknown flags are an
+ * error rather than part of the pattern.
+ */
 export function toRegExp(pattern: string): RegExp {
-  const slashed = /^\/(.+)\/([dgimsuy]*)$/.exec(pattern)
+  const slashed = /^\/(.+)\/(.*)$/.exec(pattern)
   return slashed ? new RegExp(slashed[1]!, slashed[2]) : new RegExp(pattern)
 }

@@ -1,5 +1,4 @@
 import { isPullRequest, pullRequestNumber, readRef, type EventContext } from '../context.js'
-import { sanitizeTag } from '../sanitize.js'
 import type { StrategyOptions } from '../strategies/options.js'
 import { parseReleaseTag, isPrerelease } from '../version.js'
 import { commitSha, renderExpressions, type ExpressionSite } from './expressions.js'
@@ -7,7 +6,10 @@ import { toRegExp } from './parse.js'
 import type { Rule, RuleType } from './rule.js'
 import { parsePep440, parseSemver, renderVersionPattern, type ParsedVersion } from './versions.js'
 
-/** What one rule gives for an event: a value (before prefix/suffix), and whether it earns `latest`. */
+/**
+ * What one rule gives for an event: a value (before prefix, suffix and
+ * sanitising, which evaluateRules applies), and whether it earns `latest`.
+ */
 export interface Produced {
   readonly value: string
   readonly latest: boolean
@@ -27,7 +29,7 @@ type Producer = (input: ProducerInput) => Produced | undefined
 
 /** The git tag, or the rendered `value` attribute, that a version rule reads. */
 function versionSource({ rule, ctx, options, site }: ProducerInput): string | undefined {
-  if (rule.attrs.value) return renderExpressions(rule.attrs.value, ctx, options, site)
+  if (rule.attrs.value) return renderExpressions(rule.attrs.value, ctx, options, site, 'raw')
   const ref = readRef(ctx.ref)
   return ref.kind === 'tag' ? ref.name : undefined
 }
@@ -56,8 +58,10 @@ function isPrereleaseTag(name: string): boolean {
 
 const PRODUCERS: Record<RuleType, Producer> = {
   schedule: ({ rule, ctx, options, site }) => {
-    if (ctx.eventName !== 'schedule') return undefined
-    const value = renderExpressions(rule.attrs.pattern || 'nightly', ctx, options, site)
+    if (!ctx.eventName.includes('schedule')) return undefined
+    // An explicit empty pattern gives no tag, as in metadata-action.
+    const pattern = rule.attrs.pattern ?? 'nightly'
+    const value = renderExpressions(pattern, ctx, options, site, 'raw')
     return { value, latest: false, why: 'scheduled run' }
   },
   semver: versionRule('semver', parseSemver),
@@ -75,7 +79,7 @@ const PRODUCERS: Record<RuleType, Producer> = {
       return undefined
     }
     return {
-      value: sanitizeTag(value),
+      value,
       latest: !isPrereleaseTag(source),
       why: `match on ${source}`
     }
@@ -91,12 +95,12 @@ const PRODUCERS: Record<RuleType, Producer> = {
     switch (rule.attrs.event) {
       case 'branch':
         return ref.kind === 'branch' && !isPullRequest(ctx)
-          ? { value: sanitizeTag(ref.name), latest: false, why: `branch ${ref.name}` }
+          ? { value: ref.name, latest: false, why: `branch ${ref.name}` }
           : undefined
       case 'tag':
         return ref.kind === 'tag'
           ? {
-              value: sanitizeTag(ref.name),
+              value: ref.name,
               latest: !isPrereleaseTag(ref.name),
               why: `git tag ${ref.name}`
             }
@@ -110,7 +114,7 @@ const PRODUCERS: Record<RuleType, Producer> = {
     }
   },
   raw: ({ rule, ctx, options, site }) => ({
-    value: renderExpressions(rule.attrs.value!, ctx, options, site),
+    value: renderExpressions(rule.attrs.value!, ctx, options, site, 'raw'),
     latest: false,
     why: 'raw value'
   }),

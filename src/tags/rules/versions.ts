@@ -1,10 +1,9 @@
 import { explain, clean } from '@renovatebot/pep440'
 import semver from 'semver'
 import { InputError, quote } from '../../errors.js'
-import { sanitizeTag } from '../sanitize.js'
 import type { ExpressionSite } from './expressions.js'
 
-/** A version read by a semver or pep440 rule. */
+/** A version read by a semver or pep440 rule; evaluateRules sanitises what it renders to. */
 export interface ParsedVersion {
   readonly raw: string
   readonly version: string
@@ -15,11 +14,16 @@ export interface ParsedVersion {
   readonly unstable: boolean
 }
 
+/**
+ * Read a git tag (or rendered value) as semver. Validity is strict, as in
+ * metadata-action, so `1.2.3beta` is not a version; a leading `v` is fine.
+ */
 export function parseSemver(raw: string): ParsedVersion | undefined {
-  const v = semver.parse(raw.replace(/\//g, '-'), { loose: true })
+  const text = raw.replace(/\//g, '-')
+  const v = semver.valid(text) === null ? null : semver.parse(text, { loose: true })
   if (!v) return undefined
   return {
-    raw: sanitizeTag(raw),
+    raw: text,
     version: v.version,
     major: v.major,
     minor: v.minor,
@@ -34,8 +38,8 @@ export function parsePep440(raw: string): ParsedVersion | undefined {
   const normalised = v ? clean(text) : null
   if (!v || !normalised) return undefined
   return {
-    raw: sanitizeTag(raw),
-    version: sanitizeTag(normalised),
+    raw: text,
+    version: normalised,
     major: v.release[0] ?? 0,
     minor: v.release[1] ?? 0,
     patch: v.release[2] ?? 0,
