@@ -1,0 +1,46 @@
+/** Who runs a registry, read from its host: it decides how tagship logs in. */
+export type Provider =
+  | { readonly kind: 'dockerhub' }
+  | { readonly kind: 'ecr'; readonly account: string; readonly region: string }
+  | { readonly kind: 'ecr-public' }
+  | { readonly kind: 'acr'; readonly name: string }
+  | { readonly kind: 'generic' }
+
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
+
+/**
+ * ECR private hosts: `<account>.dkr.ecr.<region>.amazonaws.com`, China's
+ * `.amazonaws.com.cn`, the EU sovereign cloud's `.amazonaws.eu`, FIPS
+ * `dkr.ecr-fips.`, and dual-stack `<account>.dkr-ecr.<region>.on.aws`.
+ */
+const ECR_HOST =
+  /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.(?:com|com\.cn|eu)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/
+const ACR_HOST = /^([a-z0-9]{5,50})\.azurecr\.(?:io|cn|us)$/
+
+/** The provider of a registry host (lowercase, with port if any). */
+export function detectProvider(host: string): Provider {
+  const h = host.toLowerCase()
+  if (DOCKER_HUB_HOSTS.has(h)) return { kind: 'dockerhub' }
+  const ecr = ECR_HOST.exec(h)
+  if (ecr) return { kind: 'ecr', account: ecr[1]!, region: (ecr[2] ?? ecr[3])! }
+  if (h === 'public.ecr.aws') return { kind: 'ecr-public' }
+  const acr = ACR_HOST.exec(h)
+  if (acr) return { kind: 'acr', name: acr[1]! }
+  return { kind: 'generic' }
+}
+
+/** A short name for messages: `Docker Hub`, `Amazon ECR (123456789012, eu-west-1)`. */
+export function providerName(p: Provider): string {
+  switch (p.kind) {
+    case 'dockerhub':
+      return 'Docker Hub'
+    case 'ecr':
+      return `Amazon ECR (account ${p.account}, ${p.region})`
+    case 'ecr-public':
+      return 'Amazon ECR Public'
+    case 'acr':
+      return `Azure Container Registry ${p.name}`
+    case 'generic':
+      return 'registry'
+  }
+}
