@@ -39,7 +39,7 @@ describe('--help', () => {
     return text.filter(Boolean).join(' ')
   }
 
-  test.each(INPUTS.filter((i) => i.name !== 'push'))(
+  test.each(INPUTS.filter((i) => i.name !== 'push' && !i.actionOnly && !i.secret))(
     'lists the input --$name as a flag, with its description and default',
     (input) => {
       const head =

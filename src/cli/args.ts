@@ -40,7 +40,7 @@ const MULTI = new Set([
 ])
 
 /** Every input but `push`: the CLI only plans. */
-export const CLI_INPUTS = INPUTS.filter((i) => i.name !== 'push')
+export const CLI_INPUTS = INPUTS.filter((i) => i.name !== 'push' && !i.actionOnly && !i.secret)
 
 const EMPTY: CliArgs = {
   command: undefined,
@@ -73,6 +73,13 @@ function nearestFlag(name: string): string | undefined {
 function unknownFlag(raw: string, name: string): InputError {
   if (name === 'push') {
     return new InputError(raw, 'the CLI only computes the plan and never pushes: remove --push')
+  }
+  const actionInput = INPUTS.find((i) => i.name === name && (i.actionOnly || i.secret))
+  if (actionInput) {
+    return new InputError(
+      raw,
+      'is an action input: the CLI only computes the plan and never logs in (and takes no secret as a flag, where process lists would show it): remove it'
+    )
   }
   const near = name.length > 1 ? nearestFlag(name) : undefined
   return new InputError(

@@ -7,6 +7,7 @@ import { tagProblem } from '../tags/sanitize.js'
 import { DEFAULT_STRATEGIES, STRATEGIES } from '../tags/strategies/index.js'
 import { DEFAULT_STRATEGY_OPTIONS, type StrategyOptions } from '../tags/strategies/options.js'
 import { parseSource, type Source } from '../registry/source.js'
+import { parseAuthInputs, type AuthInputs } from './auth.js'
 import type { RawInputs } from './spec.js'
 import {
   parseBoolean,
@@ -23,6 +24,7 @@ export interface Inputs {
   readonly images: readonly Repository[]
   readonly push: boolean
   readonly tags: TagRequest
+  readonly auth: AuthInputs
 }
 
 /** Parse every input; the first problem throws one InputError, so nothing runs half-way. */
@@ -42,7 +44,14 @@ export function parseInputs(raw: RawInputs): Inputs {
       'is empty but push is true: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only'
     )
   }
-  return { source, images, push, tags: { strategies, strategyOptions, rules, flavor } }
+  const auth = parseAuthInputs(get)
+  return {
+    ...(source ? { source } : {}),
+    images,
+    push,
+    tags: { strategies, strategyOptions, rules, flavor },
+    auth
+  }
 }
 
 function parseImages(value: string): Repository[] {

@@ -4,6 +4,10 @@ export interface InputSpec {
   readonly description: string
   readonly default?: string
   readonly required?: boolean
+  /** A secret: masked as soon as it is read, and never a CLI flag (flags show in process lists). */
+  readonly secret?: boolean
+  /** Only the action has it (the CLI plans; it never logs in or pushes). */
+  readonly actionOnly?: boolean
 }
 
 export const INPUTS: readonly InputSpec[] = [
@@ -76,7 +80,82 @@ export const INPUTS: readonly InputSpec[] = [
       "On pull requests, tag the PR's head commit (head) or GitHub's merge commit (merge).",
     default: 'head'
   },
-  { name: 'raw-tags', description: 'Extra tags given on every event, comma or newline separated.' }
+  { name: 'raw-tags', description: 'Extra tags given on every event, comma or newline separated.' },
+  {
+    name: 'dockerhub-username',
+    description: 'Docker Hub user or organisation that owns dockerhub-token.',
+    actionOnly: true
+  },
+  {
+    name: 'dockerhub-token',
+    description:
+      'Docker Hub access token (personal with Read & Write, or organisation), not the password.',
+    secret: true,
+    actionOnly: true
+  },
+  {
+    name: 'aws-access-key-id',
+    description:
+      'AWS access key for Amazon ECR. Leave empty to use the standard AWS chain (e.g. aws-actions/configure-aws-credentials with OIDC).',
+    secret: true,
+    actionOnly: true
+  },
+  {
+    name: 'aws-secret-access-key',
+    description: 'AWS secret access key for Amazon ECR.',
+    secret: true,
+    actionOnly: true
+  },
+  {
+    name: 'aws-session-token',
+    description: 'AWS session token, for temporary credentials.',
+    secret: true,
+    actionOnly: true
+  },
+  {
+    name: 'aws-region',
+    description:
+      'AWS region for the credential chain; each ECR registry is always asked in the region of its host.',
+    actionOnly: true
+  },
+  {
+    name: 'azure-client-id',
+    description:
+      'Entra ID application (client) id for Azure Container Registry: with azure-client-secret as a service principal, or alone with azure-tenant-id for GitHub OIDC.',
+    actionOnly: true
+  },
+  {
+    name: 'azure-client-secret',
+    description:
+      'Client secret of the azure-client-id service principal. Leave empty to use GitHub OIDC.',
+    secret: true,
+    actionOnly: true
+  },
+  {
+    name: 'azure-tenant-id',
+    description: 'Entra ID tenant id, for GitHub OIDC.',
+    actionOnly: true
+  },
+  {
+    name: 'registry-auth',
+    description:
+      'Credentials for any other registry, a YAML list of {registry, username, password} (GHCR, Quay, Harbor, GitLab, an ACR admin user or repository token).',
+    secret: true,
+    actionOnly: true
+  },
+  {
+    name: 'registry-providers',
+    description:
+      'Override provider detection for hosts reached by another name (proxies, private DNS), one host=provider per line: dockerhub, ecr:<account>:<region>, ecr-public, acr:<name> or generic.',
+    actionOnly: true
+  },
+  {
+    name: 'logout',
+    description:
+      "Log out and delete the run's Docker config directory in the post step. false keeps it and exports DOCKER_CONFIG for later steps.",
+    default: 'true',
+    actionOnly: true
+  }
 ]
 
 export const INPUT_NAMES = INPUTS.map((i) => i.name)

@@ -1,0 +1,59 @@
+import { getExecOutput } from '@actions/exec'
+import type { Provider } from '../registry/provider.js'
+
+/** What `docker login` needs; the password goes through stdin, never argv. */
+export interface DockerLogin {
+  readonly registry: string
+  readonly provider: Provider
+  readonly username: string
+  readonly password: string
+}
+
+/**
+ * The server name docker stores credentials under. Docker Hub's is the
+ * CLI's default (`https://index.docker.io/v1/`), reached by giving none.
+ */
+function serverArgs(login: { registry: string; provider: Provider }): string[] {
+  return login.registry === 'docker.io' ? [] : [login.registry]
+}
+
+const dockerEnv = (configDir: string): Record<string, string> => {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v
+  return { ...env, DOCKER_CONFIG: configDir }
+}
+
+/** `docker login --password-stdin` into the run's config directory. Throws with docker's own reason. */
+export async function dockerLogin(configDir: string, login: DockerLogin): Promise<void> {
+  const result = await getExecOutput(
+    'docker',
+    ['login', '--username', login.username, '--password-stdin', ...serverArgs(login)],
+    {
+      input: Buffer.from(login.password),
+      env: dockerEnv(configDir),
+      silent: true,
+      ignoreReturnCode: true
+    }
+  )
+  if (result.exitCode !== 0) {
+    const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? ''
+    throw new Error(`docker login to ${login.registry} failed: ${reason}`)
+  }
+}
+
+/** `docker logout`; returns docker's complaint, if any, for a warning. */
+export async function dockerLogout(
+  configDir: string,
+  registry: string
+): Promise<string | undefined> {
+  const result = await getExecOutput(
+    'docker',
+    ['logout', ...(registry === 'docker.io' ? [] : [registry])],
+    {
+      env: dockerEnv(configDir),
+      silent: true,
+      ignoreReturnCode: true
+    }
+  )
+  return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim()
+}
