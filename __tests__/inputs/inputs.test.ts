@@ -17,7 +17,8 @@ describe('parseInputs', () => {
         strategyOptions: DEFAULT_STRATEGY_OPTIONS,
         rules: [],
         flavor: DEFAULT_FLAVOR
-      }
+      },
+      auth: { aws: {}, azure: {}, registryAuth: [], providers: new Map(), logout: true }
     })
   })
 

@@ -42,7 +42,7 @@ function parseProvider(spec: string): Provider | undefined {
         ? { kind: 'ecr', account: args[0]!, region: args[1]! }
         : undefined
     case 'acr':
-      return args.length === 1 && /^[a-z0-9]{5,50}$/.test(args[0]!)
+      return args.length === 1 && /^[a-z0-9]{1,50}$/.test(args[0]!)
         ? { kind: 'acr', name: args[0]! }
         : undefined
     default:

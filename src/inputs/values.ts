@@ -73,7 +73,12 @@ export function closest(name: string, known: readonly string[]): string | undefi
       best = candidate
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined
+  if (bestDistance <= Math.max(2, Math.floor(name.length / 3))) return best
+  // A shortened name (`user` for `username`) is far in edits but plain to a reader.
+  const extended = known.filter(
+    (k) => name.length >= 3 && k.toLowerCase().startsWith(name.toLowerCase())
+  )
+  return extended.length === 1 ? extended[0] : undefined
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (`sah` → `sha`). */

@@ -15,7 +15,7 @@ const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.do
  */
 const ECR_HOST =
   /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.(?:com|com\.cn|eu)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/
-const ACR_HOST = /^([a-z0-9]{5,50})\.azurecr\.(?:io|cn|us)$/
+const ACR_HOST = /^([a-z0-9]{1,50})\.azurecr\.(?:io|cn|us)$/
 
 /** The provider of a registry host (lowercase, with port if any). */
 export function detectProvider(host: string): Provider {
