@@ -23,7 +23,8 @@ export interface TokenRequest {
  */
 export async function fetchBearerToken(req: TokenRequest): Promise<string> {
   const realm = req.challenge.params.realm
-  if (!realm) throw new CredentialsRejectedError(req.registry, 'its Bearer challenge names no realm')
+  if (!realm)
+    throw new CredentialsRejectedError(req.registry, 'its Bearer challenge names no realm')
   const url = new URL(realm)
   if (req.challenge.params.service) url.searchParams.set('service', req.challenge.params.service)
   for (const scope of req.scopes) url.searchParams.append('scope', scope)
@@ -35,19 +36,35 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
       redirect: 'error'
     })
   } catch (e) {
-    throw new RegistryUnreachableError(req.registry, `its token service ${url.origin} failed: ${networkErrorText(e)}`)
+    throw new RegistryUnreachableError(
+      req.registry,
+      `its token service ${url.origin} failed: ${networkErrorText(e)}`
+    )
   }
   if (response.status === 401 || response.status === 403) {
     await response.body?.cancel()
-    throw new CredentialsRejectedError(req.registry, `its token service answered ${response.status}`)
+    throw new CredentialsRejectedError(
+      req.registry,
+      `its token service answered ${response.status}`
+    )
   }
   if (!response.ok) {
     await response.body?.cancel()
-    throw new RegistryUnreachableError(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`)
+    throw new RegistryUnreachableError(
+      req.registry,
+      `its token service ${url.origin} answered HTTP ${response.status}`
+    )
   }
-  const body = (await response.json().catch(() => ({}))) as { token?: string; access_token?: string }
+  const body = (await response.json().catch(() => ({}))) as {
+    token?: string
+    access_token?: string
+  }
   const token = body.token ?? body.access_token
-  if (!token) throw new RegistryUnreachableError(req.registry, `its token service ${url.origin} gave no token`)
+  if (!token)
+    throw new RegistryUnreachableError(
+      req.registry,
+      `its token service ${url.origin} gave no token`
+    )
   req.mask(token)
   return token
 }

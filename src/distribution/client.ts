@@ -28,13 +28,21 @@ export class RegistryClient {
   }
 
   /** Send a request to `path` (`/v2/…`) with the authorization the scopes need. */
-  async request(path: string, init: RequestInit = {}, scopes: readonly string[] = []): Promise<Response> {
+  async request(
+    path: string,
+    init: RequestInit = {},
+    scopes: readonly string[] = []
+  ): Promise<Response> {
     const key = scopes.join(' ')
     let response = await this.send(path, init, this.tokens.get(key) ?? this.basicIfKnown())
     for (let attempt = 0; response.status === 401 && attempt < 1; attempt++) {
       const challenge = parseChallenge(response.headers.get('www-authenticate'))
       await response.body?.cancel()
-      if (!challenge) throw new CredentialsRejectedError(this.registry, 'it asked for authentication in a way tagship does not know')
+      if (!challenge)
+        throw new CredentialsRejectedError(
+          this.registry,
+          'it asked for authentication in a way tagship does not know'
+        )
       this.challenge = challenge
       const authorization = await this.authorize(challenge, scopes)
       this.tokens.set(key, authorization)
@@ -52,19 +60,27 @@ export class RegistryClient {
     }
     if (response.status === 401) {
       await response.body?.cancel()
-      const why = this.credentials ? 'the credentials were refused' : 'it needs credentials and none were given'
+      const why = this.credentials
+        ? 'the credentials were refused'
+        : 'it needs credentials and none were given'
       throw new CredentialsRejectedError(this.registry, why)
     }
     throw new RegistryUnreachableError(this.registry, await registryErrorText(response))
   }
 
   private basicIfKnown(): string | undefined {
-    return this.challenge?.scheme === 'basic' && this.credentials ? basicAuthorization(this.credentials) : undefined
+    return this.challenge?.scheme === 'basic' && this.credentials
+      ? basicAuthorization(this.credentials)
+      : undefined
   }
 
   private async authorize(challenge: Challenge, scopes: readonly string[]): Promise<string> {
     if (challenge.scheme === 'basic') {
-      if (!this.credentials) throw new CredentialsRejectedError(this.registry, 'it needs credentials and none were given')
+      if (!this.credentials)
+        throw new CredentialsRejectedError(
+          this.registry,
+          'it needs credentials and none were given'
+        )
       return basicAuthorization(this.credentials)
     }
     const token = await fetchBearerToken({
@@ -77,7 +93,11 @@ export class RegistryClient {
     return `Bearer ${token}`
   }
 
-  private async send(path: string, init: RequestInit, authorization: string | undefined): Promise<Response> {
+  private async send(
+    path: string,
+    init: RequestInit,
+    authorization: string | undefined
+  ): Promise<Response> {
     const headers = new Headers(init.headers)
     if (authorization) headers.set('authorization', authorization)
     try {

@@ -24,7 +24,10 @@ export class RegistryUnreachableError extends Error {
 export async function registryErrorText(response: Response): Promise<string> {
   const text = await response.text().catch(() => '')
   try {
-    const body = JSON.parse(text) as { errors?: { code?: string; message?: string }[]; details?: string }
+    const body = JSON.parse(text) as {
+      errors?: { code?: string; message?: string }[]
+      details?: string
+    }
     const first = body.errors?.[0]
     if (first) return [first.code, first.message].filter(Boolean).join(': ')
   } catch {
