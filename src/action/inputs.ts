@@ -1,10 +1,30 @@
 import * as core from '@actions/core'
 import { parseInputs, type Inputs } from '../inputs/parse.js'
-import { INPUT_NAMES } from '../inputs/spec.js'
+import { INPUTS } from '../inputs/spec.js'
 
-/** Read every declared input from the runner and parse them as a whole. */
+/**
+ * Mask a secret input as soon as it is read. For `registry-auth`, each
+ * password value is masked on its own too, since a mask only hides the
+ * whole string it was given.
+ */
+function maskInput(name: string, value: string): void {
+  if (value.trim() === '') return
+  core.setSecret(value.trim())
+  if (name !== 'registry-auth') return
+  for (const m of value.matchAll(/password\s*:\s*(.+)$/gm)) {
+    const raw = m[1]!.trim()
+    core.setSecret(raw)
+    const unquoted = raw.replace(/^(['"])(.*)\1$/, '$2')
+    if (unquoted !== '') core.setSecret(unquoted)
+  }
+}
+
+/** Read every declared input from the runner, mask the secrets, and parse them as a whole. */
 export function getInputs(): Inputs {
   const raw: Record<string, string> = {}
-  for (const name of INPUT_NAMES) raw[name] = core.getInput(name)
+  for (const input of INPUTS) {
+    raw[input.name] = core.getInput(input.name)
+    if (input.secret) maskInput(input.name, raw[input.name]!)
+  }
   return parseInputs(raw)
 }

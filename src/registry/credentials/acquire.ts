@@ -1,0 +1,90 @@
+import type { AuthInputs } from '../../inputs/auth.js'
+import { registryBaseUrl } from '../../distribution/endpoint.js'
+import type { LoginStep } from '../login-plan.js'
+import type { AwsInputs, BasicCredentials, MaskSecret, RegistryLogin } from './types.js'
+
+type Obtained = BasicCredentials & { readonly expiresAt?: Date }
+
+/** The provider-specific ways to obtain credentials (AWS and Azure SDKs in the action). */
+export interface CredentialSources {
+  ecr(
+    provider: { account: string; region: string },
+    aws: AwsInputs,
+    options: { mask: MaskSecret }
+  ): Promise<Obtained>
+  ecrPublic(aws: AwsInputs, options: { mask: MaskSecret }): Promise<Obtained>
+  acrOidc(
+    registry: { host: string; baseUrl: string },
+    azure: { clientId: string; tenantId: string },
+    options: { mask: MaskSecret; getIdToken: (audience: string) => Promise<string> }
+  ): Promise<Obtained>
+}
+
+export interface AcquireOptions {
+  readonly sources: CredentialSources
+  readonly mask: MaskSecret
+  readonly getIdToken: (audience: string) => Promise<string>
+}
+
+/** Where the credentials of a step came from, for the log. */
+function sourceOf(step: LoginStep): string {
+  switch (step.credentials.kind) {
+    case 'static':
+      return step.credentials.from
+    case 'ecr':
+      return 'ECR GetAuthorizationToken'
+    case 'ecr-public':
+      return 'ECR Public GetAuthorizationToken'
+    case 'acr-oidc':
+      return 'GitHub OIDC, Entra ID and the ACR token exchange'
+    case 'anonymous':
+      return 'none'
+  }
+}
+
+/**
+ * Obtain the credentials of one login step. Every secret is masked, and so
+ * is the Basic value derived from it, before this returns. Anonymous steps
+ * give undefined.
+ */
+export async function acquireLogin(
+  step: LoginStep,
+  auth: AuthInputs,
+  options: AcquireOptions
+): Promise<RegistryLogin | undefined> {
+  const c = step.credentials
+  let obtained: Obtained
+  switch (c.kind) {
+    case 'anonymous':
+      return undefined
+    case 'static':
+      options.mask(c.password)
+      obtained = { username: c.username, password: c.password }
+      break
+    case 'ecr':
+      obtained = await options.sources.ecr({ account: c.account, region: c.region }, auth.aws, {
+        mask: options.mask
+      })
+      break
+    case 'ecr-public':
+      obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask })
+      break
+    case 'acr-oidc':
+      obtained = await options.sources.acrOidc(
+        { host: step.registry, baseUrl: registryBaseUrl(step.registry) },
+        { clientId: c.clientId, tenantId: c.tenantId },
+        { mask: options.mask, getIdToken: options.getIdToken }
+      )
+      break
+  }
+  options.mask(obtained.password)
+  options.mask(Buffer.from(`${obtained.username}:${obtained.password}`).toString('base64'))
+  return {
+    registry: step.registry,
+    provider: step.provider,
+    username: obtained.username,
+    password: obtained.password,
+    source: sourceOf(step),
+    ...(obtained.expiresAt ? { expiresAt: obtained.expiresAt } : {})
+  }
+}
