@@ -104,11 +104,11 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(files!.summary()).toBe('')
   })
 
-  test('push: true without a publish engine fails clearly and writes no outputs', () => {
+  test('push: true to Docker Hub without credentials fails before any network call', () => {
     const run = runBundled('main', 'tag-stable', { images: 'acme/app', source: 'acme/app:build' })
     expect(run.status).toBe(1)
     expect(run.stdout.trim().split('\n').pop()).toBe(
-      '::error::push: publishing is not available in this version of tagship yet, only the plan: set push: false'
+      '::error::images: docker.io is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth'
     )
     expect(files!.outputs()).toEqual({})
   })

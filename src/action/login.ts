@@ -67,7 +67,8 @@ export async function loginAll(
     try {
       await new RegistryClient(step.registry, login, (s) => core.setSecret(s)).checkLogin()
     } catch (e) {
-      if (e instanceof CredentialsRejectedError) throw new Error(rejectedMessage(step))
+      if (e instanceof CredentialsRejectedError)
+        throw new Error(rejectedMessage(step), { cause: e })
       throw e
     }
     if (!login) {

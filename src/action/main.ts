@@ -4,7 +4,11 @@ import { githubContext } from '../context/github.js'
 import { buildPlan } from '../push/plan.js'
 import { planSummary } from '../report/summary.js'
 import { planText } from '../report/text.js'
+import { credentialSources } from './credential-sources.js'
 import { getInputs } from './inputs.js'
+import { loginAll } from './login.js'
+import { loginTargets } from '../push/targets.js'
+import { planLogins } from '../registry/login-plan.js'
 import { setOutputs } from './outputs.js'
 
 /** The action's main step: read, plan, report. */
@@ -13,14 +17,20 @@ export async function run(now: Date = new Date()): Promise<void> {
     const inputs = getInputs()
     const ctx = githubContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH), now)
     const plan = buildPlan(ctx, inputs)
-    if (plan.push) {
-      throw new Error(
-        'push: publishing is not available in this version of tagship yet, only the plan: set push: false'
-      )
-    }
     core.startGroup(`Plan for ${ctx.eventName} on ${ctx.ref}`)
     core.info(planText(plan).trimEnd())
     core.endGroup()
+    if (plan.push) {
+      // Every registry's credentials are decided before any network call.
+      const steps = planLogins(loginTargets(inputs), inputs.auth)
+      const { logins } = await loginAll(steps, inputs.auth, {
+        sources: credentialSources(),
+        useDocker: inputs.source?.kind === 'local'
+      })
+      throw new Error(
+        `push: publishing is not available in this version of tagship yet (logged in to ${steps.map((s) => s.registry).join(', ')}; ${logins.size} with credentials); nothing was pushed: set push: false to compute the plan only`
+      )
+    }
     for (const w of plan.warnings) core.warning(w)
     setOutputs(plan)
     await core.summary.addRaw(planSummary(plan)).write()

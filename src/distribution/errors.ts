@@ -38,11 +38,15 @@ export async function registryErrorText(response: Response): Promise<string> {
 
 /** Why a fetch failed, from undici's nested causes: `ECONNREFUSED 127.0.0.1:5000`. */
 export function networkErrorText(error: unknown): string {
-  let e: unknown = error
-  while (e instanceof Error && e.cause instanceof Error) e = e.cause
-  if (e instanceof Error) {
-    const code = (e as NodeJS.ErrnoException).code
+  // Duck-typed: errors from fetch can come from another realm (as under Jest),
+  // where `instanceof Error` is false.
+  type Failure = { message?: unknown; code?: unknown; cause?: unknown }
+  let e = error as Failure
+  while (e && typeof e === 'object' && e.cause && typeof e.cause === 'object')
+    e = e.cause as Failure
+  if (e && typeof e === 'object' && typeof e.message === 'string') {
+    const code = typeof e.code === 'string' ? e.code : undefined
     return code ? `${code} ${e.message.replace(code, '').trim()}`.trim() : e.message
   }
-  return String(e)
+  return String(error)
 }

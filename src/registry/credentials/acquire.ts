@@ -1,6 +1,7 @@
 import type { AuthInputs } from '../../inputs/auth.js'
 import { registryBaseUrl } from '../../distribution/endpoint.js'
 import type { LoginStep } from '../login-plan.js'
+import { githubIdToken } from './github-oidc.js'
 import type { AwsInputs, BasicCredentials, MaskSecret, RegistryLogin } from './types.js'
 
 type Obtained = BasicCredentials & { readonly expiresAt?: Date }
@@ -8,7 +9,7 @@ type Obtained = BasicCredentials & { readonly expiresAt?: Date }
 /** The provider-specific ways to obtain credentials (AWS and Azure SDKs in the action). */
 export interface CredentialSources {
   ecr(
-    provider: { account: string; region: string },
+    provider: { account: string; region: string; host: string },
     aws: AwsInputs,
     options: { mask: MaskSecret }
   ): Promise<Obtained>
@@ -62,9 +63,13 @@ export async function acquireLogin(
       obtained = { username: c.username, password: c.password }
       break
     case 'ecr':
-      obtained = await options.sources.ecr({ account: c.account, region: c.region }, auth.aws, {
-        mask: options.mask
-      })
+      obtained = await options.sources.ecr(
+        { account: c.account, region: c.region, host: step.registry },
+        auth.aws,
+        {
+          mask: options.mask
+        }
+      )
       break
     case 'ecr-public':
       obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask })
@@ -73,7 +78,13 @@ export async function acquireLogin(
       obtained = await options.sources.acrOidc(
         { host: step.registry, baseUrl: registryBaseUrl(step.registry) },
         { clientId: c.clientId, tenantId: c.tenantId },
-        { mask: options.mask, getIdToken: options.getIdToken }
+        {
+          mask: options.mask,
+          getIdToken: githubIdToken(
+            { login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' },
+            options.getIdToken
+          )
+        }
       )
       break
   }

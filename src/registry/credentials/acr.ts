@@ -1,0 +1,182 @@
+import { authorityHost, causeOf, entraAccessToken, messageOf, oneLine } from './entra.js'
+import { scrubSecrets } from './scrub.js'
+import type { BasicCredentials, MaskSecret } from './types.js'
+
+/** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
+export const ENTRA_AUDIENCE = 'api://AzureADTokenExchange'
+
+/** The username ACR takes with a refresh token as password (what `az acr login` uses). */
+export const ACR_TOKEN_USERNAME = '00000000-0000-0000-0000-000000000000'
+
+/**
+ * Waits before the two retries of the exchange: a dropped connection or a 5xx
+ * at login should not fail the job, and more than a second or two of waiting
+ * means an outage a re-run handles better.
+ */
+const EXCHANGE_RETRY_DELAYS_MS = [250, 750]
+
+export interface AcrRegistry {
+  /** Host as in image references: the `service` ACR issues tokens for. */
+  readonly host: string
+  /** Where the registry answers: `https://acme.azurecr.io`, or `http://127.0.0.1:PORT` on loopback. */
+  readonly baseUrl: string
+}
+
+export interface AcrOidcOptions {
+  readonly mask: MaskSecret
+  /** GitHub's OIDC ID token for an audience (see githubIdToken). */
+  readonly getIdToken: (audience: string) => Promise<string>
+  /** Where AZURE_AUTHORITY_HOST is read; process.env by default. */
+  readonly env?: NodeJS.ProcessEnv
+}
+
+/**
+ * Logs in to ACR without a stored secret: GitHub OIDC token → Entra ID access
+ * token (the OIDC token as client assertion) → ACR refresh token. Every token
+ * is masked the moment it exists, and no error message contains one.
+ */
+export async function acrOidcCredentials(
+  registry: AcrRegistry,
+  azure: { readonly clientId: string; readonly tenantId: string },
+  options: AcrOidcOptions
+): Promise<BasicCredentials & { expiresAt?: Date }> {
+  const secrets: string[] = []
+  const secret = (value: string): string => {
+    options.mask(value)
+    secrets.push(value)
+    return value
+  }
+  try {
+    // A bad AZURE_AUTHORITY_HOST fails before GitHub is asked for anything.
+    const authority = authorityHost(options.env ?? process.env)
+    const idToken = secret(await options.getIdToken(ENTRA_AUDIENCE))
+    const accessToken = secret(await entraAccessToken(azure, idToken, authority))
+    const refreshToken = secret(await exchange(registry, azure, accessToken))
+    const expiresAt = jwtExpiry(refreshToken)
+    return { username: ACR_TOKEN_USERNAME, password: refreshToken, ...(expiresAt && { expiresAt }) }
+  } catch (e) {
+    // No cause: the errors underneath may carry a token in their details or requests.
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(oneLine(scrubSecrets(messageOf(e), secrets)))
+  }
+}
+
+/** A service principal's id and secret, which ACR accepts as Basic credentials. */
+export function acrSecretCredentials(
+  azure: { readonly clientId: string; readonly clientSecret: string },
+  options: { readonly mask: MaskSecret }
+): BasicCredentials {
+  options.mask(azure.clientSecret)
+  return { username: azure.clientId, password: azure.clientSecret }
+}
+
+/** `POST /oauth2/exchange`: an Entra access token for an ACR refresh token. */
+async function exchange(
+  registry: AcrRegistry,
+  azure: { readonly clientId: string; readonly tenantId: string },
+  accessToken: string
+): Promise<string> {
+  const url = new URL('/oauth2/exchange', registry.baseUrl).href
+  const form = new URLSearchParams({
+    grant_type: 'access_token',
+    service: registry.host,
+    tenant: azure.tenantId,
+    access_token: accessToken
+  })
+  for (let attempt = 0; ; attempt++) {
+    const retry = attempt < EXCHANGE_RETRY_DELAYS_MS.length
+    let res: Response
+    try {
+      // redirect 'manual': following one would re-send the token to wherever it points.
+      res = await fetch(url, {
+        method: 'POST',
+        body: form,
+        headers: { accept: 'application/json' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000)
+      })
+    } catch (e) {
+      if (retry) {
+        await sleep(EXCHANGE_RETRY_DELAYS_MS[attempt]!)
+        continue
+      }
+      // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
+      const cause = causeOf(e) ?? e
+      throw new Error(
+        `Could not reach ${registry.host} at ${url} for the ACR token exchange: ${messageOf(cause)} (check the registry name and the network)`,
+        { cause: e }
+      )
+    }
+    const body = await res.text()
+    if ((res.status === 429 || res.status >= 500) && retry) {
+      await sleep(EXCHANGE_RETRY_DELAYS_MS[attempt]!)
+      continue
+    }
+    if (res.status >= 300 && res.status < 400) {
+      const to = res.headers.get('location') ?? '(no location)'
+      throw new Error(
+        `${registry.host} answered the ACR token exchange with a redirect (HTTP ${res.status} to ${safeOrigin(to, url)}); tagship sends the Entra token only to ${url}: check that ${registry.host} is the registry's login server`
+      )
+    }
+    if (!res.ok) {
+      throw new Error(
+        `${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(body)}): check that azure-tenant-id ${azure.tenantId} is the registry's tenant and that client ${azure.clientId} has the AcrPush role on it`
+      )
+    }
+    const refreshToken = parseJson(body)?.refresh_token
+    if (typeof refreshToken !== 'string' || refreshToken === '') {
+      throw new Error(
+        `${registry.host} answered the ACR token exchange without a refresh_token (HTTP ${res.status}): is ${registry.baseUrl} an Azure Container Registry?`
+      )
+    }
+    return refreshToken
+  }
+}
+
+/** ACR's error body as one phrase: Distribution's `{errors:[{code,message}]}` or OAuth's `{error,error_description}`. */
+function acrError(body: string): string {
+  const json = parseJson(body)
+  if (Array.isArray(json?.errors)) {
+    return (json.errors as { code?: unknown; message?: unknown }[])
+      .map((e) => [e.code, e.message].filter((s) => typeof s === 'string' && s).join(': '))
+      .join('; ')
+  }
+  if (typeof json?.error === 'string') {
+    return [json.error, json.error_description].filter((s) => typeof s === 'string' && s).join(': ')
+  }
+  const text = oneLine(body)
+  return text === '' ? 'no error body' : text.slice(0, 200)
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function parseJson(text: string): Record<string, any> | undefined {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Only the origin of a redirect target: its query may hold a signature. */
+function safeOrigin(location: string, base: string): string {
+  try {
+    return new URL(location, base).origin
+  } catch {
+    return 'an invalid URL'
+  }
+}
+
+/** When a JWT refresh token expires, from its `exp` claim (read, not verified: ACR checks it). */
+function jwtExpiry(token: string): Date | undefined {
+  const payload = token.split('.')[1]
+  if (payload === undefined) return undefined
+  const exp = parseJson(Buffer.from(payload, 'base64url').toString('utf8'))?.exp
+  return typeof exp === 'number' ? new Date(exp * 1000) : undefined
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

@@ -1,0 +1,171 @@
+import { ClientAssertionCredential } from '@azure/identity'
+import { quote } from '../../errors.js'
+
+/** The resource an Entra token must be for to be exchanged at ACR (the same in every cloud). */
+export const ACR_SCOPE = 'https://containerregistry.azure.net/.default'
+
+/** Azure's public cloud, used when AZURE_AUTHORITY_HOST is unset (as @azure/identity does). */
+const PUBLIC_CLOUD = 'https://login.microsoftonline.com'
+
+/**
+ * Authority hosts MSAL knows from its built-in cloud metadata. There, instance
+ * discovery costs no request and keeps MSAL's check that the authority is
+ * Microsoft's. For any other host (Azure Stack Hub, ADFS, a private authority)
+ * discovery asks login.microsoftonline.com about a host it has never heard of,
+ * which fails, or hangs in a network that cannot reach it; such authorities are
+ * the user's explicit choice (AZURE_AUTHORITY_HOST), so discovery is turned off.
+ */
+const MICROSOFT_AUTHORITIES = new Set([
+  'login.microsoftonline.com',
+  'login.windows.net',
+  'login.microsoft.com',
+  'sts.windows.net',
+  'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
+  'login.microsoftonline.de',
+  'login.microsoftonline.us',
+  'login.usgovcloudapi.net',
+  'login-us.microsoftonline.com'
+])
+
+/**
+ * Two quick retries (after ~0.25–0.5 s, then ~0.5–1 s) for a dropped connection
+ * or a 5xx; throttling still waits for Retry-After. The SDK default (3 retries
+ * from 0.8 s growing toward 60 s) suits long-running services: in a CI step
+ * someone is waiting, and an Entra outage longer than that is better met by
+ * re-running the job than by a step that hangs.
+ */
+const RETRY = { maxRetries: 2, retryDelayInMs: 250, maxRetryDelayInMs: 2000 }
+
+/** Hints for the AADSTS codes a misconfigured GitHub OIDC login meets. */
+const HINTS: Record<string, string> = {
+  '70021':
+    "check the app registration's federated credential: its issuer, subject and audience must match the token's",
+  '700211': "check the federated credential's issuer (https://token.actions.githubusercontent.com)",
+  '700212': "check the federated credential's audience (api://AzureADTokenExchange)",
+  '700213': "check the federated credential's subject",
+  '700016': 'check azure-client-id and azure-tenant-id',
+  '90002': 'check azure-tenant-id',
+  '700024': 'the GitHub OIDC token is outside its validity window; check the runner clock'
+}
+
+export interface EntraApp {
+  readonly clientId: string
+  readonly tenantId: string
+}
+
+/** The authority to ask: AZURE_AUTHORITY_HOST (the variable Azure tools share) or the public cloud. */
+export function authorityHost(env: NodeJS.ProcessEnv): string {
+  const raw = env.AZURE_AUTHORITY_HOST?.trim() || PUBLIC_CLOUD
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error(`AZURE_AUTHORITY_HOST ${quote(raw)} is not a URL (e.g. ${PUBLIC_CLOUD})`)
+  }
+  if (url.protocol !== 'https:') {
+    throw new Error(`AZURE_AUTHORITY_HOST ${quote(raw)} must be an https URL`)
+  }
+  return raw.replace(/\/+$/, '')
+}
+
+/**
+ * An Entra ID access token for ACR, obtained by presenting `assertion` (the
+ * GitHub OIDC token) as the client assertion of `app` at the authority `host`
+ * (from authorityHost).
+ */
+export async function entraAccessToken(
+  app: EntraApp,
+  assertion: string,
+  host: string
+): Promise<string> {
+  let credential: ClientAssertionCredential
+  try {
+    credential = new ClientAssertionCredential(app.tenantId, app.clientId, async () => assertion, {
+      authorityHost: host,
+      disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.has(new URL(host).hostname),
+      retryOptions: RETRY
+    })
+  } catch (e) {
+    // Identity checks the ids' shape here, before any request.
+    const ids = `client ${quote(app.clientId)} in tenant ${quote(app.tenantId)}`
+    throw new Error(`Azure login for ${ids}: ${messageOf(e)}`, { cause: e })
+  }
+  try {
+    return (await credential.getToken(ACR_SCOPE)).token
+  } catch (e) {
+    throw await explain(e, app, host)
+  }
+}
+
+async function explain(e: unknown, app: EntraApp, host: string): Promise<Error> {
+  const message = messageOf(e)
+  if (message.startsWith('endpoints_resolution_error')) {
+    // MSAL reports every failure to fetch or read the authority's metadata
+    // (refused, DNS, TLS, a 4xx for an unknown tenant) with this one opaque
+    // code; asking once more ourselves recovers the actual reason.
+    const metadata = `${host}/${app.tenantId}/v2.0/.well-known/openid-configuration`
+    return new Error(
+      `Could not use Entra ID at ${host} for tenant ${app.tenantId}: ${await probe(metadata)}` +
+        ' (@azure/identity said only endpoints_resolution_error; check azure-tenant-id, AZURE_AUTHORITY_HOST and the network)'
+    )
+  }
+  const aadsts = /Description: (AADSTS(\d+):.*?)(?: - Correlation ID:|$)/s.exec(message)
+  if (aadsts) {
+    // Entra appends "Trace ID: … Timestamp: …" lines that only a support case needs.
+    const description = oneLine(aadsts[1]!.split(/\r?\n/)[0]!)
+    const hint = HINTS[aadsts[2]!]
+    return new Error(
+      `Entra ID refused the GitHub OIDC token for client ${app.clientId} in tenant ${app.tenantId}: ` +
+        description +
+        (hint ? ` (${hint})` : '')
+    )
+  }
+  return new Error(
+    `Entra ID at ${host} failed for client ${app.clientId} in tenant ${app.tenantId}: ${oneLine(message)}`
+  )
+}
+
+/** Why `url` cannot serve OpenID metadata, as one phrase. */
+async function probe(url: string): Promise<string> {
+  try {
+    const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) })
+    const body = await res.text()
+    if (!res.ok) {
+      const aadsts = /"error_description"\s*:\s*"(AADSTS[^"\\]*)/.exec(body)
+      return `GET ${url} answered HTTP ${res.status}${aadsts ? `: ${oneLine(aadsts[1]!)}` : ''}`
+    }
+    return `GET ${url} answered, but not with the OpenID metadata MSAL needs (issuer, authorization_endpoint, token_endpoint, jwks_uri on the authority's host)`
+  } catch (e) {
+    // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
+    const cause = causeOf(e) ?? e
+    const code = (cause as { code?: unknown } | null)?.code
+    const detail = messageOf(cause)
+    const why = typeof code === 'string' && !detail.includes(code) ? `${detail} (${code})` : detail
+    const trust =
+      typeof code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
+        ? ' (Node does not trust its TLS certificate: add the CA with NODE_EXTRA_CA_CERTS)'
+        : ''
+    return `GET ${url} failed: ${oneLine(why)}${trust}`
+  }
+}
+
+/**
+ * The message of anything thrown. Duck-typed rather than `instanceof Error`:
+ * errors from another realm (Node's fetch seen from a vm context, as under
+ * Jest) fail that check.
+ */
+export function messageOf(e: unknown): string {
+  const message = (e as { message?: unknown } | null)?.message
+  return typeof message === 'string' ? message : String(e)
+}
+
+/** What an error says it was caused by, if anything. */
+export function causeOf(e: unknown): unknown {
+  return (e as { cause?: unknown } | null)?.cause
+}
+
+/** A message as one log line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
