@@ -52,6 +52,7 @@ export async function loginAll(
   }
   if (configDir !== undefined && !auth.logout) {
     core.exportVariable('DOCKER_CONFIG', configDir)
+    savePostState({ configDir, dockerLogins, logout: false, exported: true })
     core.info(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`)
   }
   return { logins, ...(configDir ? { configDir } : {}) }

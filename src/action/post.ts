@@ -15,7 +15,9 @@ export async function runPost(): Promise<void> {
       core.info('tagship: nothing to clean up (no registry login was made)')
       return
     }
-    if (!state.logout) {
+    // Kept only when main got as far as telling later steps where it is;
+    // after a failed run nobody would know the logins are there.
+    if (!state.logout && state.exported) {
       core.info(`tagship: logout is false: keeping ${state.configDir} for later steps`)
       return
     }

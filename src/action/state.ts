@@ -9,6 +9,8 @@ export interface PostState {
   readonly configDir?: string
   readonly dockerLogins: readonly string[]
   readonly logout: boolean
+  /** DOCKER_CONFIG was exported for later steps: only then is the directory kept. */
+  readonly exported?: boolean
 }
 
 const KEY = 'tagship'

@@ -17,9 +17,34 @@ function serverArgs(login: { registry: string; provider: Provider }): string[] {
   return login.registry === 'docker.io' ? [] : [login.registry]
 }
 
+/**
+ * What docker and its helpers may see: not the step's INPUT_* secrets or the
+ * runner's ID-token request token, only what the CLI itself reads.
+ */
+const PASSED_TO_DOCKER = [
+  'PATH',
+  'HOME',
+  'USER',
+  'TMPDIR',
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_CERT_PATH',
+  'DOCKER_API_VERSION',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy'
+]
+
 const dockerEnv = (configDir: string): Record<string, string> => {
   const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v
+  for (const name of PASSED_TO_DOCKER) {
+    const value = process.env[name]
+    if (value !== undefined) env[name] = value
+  }
   return { ...env, DOCKER_CONFIG: configDir }
 }
 

@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process'
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseFileCommand, type RunnerFiles } from '../../__fixtures__/file-commands.js'
+import { FIXTURES_DIR } from '../../__fixtures__/runner.js'
+import { watchProcessTree } from '../../__fixtures__/services/process-watch.js'
+
+const ROOT = join(FIXTURES_DIR, '..')
+
+export interface ActionRun {
+  readonly status: number | null
+  readonly stdout: string
+  readonly stderr: string
+  /** Every command line seen in the step's process tree while it ran. */
+  readonly cmdlines: readonly (readonly string[])[]
+  readonly samples: number
+}
+
+/**
+ * Run a bundled entry as the runner does (`node dist/<entry>/index.js`, INPUT_*
+ * and file commands in the environment), asynchronously, so fixtures in this
+ * process keep answering. stdout and stderr go to files, as writes to a file
+ * are synchronous in Node: a fixture reading `stdoutPath` while a request is in
+ * flight sees every line the step printed before sending it.
+ */
+export async function runBundled(
+  entry: 'main' | 'post',
+  env: Record<string, string>,
+  files: RunnerFiles,
+  out: { readonly stdoutPath: string; readonly stderrPath: string }
+): Promise<ActionRun> {
+  const stdout = openSync(out.stdoutPath, 'w')
+  const stderr = openSync(out.stderrPath, 'w')
+  let child
+  try {
+    child = spawn(process.execPath, [join(ROOT, 'dist', entry, 'index.js')], {
+      cwd: files.dir,
+      env,
+      stdio: ['ignore', stdout, stderr]
+    })
+  } finally {
+    closeSync(stdout)
+    closeSync(stderr)
+  }
+  const watch = watchProcessTree(child.pid!)
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', (code) => resolve(code))
+  })
+  const { cmdlines, samples } = watch.stop()
+  return {
+    status,
+    stdout: readFileSync(out.stdoutPath, 'utf8'),
+    stderr: readFileSync(out.stderrPath, 'utf8'),
+    cmdlines,
+    samples
+  }
+}
+
+/** What the runner gives the post step: `STATE_<name>` for every value main saved. */
+export function postStateEnv(files: RunnerFiles): Record<string, string> {
+  return Object.fromEntries(Object.entries(files.state()).map(([k, v]) => [`STATE_${k}`, v]))
+}
+
+/** The runner's five file commands, as text, for leak scans. */
+export function fileCommandTexts(files: RunnerFiles): Record<string, string> {
+  const names = [
+    'GITHUB_OUTPUT',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+    'GITHUB_ENV',
+    'GITHUB_PATH'
+  ]
+  return Object.fromEntries(names.map((n) => [n, readFileSync(files.env[n]!, 'utf8')]))
+}
+
+const MASK = '::add-mask::'
+
+/** The values `::add-mask::` lines announced, unescaped as the runner reads them. */
+export function maskedValues(stdout: string): Set<string> {
+  return new Set(
+    stdout
+      .split('\n')
+      .filter((line) => line.startsWith(MASK))
+      .map((line) =>
+        line
+          .slice(MASK.length)
+          .replaceAll('%0D', '\r')
+          .replaceAll('%0A', '\n')
+          .replaceAll('%25', '%')
+      )
+  )
+}
+
+/**
+ * stdout without the `::add-mask::<value>` lines of these values: the one place
+ * a secret belongs in stdout (the runner consumes them and shows nothing).
+ */
+export function withoutMasksOf(stdout: string, values: Iterable<string>): string {
+  const escape = (v: string) =>
+    v.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+  const masks = new Set([...values].map((v) => MASK + escape(v)))
+  return stdout
+    .split('\n')
+    .filter((line) => !masks.has(line))
+    .join('\n')
+}
+
+/** What the log shows: every line but the mask commands, which the runner consumes. */
+export function shownLines(stdout: string): string[] {
+  return stdout.split('\n').filter((line) => line !== '' && !line.startsWith(MASK))
+}
+
+/** The lines of each `::group::` (masks left out), by title. */
+export function groups(stdout: string): Map<string, string[]> {
+  const found = new Map<string, string[]>()
+  let current: string[] | undefined
+  for (const line of shownLines(stdout)) {
+    if (line.startsWith('::group::')) found.set(line.slice(9), (current = []))
+    else if (line === '::endgroup::') current = undefined
+    else current?.push(line)
+  }
+  return found
+}
+
+/** The `auths` docker wrote into a config directory. */
+export function dockerAuths(configDir: string): Record<string, Record<string, string>> {
+  const path = join(configDir, 'config.json')
+  if (!existsSync(path)) throw new Error(`no ${path}`)
+  return (
+    JSON.parse(readFileSync(path, 'utf8')) as { auths: Record<string, Record<string, string>> }
+  ).auths
+}
+
+/** The post state main saved (the last value of `tagship`). */
+export function savedState(files: RunnerFiles): { configDir?: string; dockerLogins: string[] } {
+  return JSON.parse(files.state().tagship ?? '{}') as { configDir?: string; dockerLogins: string[] }
+}
+
+/** `name in place` for every secret found in any of the texts. */
+export function leaks(
+  secrets: Readonly<Record<string, string>>,
+  places: Readonly<Record<string, string>>
+): string[] {
+  const found: string[] = []
+  for (const [name, secret] of Object.entries(secrets)) {
+    for (const [place, text] of Object.entries(places)) {
+      if (text.includes(secret)) found.push(`${name} in ${place}`)
+    }
+  }
+  return found
+}
+
+export const base64 = (text: string): string => Buffer.from(text).toString('base64')
+
+/** GITHUB_ENV's `NAME<<DELIMITER` blocks, parsed. */
+export function exportedVariables(files: RunnerFiles): Record<string, string> {
+  return parseFileCommand(readFileSync(files.env.GITHUB_ENV!, 'utf8'))
+}
