@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { freePort } from '../../__fixtures__/services/ports.js'
+import {
+  startExpiringProxy,
+  type ExpiringProxy
+} from '../../__fixtures__/services/expiring-proxy.js'
+import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
+import { RegistryClient } from '../../src/distribution/client.js'
+
+const ALICE = { username: 'alice', password: 'alice-pass-42', repositories: ['team/*'] }
+const masked: string[] = []
+const mask = (s: string): void => void masked.push(s)
+
+async function status(
+  client: RegistryClient,
+  path: string,
+  scopes: string[] = []
+): Promise<number> {
+  const res = await client.request(path, {}, scopes)
+  await res.body?.cancel()
+  return res.status
+}
+
+async function failure(fn: () => Promise<unknown>): Promise<string> {
+  try {
+    await fn()
+  } catch (e) {
+    return (e as Error).message
+  }
+  throw new Error('expected a failure')
+}
+
+describe('RegistryClient against a registry without auth', () => {
+  let registry: Registry
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'none' })
+  })
+  afterAll(() => registry?.stop())
+
+  test('anonymous requests pass and the login check succeeds', async () => {
+    const client = new RegistryClient(registry.host, undefined, mask)
+    expect(client.baseUrl).toBe(`http://${registry.host}`)
+    await client.checkLogin()
+    expect(await status(client, '/v2/_catalog')).toBe(200)
+  })
+})
+
+describe('RegistryClient against an htpasswd (Basic) registry', () => {
+  let registry: Registry
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'htpasswd', users: [ALICE] })
+  })
+  afterAll(() => registry?.stop())
+
+  test('answers the Basic challenge once, then sends Basic up front', async () => {
+    registry.clearRequests()
+    const client = new RegistryClient(registry.host, ALICE, mask)
+    await client.checkLogin()
+    expect(await status(client, '/v2/team/app/tags/list')).toBe(404)
+    expect(registry.requests().map((r) => [r.method, r.path, r.authorization, r.status])).toEqual([
+      ['GET', '/v2/', 'none', 401],
+      ['GET', '/v2/', 'basic', 200],
+      ['GET', '/v2/team/app/tags/list', 'basic', 404]
+    ])
+  })
+
+  test('a wrong password and no credentials are told apart', async () => {
+    const wrong = new RegistryClient(registry.host, { ...ALICE, password: 'nope' }, mask)
+    expect(await failure(() => wrong.checkLogin())).toBe(
+      `${registry.host} rejected the credentials: the credentials were refused`
+    )
+    const anonymous = new RegistryClient(registry.host, undefined, mask)
+    expect(await failure(() => anonymous.checkLogin())).toBe(
+      `${registry.host} rejected the credentials: it needs credentials and none were given`
+    )
+  })
+})
+
+describe('RegistryClient against a token-auth (Bearer) registry', () => {
+  let registry: Registry
+  let proxy: ExpiringProxy
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'token', users: [ALICE] })
+    proxy = await startExpiringProxy(registry.url)
+  })
+  afterAll(async () => {
+    await proxy?.stop()
+    await registry?.stop()
+  })
+
+  test('gets a token for the scopes from the realm, masks it, and reuses it', async () => {
+    masked.length = 0
+    registry.tokenServer!.clearRequests()
+    const client = new RegistryClient(proxy.host, ALICE, mask)
+    const scopes = ['repository:team/app:pull,push']
+    expect(await status(client, '/v2/team/app/tags/list', scopes)).toBe(404)
+    expect(await status(client, '/v2/team/app/manifests/1', scopes)).toBe(404)
+    const asked = registry.tokenServer!.requests()
+    expect(asked.map((r) => [r.account, r.scopes, r.status])).toEqual([
+      ['alice', ['repository:team/app:pull,push'], 200]
+    ])
+    expect(masked).toHaveLength(1)
+    expect(masked[0]).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/)
+  })
+
+  test('a 401 mid-run (an expired token) authenticates again once and carries on', async () => {
+    registry.tokenServer!.clearRequests()
+    const client = new RegistryClient(proxy.host, ALICE, mask)
+    const scopes = ['repository:team/app:pull']
+    expect(await status(client, '/v2/team/app/tags/list', scopes)).toBe(404)
+    proxy.expireNext()
+    expect(await status(client, '/v2/team/app/tags/list', scopes)).toBe(404)
+    expect(registry.tokenServer!.requests().map((r) => r.status)).toEqual([200, 200])
+  })
+
+  test('a repository outside the grant stays refused after the one retry', async () => {
+    const client = new RegistryClient(proxy.host, ALICE, mask)
+    expect(await status(client, '/v2/other/app/tags/list', ['repository:other/app:pull'])).toBe(401)
+  })
+
+  test('rejected credentials at the token service', async () => {
+    const client = new RegistryClient(proxy.host, { ...ALICE, password: 'wrong' }, mask)
+    expect(await failure(() => client.checkLogin())).toBe(
+      `${proxy.host} rejected the credentials: its token service answered 401`
+    )
+  })
+})
+
+test('an unreachable registry says so, with the reason', async () => {
+  const port = await freePort()
+  const client = new RegistryClient(`127.0.0.1:${port}`, undefined, mask)
+  expect(await failure(() => client.checkLogin())).toBe(
+    `127.0.0.1:${port} could not be reached: ECONNREFUSED connect 127.0.0.1:${port}`
+  )
+})
