@@ -46,7 +46,9 @@ export function networkErrorText(error: unknown): string {
     e = e.cause as Failure
   if (e && typeof e === 'object' && typeof e.message === 'string') {
     const code = typeof e.code === 'string' ? e.code : undefined
-    return code ? `${code} ${e.message.replace(code, '').replace(/\s+/g, ' ').trim()}`.trim() : e.message
+    return code
+      ? `${code} ${e.message.replace(code, '').replace(/\s+/g, ' ').trim()}`.trim()
+      : e.message
   }
   return String(error)
 }
