@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { emptyAwsHome, startAwsFixture, type AwsFixture } from '../../__fixtures__/services/aws.js'
+import { useAwsFixture } from '../../__fixtures__/services/aws-suite.js'
 import { ecrCredentials } from '../../src/registry/credentials/ecr.js'
 import type { AwsInputs } from '../../src/registry/credentials/types.js'
 
@@ -16,25 +16,10 @@ const HOST = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
 const REGISTRY = { account: '123456789012', region: 'eu-west-1', host: HOST }
 const SECRETS = [SECRET, SESSION, PASSWORD, JWT, Buffer.from(`AWS:${PASSWORD}`).toString('base64')]
 
-const home = emptyAwsHome()
-let fx: AwsFixture
-
-beforeAll(async () => {
-  // The SDK reads a few settings of its own from process.env; Jest isolates it per test file.
-  Object.assign(process.env, home.env, {
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'
-  })
-  fx = await startAwsFixture({
-    keys: { [KEY]: SECRET },
-    password: PASSWORD,
-    webIdentity: { roleArn: ROLE, token: JWT }
-  })
-})
-
-afterAll(async () => {
-  await fx.stop()
-  home.remove()
+const suite = useAwsFixture({
+  keys: { [KEY]: SECRET },
+  password: PASSWORD,
+  webIdentity: { roleArn: ROLE, token: JWT }
 })
 
 /** The message a login rejects with, checked to hold no secret and to be one line. */
@@ -43,7 +28,7 @@ async function failure(
   env: Record<string, string> = {},
   maxAttempts?: number
 ): Promise<string> {
-  const options = { mask: () => undefined, env: { ...home.env, ...fx.env, ...env }, maxAttempts }
+  const options = { mask: () => undefined, env: suite.envWith(env), maxAttempts }
   const error = await ecrCredentials(REGISTRY, aws, options).then(
     () => new Error('expected the login to fail'),
     (e: unknown) => e
@@ -78,13 +63,13 @@ describe('ecrCredentials errors', () => {
       'aws-session-token is set without aws-access-key-id and aws-secret-access-key: set all three'
     ]
   ])('incomplete inputs %o', async (aws, why) => {
-    const before = fx.calls()
+    const before = suite.fx.calls()
     expect(await failure(aws)).toBe(`Amazon ECR ${HOST}: ${why}`)
-    expect(fx.calls()).toBe(before)
+    expect(suite.fx.calls()).toBe(before)
   })
 
   test('access denied names the permission, and secrets the service echoed are scrubbed', async () => {
-    fx.script('ecr:GetAuthorizationToken', {
+    suite.fx.script('ecr:GetAuthorizationToken', {
       deny: `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken on resource: * (${SECRET} ${JWT})`
     })
     expect(await failure(keys)).toBe(
@@ -124,16 +109,16 @@ describe('ecrCredentials errors', () => {
   })
 
   test('server errors are retried a bounded number of times', async () => {
-    fx.script('ecr:GetAuthorizationToken', 'fail', 'fail')
-    const before = fx.calls('ecr:GetAuthorizationToken')
+    suite.fx.script('ecr:GetAuthorizationToken', 'fail', 'fail')
+    const before = suite.fx.calls('ecr:GetAuthorizationToken')
     expect(await failure(keys, {}, 2)).toBe(
       `Amazon ECR ${HOST}: the ECR API kept failing (ServerException: fixture: internal failure) after 2 attempts: try again later`
     )
-    expect(fx.calls('ecr:GetAuthorizationToken')).toBe(before + 2)
+    expect(suite.fx.calls('ecr:GetAuthorizationToken')).toBe(before + 2)
   })
 
   test('a web identity token the role does not trust', async () => {
-    const tokenFile = join(home.dir, 'untrusted-token')
+    const tokenFile = join(suite.home.dir, 'untrusted-token')
     writeFileSync(tokenFile, 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvdGhlciJ9.c2ln')
     const env = { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: ROLE }
     expect(await failure({}, env)).toBe(
@@ -142,7 +127,7 @@ describe('ecrCredentials errors', () => {
   })
 
   test('a web identity token file that is missing', async () => {
-    const tokenFile = join(home.dir, 'no-such-token')
+    const tokenFile = join(suite.home.dir, 'no-such-token')
     const env = { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: ROLE }
     expect(await failure({}, env)).toBe(
       `Amazon ECR ${HOST}: could not get AWS credentials from web identity role ${ROLE} (Error: ENOENT: no such file or directory, open '${tokenFile}')`

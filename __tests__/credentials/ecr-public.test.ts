@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { emptyAwsHome, startAwsFixture, type AwsFixture } from '../../__fixtures__/services/aws.js'
+import { useAwsFixture } from '../../__fixtures__/services/aws-suite.js'
 import { ecrPublicCredentials } from '../../src/registry/credentials/ecr-public.js'
 import type { AwsInputs } from '../../src/registry/credentials/types.js'
 
@@ -13,30 +13,15 @@ const ROLE = 'arn:aws:iam::123456789012:role/tagship-push'
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmFjbWUvYXBwIn0.c2lnbmF0dXJl'
 const LABEL = 'Amazon ECR Public public.ecr.aws'
 
-const home = emptyAwsHome()
-let fx: AwsFixture
-
-beforeAll(async () => {
-  // The SDK reads a few settings of its own from process.env; Jest isolates it per test file.
-  Object.assign(process.env, home.env, {
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'
-  })
-  fx = await startAwsFixture({
-    keys: { [KEY]: SECRET },
-    password: PASSWORD,
-    webIdentity: { roleArn: ROLE, token: JWT }
-  })
+const suite = useAwsFixture({
+  keys: { [KEY]: SECRET },
+  password: PASSWORD,
+  webIdentity: { roleArn: ROLE, token: JWT }
 })
 
-afterAll(async () => {
-  await fx.stop()
-  home.remove()
-})
-
-const envWith = (extra: Record<string, string> = {}) => ({ ...home.env, ...fx.env, ...extra })
+const envWith = suite.envWith
 const lastCall = () =>
-  fx
+  suite.fx
     .requests()
     .filter((r) => r.operation === 'ecr-public:GetAuthorizationToken')
     .at(-1)!
@@ -69,12 +54,12 @@ describe('ecrPublicCredentials', () => {
   })
 
   test('web identity: ECR Public signed with the key STS issued', async () => {
-    const tokenFile = join(home.dir, 'web-identity-token')
+    const tokenFile = join(suite.home.dir, 'web-identity-token')
     writeFileSync(tokenFile, JWT)
     const masked: string[] = []
     const env = envWith({ AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: ROLE })
     const login = await ecrPublicCredentials({}, { mask: (s) => void masked.push(s), env })
-    const issued = fx.issued().at(-1)!
+    const issued = suite.fx.issued().at(-1)!
     expect(login.password).toBe(PASSWORD)
     expect(lastCall()).toMatchObject({
       accessKeyId: issued.accessKeyId,
@@ -92,7 +77,7 @@ describe('ecrPublicCredentials', () => {
   })
 
   test('a missing sts:GetServiceBearerToken is named', async () => {
-    fx.script('ecr-public:GetAuthorizationToken', {
+    suite.fx.script('ecr-public:GetAuthorizationToken', {
       deny: `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: sts:GetServiceBearerToken on resource: arn:aws:iam::123456789012:user/ci`
     })
     expect(await failure({ accessKeyId: KEY, secretAccessKey: SECRET })).toBe(
@@ -101,7 +86,7 @@ describe('ecrPublicCredentials', () => {
   })
 
   test('a denial that names no action asks for both permissions', async () => {
-    fx.script('ecr-public:GetAuthorizationToken', { deny: `denied (${SECRET})` })
+    suite.fx.script('ecr-public:GetAuthorizationToken', { deny: `denied (${SECRET})` })
     expect(await failure({ accessKeyId: KEY, secretAccessKey: SECRET })).toBe(
       `${LABEL}: access denied: allow "ecr-public:GetAuthorizationToken" and "sts:GetServiceBearerToken" on resource "*" for the AWS identity from the aws-access-key-id input; AWS said: AccessDeniedException: denied (***)`
     )

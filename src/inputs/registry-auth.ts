@@ -1,5 +1,6 @@
 import YAML from 'yaml'
 import { InputError, quote } from '../errors.js'
+import { canonicalHost } from '../registry/reference.js'
 import { suggestion } from './values.js'
 
 /** One entry of `registry-auth`: credentials for a registry host. */
@@ -11,16 +12,15 @@ export interface RegistryAuthEntry {
 
 const INPUT = 'registry-auth'
 const KEYS = ['registry', 'username', 'password']
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
 
 /** `https://ghcr.io/` and `GHCR.io` both name `ghcr.io`; Docker Hub's aliases name `docker.io`. */
 export function normaliseHost(value: string): string {
-  const host = value
-    .trim()
-    .replace(/^https?:\/\//i, '')
-    .replace(/\/(?:v[12]\/?)?$/, '')
-    .toLowerCase()
-  return DOCKER_HUB_ALIASES.has(host) ? 'docker.io' : host
+  return canonicalHost(
+    value
+      .trim()
+      .replace(/^https?:\/\//i, '')
+      .replace(/\/(?:v[12]\/?)?$/, '')
+  )
 }
 
 /**

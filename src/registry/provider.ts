@@ -1,3 +1,5 @@
+import { canonicalHost, DOCKER_HUB } from './reference.js'
+
 /** Who runs a registry, read from its host: it decides how tagship logs in. */
 export type Provider =
   | { readonly kind: 'dockerhub' }
@@ -5,8 +7,6 @@ export type Provider =
   | { readonly kind: 'ecr-public' }
   | { readonly kind: 'acr'; readonly name: string }
   | { readonly kind: 'generic' }
-
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
 
 /**
  * ECR private hosts: `<account>.dkr.ecr.<region>.amazonaws.com`, China's
@@ -19,8 +19,8 @@ const ACR_HOST = /^([a-z0-9]{1,50})\.azurecr\.(?:io|cn|us)$/
 
 /** The provider of a registry host (lowercase, with port if any). */
 export function detectProvider(host: string): Provider {
-  const h = host.toLowerCase()
-  if (DOCKER_HUB_HOSTS.has(h)) return { kind: 'dockerhub' }
+  const h = canonicalHost(host)
+  if (h === DOCKER_HUB) return { kind: 'dockerhub' }
   const ecr = ECR_HOST.exec(h)
   if (ecr) return { kind: 'ecr', account: ecr[1]!, region: (ecr[2] ?? ecr[3])! }
   if (h === 'public.ecr.aws') return { kind: 'ecr-public' }

@@ -10,8 +10,14 @@ export interface Repository {
   readonly name: string
 }
 
-const DOCKER_HUB = 'docker.io'
+export const DOCKER_HUB = 'docker.io'
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
+
+/** A registry host as tagship names it: lowercase, and `docker.io` for every Docker Hub alias. */
+export function canonicalHost(host: string): string {
+  const h = host.toLowerCase()
+  return DOCKER_HUB_ALIASES.has(h) ? DOCKER_HUB : h
+}
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 const HOST =
   /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]{1,5})?$/
@@ -50,8 +56,7 @@ export function parseRepository(input: string, raw: string): Repository {
     if (!HOST.test(registry) && !IPV6_HOST.test(registry)) {
       throw new InputError(input, `${quote(value)} has an invalid registry host ${quote(registry)}`)
     }
-    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) registry = DOCKER_HUB
-    else registry = registry.toLowerCase()
+    registry = canonicalHost(registry)
   }
   const last = pathSegments[pathSegments.length - 1]!
   if (last.includes(':')) {
