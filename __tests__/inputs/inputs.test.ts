@@ -18,8 +18,36 @@ describe('parseInputs', () => {
         rules: [],
         flavor: DEFAULT_FLAVOR
       },
-      auth: { aws: {}, azure: {}, registryAuth: [], providers: new Map(), logout: true }
+      auth: { aws: {}, azure: {}, registryAuth: [], providers: new Map(), logout: true },
+      publish: {
+        forwardOnly: true,
+        ecrCreateRepository: false,
+        concurrency: 4,
+        requestTimeoutMs: 60000,
+        retries: 4
+      }
     })
+  })
+
+  test('publish options: each input read, bounds enforced', () => {
+    const inputs = parseInputs({
+      ...BASE,
+      'forward-only': 'false',
+      'ecr-create-repository': 'true',
+      concurrency: '8',
+      'request-timeout': '5',
+      retries: '0'
+    })
+    expect(inputs.publish).toEqual({
+      forwardOnly: false,
+      ecrCreateRepository: true,
+      concurrency: 8,
+      requestTimeoutMs: 5000,
+      retries: 0
+    })
+    expect(() => parseInputs({ ...BASE, concurrency: '0' })).toThrow(
+      'concurrency: "0" is not a whole number from 1 to 32: use e.g. 4'
+    )
   })
 
   test.each([

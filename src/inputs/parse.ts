@@ -25,6 +25,18 @@ export interface Inputs {
   readonly push: boolean
   readonly tags: TagRequest
   readonly auth: AuthInputs
+  readonly publish: PublishOptions
+}
+
+/** How the publish behaves; only the action publishes. */
+export interface PublishOptions {
+  /** Keep a floating tag where it is when the target holds a higher version. */
+  readonly forwardOnly: boolean
+  readonly ecrCreateRepository: boolean
+  /** Transfers at once per registry. */
+  readonly concurrency: number
+  readonly requestTimeoutMs: number
+  readonly retries: number
 }
 
 /** Parse every input; the first problem throws one InputError, so nothing runs half-way. */
@@ -50,7 +62,18 @@ export function parseInputs(raw: RawInputs): Inputs {
     images,
     push,
     tags: { strategies, strategyOptions, rules, flavor },
-    auth
+    auth,
+    publish: parsePublishOptions(get)
+  }
+}
+
+function parsePublishOptions(get: (name: string) => string): PublishOptions {
+  return {
+    forwardOnly: parseBoolean('forward-only', get('forward-only'), true),
+    ecrCreateRepository: parseBoolean('ecr-create-repository', get('ecr-create-repository'), false),
+    concurrency: parseInteger('concurrency', get('concurrency'), 4, 1, 32),
+    requestTimeoutMs: parseInteger('request-timeout', get('request-timeout'), 60, 1, 3600) * 1000,
+    retries: parseInteger('retries', get('retries'), 4, 0, 10)
   }
 }
 

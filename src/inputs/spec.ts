@@ -44,6 +44,40 @@ export const INPUTS: readonly InputSpec[] = [
     default: 'true'
   },
   {
+    name: 'forward-only',
+    description:
+      'Never move a floating tag (latest, 1, 1.2, rc) backwards: when the target already holds a higher version, keep the tag where it is and say why. false moves it anyway.',
+    default: 'true',
+    actionOnly: true
+  },
+  {
+    name: 'ecr-create-repository',
+    description:
+      'Create a missing Amazon ECR repository (CreateRepository) instead of failing. Needs ecr:CreateRepository.',
+    default: 'false',
+    actionOnly: true
+  },
+  {
+    name: 'concurrency',
+    description: 'How many blob and manifest transfers run at once per registry.',
+    default: '4',
+    actionOnly: true
+  },
+  {
+    name: 'request-timeout',
+    description:
+      'Seconds to wait for a registry to answer one request (streamed bodies: seconds without progress) before retrying it.',
+    default: '60',
+    actionOnly: true
+  },
+  {
+    name: 'retries',
+    description:
+      'How many times a request is retried after 408, 429, 5xx or a network error (jittered backoff, honouring Retry-After).',
+    default: '4',
+    actionOnly: true
+  },
+  {
     name: 'semver-prefix',
     description: 'Prefix a release tag may carry (v reads v1.2.3 and 1.2.3).',
     default: 'v'
