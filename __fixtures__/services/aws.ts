@@ -19,8 +19,78 @@ export type AwsOperation =
   | 'ecr-public:GetAuthorizationToken'
   | 'sts:AssumeRoleWithWebIdentity'
 
-/** What the next call of an operation gets; calls with nothing scripted succeed. */
-export type AwsOutcome = 'fail' | { readonly deny: string }
+/**
+ * What the next call of an operation gets; calls with nothing scripted are
+ * answered as AWS would. `deny` is an AccessDeniedException with that message,
+ * `error` any other AWS error (status 400 unless given).
+ */
+export type AwsOutcome =
+  | 'fail'
+  | { readonly deny: string }
+  | { readonly error: string; readonly message: string; readonly status?: number }
+
+export type ImageTagMutability = 'MUTABLE' | 'IMMUTABLE'
+
+/** One ECR private repository, as CreateRepository and DescribeRepositories give it. */
+export interface EcrRepository {
+  readonly repositoryArn: string
+  readonly registryId: string
+  readonly repositoryName: string
+  readonly repositoryUri: string
+  readonly createdAt: number
+  readonly imageTagMutability: ImageTagMutability
+}
+
+/**
+ * The ECR repositories of one account, per region: what the AWS fixture's
+ * CreateRepository and DescribeRepositories change and read, and what an ECR
+ * registry fixture (ecr-registry.ts) accepts pushes to. Share one between
+ * them and a CreateRepository call opens the registry to that repository.
+ */
+export class EcrRepositories {
+  readonly #repositories = new Map<string, EcrRepository>()
+
+  constructor(readonly account = '123456789012') {}
+
+  has(region: string, name: string): boolean {
+    return this.#repositories.has(`${region}/${name}`)
+  }
+
+  get(region: string, name: string): EcrRepository | undefined {
+    return this.#repositories.get(`${region}/${name}`)
+  }
+
+  /** Add a repository (as CreateRepository does); throws when it already exists. */
+  create(region: string, name: string, mutability: ImageTagMutability = 'MUTABLE'): EcrRepository {
+    if (this.has(region, name)) throw new Error(`ECR repository ${region}/${name} already exists`)
+    const registry = `${this.account}.dkr.ecr.${region}.amazonaws.com`
+    const repository: EcrRepository = {
+      repositoryArn: `arn:aws:ecr:${region}:${this.account}:repository/${name}`,
+      registryId: this.account,
+      repositoryName: name,
+      repositoryUri: `${registry}/${name}`,
+      createdAt: Date.now() / 1000,
+      imageTagMutability: mutability
+    }
+    this.#repositories.set(`${region}/${name}`, repository)
+    return repository
+  }
+
+  setMutability(region: string, name: string, mutability: ImageTagMutability): void {
+    const repository = this.get(region, name)
+    if (!repository) throw new Error(`no ECR repository ${region}/${name}`)
+    this.#repositories.set(`${region}/${name}`, { ...repository, imageTagMutability: mutability })
+  }
+
+  delete(region: string, name: string): boolean {
+    return this.#repositories.delete(`${region}/${name}`)
+  }
+
+  /** The repositories of one region, in creation order. */
+  list(region: string): EcrRepository[] {
+    return [...this.#repositories.values()].filter((r) => r.repositoryArn.includes(`:${region}:`))
+  }
+}
 
 /** A key's secret, and the session token that must come with it (temporary keys). */
 export type AwsKey = string | { readonly secret: string; readonly sessionToken: string }
@@ -30,8 +100,10 @@ export interface AwsFixtureOptions {
   readonly keys?: Record<string, AwsKey>
   /** The password inside every authorization token: the one the test registry accepts. */
   readonly password?: string
-  /** The account of every key, in `proxyEndpoint` and repository ARNs. */
+  /** The account of every key, in `proxyEndpoint` and repository ARNs; the repositories' by default. */
   readonly account?: string
+  /** The repositories CreateRepository and DescribeRepositories work on; a new empty set by default. */
+  readonly repositories?: EcrRepositories
   /** The role STS lets a web identity assume, and the token it must present. */
   readonly webIdentity?: { readonly roleArn: string; readonly token: string }
 }
@@ -49,6 +121,11 @@ export interface AwsRequest {
 
 export interface AwsFixture {
   readonly endpoint: string
+  readonly account: string
+  /** The password inside every authorization token. */
+  readonly password: string
+  /** What CreateRepository and DescribeRepositories change and read (shared with an ECR registry). */
+  readonly repositories: EcrRepositories
   /** The SDK's own variables that send every client here, and keep it off IMDS. */
   readonly env: Record<string, string>
   /** Calls of one operation, or of all, answered or refused. */
@@ -116,15 +193,16 @@ function sigv4(req: IncomingMessage, body: string, auth: string[], secret: strin
 }
 
 export async function startAwsFixture(options: AwsFixtureOptions = {}): Promise<AwsFixture> {
-  const account = options.account ?? '123456789012'
-  const token = Buffer.from(`AWS:${options.password ?? 'fixture-password'}`).toString('base64')
+  const account = options.account ?? options.repositories?.account ?? '123456789012'
+  const password = options.password ?? 'fixture-password'
+  const token = Buffer.from(`AWS:${password}`).toString('base64')
   const keys = new Map<string, { secret: string; sessionToken?: string }>()
   for (const [id, k] of Object.entries(options.keys ?? {}))
     keys.set(id, typeof k === 'string' ? { secret: k } : k)
   const log: AwsRequest[] = []
   const issued: { accessKeyId: string; secretAccessKey: string; sessionToken: string }[] = []
   const queued = new Map<AwsOperation, AwsOutcome[]>()
-  const repositories = new Map<string, Record<string, unknown>>()
+  const repositories = options.repositories ?? new EcrRepositories(account)
 
   /** Why a signed call is refused, or undefined when its signature holds. */
   function refuse(req: IncomingMessage, body: string, operation: AwsOperation): Reply | undefined {
@@ -172,28 +250,21 @@ export async function startAwsFixture(options: AwsFixtureOptions = {}): Promise<
       case 'ecr-public:GetAuthorizationToken':
         return json(200, { authorizationData: { authorizationToken: token, expiresAt } })
       case 'ecr:CreateRepository': {
-        if (repositories.has(`${region}/${name}`)) {
+        if (repositories.has(region, name)) {
           return awsError('RepositoryAlreadyExistsException', named(name, 'already exists'))
         }
-        const repository = {
-          repositoryArn: `arn:aws:ecr:${region}:${account}:repository/${name}`,
-          registryId: account,
-          repositoryName: name,
-          repositoryUri: `${registry}/${name}`,
-          createdAt: Date.now() / 1000,
-          imageTagMutability: input.imageTagMutability ?? 'MUTABLE'
-        }
-        repositories.set(`${region}/${name}`, repository)
-        return json(200, { repository })
+        const mutability = input.imageTagMutability === 'IMMUTABLE' ? 'IMMUTABLE' : 'MUTABLE'
+        return json(200, { repository: repositories.create(region, name, mutability) })
       }
       default: {
         const names = (input.repositoryNames as string[] | undefined) ?? []
-        const absent = names.find((n) => !repositories.has(`${region}/${n}`))
+        const absent = names.find((n) => !repositories.has(region, n))
         if (absent !== undefined)
           return awsError('RepositoryNotFoundException', named(absent, 'does not exist'))
-        const all = [...repositories].filter(([k]) => k.startsWith(`${region}/`)).map(([, r]) => r)
         return json(200, {
-          repositories: names.length ? names.map((n) => repositories.get(`${region}/${n}`)) : all
+          repositories: names.length
+            ? names.map((n) => repositories.get(region, n))
+            : repositories.list(region)
         })
       }
     }
@@ -245,10 +316,12 @@ export async function startAwsFixture(options: AwsFixtureOptions = {}): Promise<
     const outcome = queued.get(operation)?.shift()
     if (isSts) {
       if (outcome === 'fail') return stsError(500, 'InternalFailure', FAILURE)
-      return outcome ? stsError(403, 'AccessDenied', outcome.deny) : sts(form)
+      if (outcome && 'deny' in outcome) return stsError(403, 'AccessDenied', outcome.deny)
+      return outcome ? stsError(outcome.status ?? 400, outcome.error, outcome.message) : sts(form)
     }
     if (outcome === 'fail') return awsError('ServerException', FAILURE, 500)
-    if (outcome) return awsError('AccessDeniedException', outcome.deny)
+    if (outcome && 'deny' in outcome) return awsError('AccessDeniedException', outcome.deny)
+    if (outcome) return awsError(outcome.error, outcome.message, outcome.status)
     return ecr(operation, auth![3]!, JSON.parse(body || '{}') as Record<string, unknown>)
   }
 
@@ -265,6 +338,9 @@ export async function startAwsFixture(options: AwsFixtureOptions = {}): Promise<
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     endpoint,
+    account,
+    password,
+    repositories,
     env: {
       AWS_ENDPOINT_URL_ECR: endpoint,
       AWS_ENDPOINT_URL_ECR_PUBLIC: endpoint,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { startFaultProxy } from '../../__fixtures__/services/fault-proxy.js'
 import { freePort } from '../../__fixtures__/services/ports.js'
 import {
   startExpiringProxy,
@@ -126,10 +127,28 @@ describe('RegistryClient against a token-auth (Bearer) registry', () => {
   })
 })
 
-test('an unreachable registry says so, with the reason', async () => {
+test('an unreachable registry says so, with the reason, after the retries', async () => {
   const port = await freePort()
-  const client = new RegistryClient(`127.0.0.1:${port}`, undefined, mask)
+  const delays: number[] = []
+  const client = new RegistryClient(`127.0.0.1:${port}`, undefined, mask, {
+    sleep: async (ms) => void delays.push(ms),
+    random: () => 0
+  })
   expect(await failure(() => client.checkLogin())).toBe(
     `127.0.0.1:${port} could not be reached: ECONNREFUSED connect 127.0.0.1:${port}`
   )
+  expect(delays).toEqual([250, 500, 1000, 2000])
+})
+
+test('a request that gets no answer in time fails as unreachable', async () => {
+  const proxy = await startFaultProxy('http://127.0.0.1:1')
+  try {
+    proxy.inject({ fault: { kind: 'stall' } })
+    const client = new RegistryClient(proxy.host, undefined, mask, { timeoutMs: 100, retries: 0 })
+    expect(await failure(() => client.checkLogin())).toBe(
+      `${proxy.host} could not be reached: GET /v2/ got no answer within 0.1 s`
+    )
+  } finally {
+    await proxy.stop()
+  }
 })

@@ -94,7 +94,12 @@ describe('reasons', () => {
     const set = computeTags(fixtureContext('tag-rc'), parsed.tags)
     expect(set.tags).toEqual([
       { value: '2.0.0-rc.1', reasons: ['semver: release v2.0.0-rc.1'] },
-      { value: 'rc', reasons: ['staging: prerelease v2.0.0-rc.1 (channel rc)'] },
+      {
+        value: 'rc',
+        reasons: ['staging: prerelease v2.0.0-rc.1 (channel rc)'],
+        // the channel tag follows rc prereleases; tagship writes versions without the `v`
+        floating: { kind: 'channel', version: '2.0.0-rc.1', prefix: '', suffix: '', channel: 'rc' }
+      },
       { value: 'staging', reasons: ['staging: prerelease v2.0.0-rc.1'] },
       { value: 'sha-860c190', reasons: ['sha: commit 860c1904a1ce'] }
     ])

@@ -9,9 +9,14 @@ import { getInputs } from './inputs.js'
 import { loginAll } from './login.js'
 import { loginTargets } from '../push/targets.js'
 import { planLogins } from '../registry/login-plan.js'
-import { setOutputs } from './outputs.js'
+import { setOutputs, setPublishOutputs } from './outputs.js'
+import { actionPublishEnv } from './publish-env.js'
+import { publish } from '../push/publish.js'
+import { publishFailure } from '../push/failure.js'
+import { publishSummary } from '../report/summary.js'
+import { publishText } from '../report/text.js'
 
-/** The action's main step: read, plan, report. */
+/** The action's main step: read, plan, log in, publish, report. */
 export async function run(now: Date = new Date()): Promise<void> {
   try {
     const inputs = getInputs()
@@ -23,13 +28,23 @@ export async function run(now: Date = new Date()): Promise<void> {
     if (plan.push) {
       // Every registry's credentials are decided before any network call.
       const steps = planLogins(loginTargets(inputs), inputs.auth)
-      const { logins } = await loginAll(steps, inputs.auth, {
+      const login = await loginAll(steps, inputs.auth, {
         sources: credentialSources(),
         useDocker: inputs.source?.kind === 'local'
       })
-      throw new Error(
-        `push: publishing is not available in this version of tagship yet (logged in to ${steps.map((s) => s.registry).join(', ')}; ${logins.size} with credentials); nothing was pushed: set push: false to compute the plan only`
+      for (const w of plan.warnings) core.warning(w)
+      const result = await publish(
+        plan,
+        inputs.source!,
+        inputs.publish,
+        actionPublishEnv(inputs, login)
       )
+      core.info(publishText(result).trimEnd())
+      setPublishOutputs(plan, result)
+      await core.summary.addRaw(publishSummary(plan, result)).write()
+      const failure = publishFailure(result)
+      if (failure) core.setFailed(failure)
+      return
     }
     for (const w of plan.warnings) core.warning(w)
     setOutputs(plan)

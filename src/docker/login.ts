@@ -1,5 +1,6 @@
 import { getExecOutput } from '@actions/exec'
 import type { Provider } from '../registry/provider.js'
+import { dockerEnv } from './env.js'
 
 /** What `docker login` needs; the password goes through stdin, never argv. */
 export interface DockerLogin {
@@ -15,37 +16,6 @@ export interface DockerLogin {
  */
 function serverArgs(login: { registry: string; provider: Provider }): string[] {
   return login.registry === 'docker.io' ? [] : [login.registry]
-}
-
-/**
- * What docker and its helpers may see: not the step's INPUT_* secrets or the
- * runner's ID-token request token, only what the CLI itself reads.
- */
-const PASSED_TO_DOCKER = [
-  'PATH',
-  'HOME',
-  'USER',
-  'TMPDIR',
-  'DOCKER_HOST',
-  'DOCKER_CONTEXT',
-  'DOCKER_TLS_VERIFY',
-  'DOCKER_CERT_PATH',
-  'DOCKER_API_VERSION',
-  'HTTP_PROXY',
-  'HTTPS_PROXY',
-  'NO_PROXY',
-  'http_proxy',
-  'https_proxy',
-  'no_proxy'
-]
-
-const dockerEnv = (configDir: string): Record<string, string> => {
-  const env: Record<string, string> = {}
-  for (const name of PASSED_TO_DOCKER) {
-    const value = process.env[name]
-    if (value !== undefined) env[name] = value
-  }
-  return { ...env, DOCKER_CONFIG: configDir }
 }
 
 /** `docker login --password-stdin` into the run's config directory. Throws with docker's own reason. */

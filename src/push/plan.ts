@@ -1,6 +1,6 @@
 import type { Inputs } from '../inputs/parse.js'
 import type { Repository } from '../registry/reference.js'
-import { computeTags } from '../tags/compute.js'
+import { computeTags, type FloatingTag } from '../tags/compute.js'
 import type { EventContext } from '../tags/context.js'
 import { ociMetadata } from '../tags/labels.js'
 
@@ -10,6 +10,8 @@ export interface PlannedTag {
   readonly reference: string
   /** Why the tag was chosen. */
   readonly reasons: readonly string[]
+  /** Present when the tag must never move back to an older release. */
+  readonly floating?: FloatingTag
 }
 
 export interface PlanTarget {
@@ -41,7 +43,8 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
     tags: tagSet.tags.map((t) => ({
       tag: t.value,
       reference: `${repository.name}:${t.value}`,
-      reasons: t.reasons
+      reasons: t.reasons,
+      ...(t.floating ? { floating: t.floating } : {})
     }))
   }))
   const source = inputs.source?.kind === 'local' ? inputs.source.image : inputs.source?.text

@@ -1,26 +1,58 @@
-import { planReferences, type Plan } from '../push/plan.js'
+import { planReferences, type Plan, type PlannedTag } from '../push/plan.js'
+import { verifiedReferences, type PublishResult, type TagResult } from '../push/results.js'
 import { annotationLines } from '../tags/labels.js'
 
-/** The `json` output: tags, version, digest, labels, annotations and per-target results. */
+/** The `json` output before anything is pushed (`push: false`): every tag is `planned`. */
 export function planJson(plan: Plan): object {
+  return {
+    ...head(plan, planReferences(plan), ''),
+    targets: plan.targets.map((t) => ({
+      repository: t.repository.name,
+      registry: t.repository.registry,
+      tags: t.tags.map((tag) => ({ ...tagBase(tag), result: 'planned' }))
+    })),
+    warnings: plan.warnings
+  }
+}
+
+/**
+ * The `json` output after a publish: the plan's shape with the real digest,
+ * `tags` holding only references verified at it, and per tag its result.
+ */
+export function publishJson(plan: Plan, result: PublishResult): object {
+  return {
+    ...head(plan, verifiedReferences(result), result.digest),
+    targets: result.targets.map((t) => ({
+      repository: t.repository.name,
+      registry: t.repository.registry,
+      ...(t.digest !== undefined ? { digest: t.digest } : {}),
+      tags: t.tags.map(tagResultJson)
+    })),
+    warnings: plan.warnings
+  }
+}
+
+function head(plan: Plan, tags: readonly string[], digest: string): object {
   return {
     push: plan.push,
     ...(plan.source !== undefined ? { source: plan.source } : {}),
     version: plan.version,
-    tags: planReferences(plan),
-    digest: '',
+    tags,
+    digest,
     labels: plan.metadata,
-    annotations: annotationLines(plan.metadata),
-    targets: plan.targets.map((t) => ({
-      repository: t.repository.name,
-      registry: t.repository.registry,
-      tags: t.tags.map((tag) => ({
-        tag: tag.tag,
-        reference: tag.reference,
-        reasons: tag.reasons,
-        result: 'planned'
-      }))
-    })),
-    warnings: plan.warnings
+    annotations: annotationLines(plan.metadata)
+  }
+}
+
+function tagBase(tag: Pick<PlannedTag, 'tag' | 'reference' | 'reasons'>): object {
+  return { tag: tag.tag, reference: tag.reference, reasons: tag.reasons }
+}
+
+function tagResultJson(r: TagResult): object {
+  return {
+    ...tagBase(r),
+    result: r.status,
+    ...(r.detail !== undefined ? { detail: r.detail } : {}),
+    ...(r.digest !== undefined ? { digest: r.digest } : {})
   }
 }

@@ -1,4 +1,5 @@
 import type { Plan } from '../push/plan.js'
+import { statusText, tallyLine, type PublishResult } from '../push/results.js'
 
 /** The plan as plain lines, for the CLI and the action log. */
 export function planText(plan: Plan): string {
@@ -11,5 +12,23 @@ export function planText(plan: Plan): string {
     if (t.tags.length === 0) lines.push('  (no tags)')
   }
   for (const w of plan.warnings) lines.push(`warning: ${w}`)
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * What the publish did, for the log: per target each tag with its result,
+ * then one tally line. Why each tag was chosen is in the plan printed before.
+ */
+export function publishText(result: PublishResult): string {
+  const lines = [`digest: ${result.digest || '(none)'}`]
+  for (const t of result.targets) {
+    // The docker CLI may compress differently per registry: say so where it did.
+    const own = t.digest !== undefined && t.digest !== result.digest ? ` (digest ${t.digest})` : ''
+    lines.push(`${t.repository.name}${own}`)
+    const width = Math.max(0, ...t.tags.map((r) => r.tag.length))
+    for (const r of t.tags) lines.push(`  ${r.tag.padEnd(width)}  ${statusText(r)}`)
+    if (t.tags.length === 0) lines.push('  (no tags)')
+  }
+  lines.push(tallyLine(result))
   return `${lines.join('\n')}\n`
 }

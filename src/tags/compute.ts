@@ -1,5 +1,5 @@
 import { InputError, quote } from '../errors.js'
-import type { TagCandidate } from './candidate.js'
+import type { FloatingTag, TagCandidate } from './candidate.js'
 import type { EventContext } from './context.js'
 import { renderExpressions } from './rules/expressions.js'
 import { applyFlavor, type Flavor } from './rules/flavor.js'
@@ -18,10 +18,14 @@ export interface TagRequest {
   readonly flavor: Flavor
 }
 
+export type { FloatingTag } from './candidate.js'
+
 export interface ComputedTag {
   readonly value: string
   /** Every reason it was chosen (a tag asked for twice is listed once). */
   readonly reasons: readonly string[]
+  /** Present when the tag must never move back to an older release. */
+  readonly floating?: FloatingTag
 }
 
 export interface TagSet {
@@ -70,13 +74,20 @@ export function computeTags(ctx: EventContext, request: TagRequest): TagSet {
     .map((c, index) => ({ c, index }))
     .sort((a, b) => rank(b.c) - rank(a.c) || a.index - b.index)
     .map(({ c }) => c)
-  const byValue = new Map<string, string[]>()
+  const byValue = new Map<string, { reasons: string[]; floating?: FloatingTag }>()
   for (const c of ordered) {
-    const reasons = byValue.get(c.value)
-    if (reasons === undefined) byValue.set(c.value, [c.reason])
-    else if (!reasons.includes(c.reason)) reasons.push(c.reason)
+    const seen = byValue.get(c.value)
+    if (seen === undefined) byValue.set(c.value, { reasons: [c.reason], floating: c.floating })
+    else {
+      if (!seen.reasons.includes(c.reason)) seen.reasons.push(c.reason)
+      // A tag asked for by a release and by an unversioned source (a raw
+      // `latest` rule) stays guarded: never moving backwards is the default.
+      seen.floating ??= c.floating
+    }
   }
-  const tags = [...byValue].map(([value, reasons]) => ({ value, reasons }))
+  const tags = [...byValue].map(([value, { reasons, floating }]) =>
+    floating ? { value, reasons, floating } : { value, reasons }
+  )
   const main = ordered.find((c) => !c.isLatest)
   return { tags, version: main?.value ?? '', warnings }
 }
@@ -84,5 +95,14 @@ export function computeTags(ctx: EventContext, request: TagRequest): TagSet {
 /** A strategy's tag with the flavor's prefix and suffix, sanitised as rule tags are. */
 function flavoured(c: TagCandidate, flavor: Flavor): TagCandidate {
   const withFlavor = applyFlavor(c, flavor)
-  return { ...withFlavor, value: replaceInvalidTagCharacters(withFlavor.value) }
+  const value = replaceInvalidTagCharacters(withFlavor.value)
+  if (!c.floating) return { ...withFlavor, value }
+  // The flavor is always on this run's version tags (even when `onlatest`
+  // keeps it off `latest`), so it frames the versions a floating tag follows.
+  const floating: FloatingTag = {
+    ...c.floating,
+    prefix: replaceInvalidTagCharacters(flavor.prefix + c.floating.prefix),
+    suffix: replaceInvalidTagCharacters(c.floating.suffix + flavor.suffix)
+  }
+  return { ...withFlavor, value, floating }
 }

@@ -1,9 +1,10 @@
 import { InputError, quote } from '../../errors.js'
-import type { TagCandidate } from '../candidate.js'
+import type { FloatingTag, TagCandidate } from '../candidate.js'
 import type { EventContext } from '../context.js'
 import type { StrategyOptions } from '../strategies/options.js'
 import { renderExpressions, type ExpressionSite } from './expressions.js'
 import type { Flavor } from './flavor.js'
+import { latestFloating, versionTagOf, withFloating, type VersionTag } from './floating.js'
 import { DEFAULT_PREFIX, produce } from './producers.js'
 import { ruleLabel, type Rule } from './rule.js'
 import { replaceInvalidTagCharacters } from '../sanitize.js'
@@ -26,6 +27,7 @@ export function evaluateRules(
     .sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index)
     .map(({ rule }) => rule)
   const tags: TagCandidate[] = []
+  const found: VersionTag[] = []
   let latestDecision: boolean | undefined
   let latestWhy = ''
   for (const rule of ordered) {
@@ -44,6 +46,10 @@ export function evaluateRules(
     // empty: a prefix on an empty value still makes a tag.
     const value = replaceInvalidTagCharacters(`${prefix}${produced.value}${suffix}`)
     if (value === '') continue
+    // Only semver and match rules read a release; anything else, such as a
+    // `type=raw,value=latest` rule, has no version to compare and always moves.
+    const versionTag = versionTagOf(rule, produced, { prefix, suffix }, tags.length)
+    if (versionTag) found.push(versionTag)
     tags.push({
       value,
       priority: rule.priority,
@@ -58,15 +64,17 @@ export function evaluateRules(
   }
   const wantLatest =
     flavor.latest === 'true' ? tags.length > 0 : flavor.latest === 'auto' && latestDecision === true
-  if (wantLatest) tags.push(latestTag(flavor, latestWhy))
-  return tags
+  const guarded = withFloating(tags, found)
+  if (wantLatest) guarded.push(latestTag(flavor, latestWhy, latestFloating(found)))
+  return guarded
 }
 
 /** `latest`, with the flavor prefix/suffix only where `onlatest=true` asks for them. */
-function latestTag(flavor: Flavor, latestWhy: string): TagCandidate {
+function latestTag(flavor: Flavor, latestWhy: string, floating?: FloatingTag): TagCandidate {
   const prefix = flavor.prefixOnLatest ? flavor.prefix : ''
   const suffix = flavor.suffixOnLatest ? flavor.suffix : ''
   return {
+    ...(floating ? { floating } : {}),
     value: replaceInvalidTagCharacters(`${prefix}latest${suffix}`),
     // computeTags puts every `latest` last whatever its priority.
     priority: 0,

@@ -1,6 +1,6 @@
 import { isPullRequest, pullRequestNumber, readRef, type EventContext } from '../context.js'
 import type { StrategyOptions } from '../strategies/options.js'
-import { parseReleaseTag, isPrerelease } from '../version.js'
+import { parseReleaseTag, isPrerelease, type ReleaseVersion } from '../version.js'
 import { commitSha, renderExpressions, type ExpressionSite } from './expressions.js'
 import { toRegExp } from './parse.js'
 import type { Rule, RuleType } from './rule.js'
@@ -14,6 +14,16 @@ export interface Produced {
   readonly value: string
   readonly latest: boolean
   readonly why: string
+  /** The semver release the value was read from, so floating tags can be guarded. */
+  readonly release?: RuleRelease
+}
+
+/** A release read by a semver or match rule, in plain semver. */
+export interface RuleRelease {
+  readonly version: string
+  readonly major: number
+  readonly minor: number
+  readonly unstable: boolean
 }
 
 export interface ProducerInput {
@@ -46,8 +56,15 @@ function versionRule(kind: string, parse: (raw: string) => ParsedVersion | undef
       return undefined
     }
     const value = renderVersionPattern(input.rule.attrs.pattern!, v, input.site)
-    return { value, latest: !v.unstable, why: `${kind} ${source}` }
+    const produced = { value, latest: !v.unstable, why: `${kind} ${source}` }
+    // pep440 versions (`1.2`, `1.2rc1`) do not order as semver: not guarded.
+    return kind === 'semver' ? { ...produced, release: ruleRelease(v) } : produced
   }
+}
+
+function ruleRelease(v: ParsedVersion | ReleaseVersion): RuleRelease {
+  const unstable = 'unstable' in v ? v.unstable : isPrerelease(v)
+  return { version: v.version, major: v.major, minor: v.minor, unstable }
 }
 
 /** A git tag that is a semver prerelease: `latest` is never given for it. */
@@ -78,10 +95,12 @@ const PRODUCERS: Record<RuleType, Producer> = {
       )
       return undefined
     }
+    const release = parseReleaseTag(source, 'v')
     return {
       value,
       latest: !isPrereleaseTag(source),
-      why: `match on ${source}`
+      why: `match on ${source}`,
+      ...(release ? { release: ruleRelease(release) } : {})
     }
   },
   edge: ({ rule, ctx }) => {

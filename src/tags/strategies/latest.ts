@@ -1,6 +1,6 @@
 import { pushedBranch } from '../context.js'
 import { isPrerelease } from '../version.js'
-import { releaseOf } from './release.js'
+import { floatingFor, releaseOf } from './release.js'
 import { strategyTag, type Strategy } from './strategy.js'
 
 export const latestStrategy: Strategy = {
@@ -10,7 +10,8 @@ export const latestStrategy: Strategy = {
   produce(ctx, options) {
     const release = releaseOf(ctx, options.semverPrefix)
     if (release && !isPrerelease(release)) {
-      return [strategyTag('latest', 'latest', 800, `stable release ${release.raw}`, true)]
+      const why = `stable release ${release.raw}`
+      return [strategyTag('latest', 'latest', 800, why, true, floatingFor('latest', release))]
     }
     const branch = pushedBranch(ctx)
     if (
@@ -19,6 +20,8 @@ export const latestStrategy: Strategy = {
       ctx.eventName === 'push' &&
       branch === ctx.defaultBranch
     ) {
+      // No release, so no version to compare: this `latest` is not guarded
+      // and always moves, as the user asked for by latest-on-default-branch.
       return [strategyTag('latest', 'latest', 800, `push to default branch ${branch}`, true)]
     }
     return []

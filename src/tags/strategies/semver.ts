@@ -1,5 +1,5 @@
 import { isPrerelease } from '../version.js'
-import { releaseOf } from './release.js'
+import { floatingFor, releaseOf } from './release.js'
 import { strategyTag, type Strategy } from './strategy.js'
 
 export const semverStrategy: Strategy = {
@@ -11,9 +11,14 @@ export const semverStrategy: Strategy = {
     const why = `release ${release.raw}`
     const full = strategyTag('semver', release.version, 900, why)
     if (isPrerelease(release)) return [full]
-    const tags = [full, strategyTag('semver', `${release.major}.${release.minor}`, 900, why)]
+    const minor = `${release.major}.${release.minor}`
+    const tags = [
+      full,
+      strategyTag('semver', minor, 900, why, false, floatingFor('minor', release))
+    ]
     if (release.major > 0 || options.semverMajorZero) {
-      tags.push(strategyTag('semver', `${release.major}`, 900, why))
+      const major = floatingFor('major', release)
+      tags.push(strategyTag('semver', `${release.major}`, 900, why, false, major))
     }
     return tags
   }

@@ -1,7 +1,7 @@
 import { pushedBranch } from '../context.js'
 import { matchBranch } from '../glob.js'
 import { isPrerelease, prereleaseChannel } from '../version.js'
-import { releaseOf } from './release.js'
+import { floatingFor, releaseOf } from './release.js'
 import { strategyTag, type Strategy } from './strategy.js'
 
 export const stagingStrategy: Strategy = {
@@ -13,9 +13,12 @@ export const stagingStrategy: Strategy = {
     if (release && isPrerelease(release)) {
       const why = `prerelease ${release.raw}`
       const channel = prereleaseChannel(release)
+      const guard = floatingFor('channel', release)
       const tags = channel
-        ? [strategyTag('staging', channel, 750, `${why} (channel ${channel})`)]
+        ? [strategyTag('staging', channel, 750, `${why} (channel ${channel})`, false, guard)]
         : []
+      // `staging` is not guarded: staging-branch pushes move it with no
+      // version at all, so versions cannot order it.
       tags.push(strategyTag('staging', 'staging', 700, why))
       return tags
     }

@@ -1,4 +1,4 @@
-import type { TagCandidate } from '../candidate.js'
+import type { FloatingTag, TagCandidate } from '../candidate.js'
 import type { EventContext } from '../context.js'
 import type { StrategyOptions } from './options.js'
 
@@ -15,7 +15,9 @@ export function strategyTag(
   value: string,
   priority: number,
   why: string,
-  isLatest = false
+  isLatest = false,
+  floating?: FloatingTag
 ): TagCandidate {
-  return { value, priority, reason: `${name}: ${why}`, origin: 'strategies', isLatest }
+  const tag = { value, priority, reason: `${name}: ${why}`, origin: 'strategies', isLatest }
+  return floating ? { ...tag, floating } : tag
 }

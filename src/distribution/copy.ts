@@ -1,0 +1,129 @@
+import { hasBlob, mountBlob, openBlob, uploadBlob } from './blobs.js'
+import { getManifest, headManifest, putManifest, type RawManifest } from './manifests.js'
+import { manifestChildren, type Descriptor } from './media-types.js'
+import type { RepoHandle } from './repo.js'
+import { repositoryScope } from './scope.js'
+import { allLimited } from '../push/limit.js'
+
+export interface CopyOptions {
+  /** Blob and manifest transfers at once. */
+  readonly concurrency: number
+  /** Mount blobs from the source instead of uploading them: both are on one registry. */
+  readonly sameRegistry: boolean
+  readonly log: (line: string) => void
+}
+
+/** What a copy did, for the log and the closing numbers. */
+export interface CopyStats {
+  blobsPresent: number
+  blobsMounted: number
+  blobsUploaded: number
+  bytesUploaded: number
+  manifestsPresent: number
+  manifestsWritten: number
+}
+
+/**
+ * Make everything `top` refers to exist in `target`: the blobs of an image,
+ * or for an index every child manifest (by digest, with its blobs). `top`
+ * itself is not written: tags are, afterwards, so no tag ever points at
+ * content that is not there.
+ */
+export async function copyContent(
+  source: RepoHandle,
+  target: RepoHandle,
+  top: RawManifest,
+  options: CopyOptions
+): Promise<CopyStats> {
+  const stats: CopyStats = {
+    blobsPresent: 0,
+    blobsMounted: 0,
+    blobsUploaded: 0,
+    bytesUploaded: 0,
+    manifestsPresent: 0,
+    manifestsWritten: 0
+  }
+  // A layer shared by several platforms is transferred once.
+  const blobs = new Map<string, Promise<void>>()
+  const mountRepo: RepoHandle = {
+    client: target.client,
+    path: target.path,
+    scopes: [...target.scopes, repositoryScope(source.path, 'pull')]
+  }
+
+  const copyBlob = (blob: Descriptor): Promise<void> => {
+    let done = blobs.get(blob.digest)
+    if (!done) {
+      done = transferBlob(blob)
+      blobs.set(blob.digest, done)
+    }
+    return done
+  }
+
+  const transferBlob = async (blob: Descriptor): Promise<void> => {
+    if (await hasBlob(target, blob.digest)) {
+      stats.blobsPresent++
+      return
+    }
+    if (options.sameRegistry && (await mountBlob(mountRepo, blob.digest, source.path))) {
+      stats.blobsMounted++
+      options.log(`mounted ${short(blob.digest)} from ${source.path}`)
+      return
+    }
+    await uploadBlob(target, {
+      digest: blob.digest,
+      size: blob.size,
+      open: () => openBlob(source, blob)
+    })
+    stats.blobsUploaded++
+    stats.bytesUploaded += blob.size
+    options.log(`uploaded ${short(blob.digest)} (${formatBytes(blob.size)})`)
+  }
+
+  const copyImage = async (manifest: RawManifest): Promise<void> => {
+    const { blobs: needed } = manifestChildren(manifest)
+    await allLimited(needed, options.concurrency, copyBlob)
+  }
+
+  // Children one after another, their blobs in parallel: a child is written
+  // only when everything it refers to is there, as the registry demands.
+  const copyTree = async (manifest: RawManifest): Promise<void> => {
+    const { manifests: children } = manifestChildren(manifest)
+    if (children.length === 0) return copyImage(manifest)
+    for (const child of children) {
+      if (await headManifest(target, child.digest)) {
+        stats.manifestsPresent++
+        continue
+      }
+      const childManifest = await getManifest(source, child.digest)
+      await copyTree(childManifest)
+      await putManifest(target, child.digest, childManifest)
+      stats.manifestsWritten++
+      options.log(`wrote manifest ${short(child.digest)}${platformText(child)}`)
+    }
+  }
+  await copyTree(top)
+  return stats
+}
+
+function platformText(d: Descriptor): string {
+  const p = d.platform
+  if (!p) return ''
+  return ` (${[p.os, p.architecture, p.variant].filter(Boolean).join('/')})`
+}
+
+export function short(digest: string): string {
+  return digest.slice(0, 19)
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  const units = ['KiB', 'MiB', 'GiB']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value.toFixed(1)} ${units[unit]}`
+}

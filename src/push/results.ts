@@ -1,0 +1,74 @@
+import type { Repository } from '../registry/reference.js'
+
+/** What became of one tag on one target. */
+export type TagStatus = 'pushed' | 'already there' | 'kept' | 'failed'
+
+export interface TagResult {
+  readonly tag: string
+  readonly reference: string
+  readonly reasons: readonly string[]
+  readonly status: TagStatus
+  /** kept: 'newer version 2.0.0 holds it'; failed: the reason. */
+  readonly detail?: string
+  /** The digest the tag points at after the run (verified) when known. */
+  readonly digest?: string
+}
+
+export interface TargetResult {
+  readonly repository: Repository
+  /** The digest this target received; differs from the run's only when the docker CLI re-compressed. */
+  readonly digest?: string
+  readonly tags: readonly TagResult[]
+}
+
+export interface PublishResult {
+  readonly digest: string
+  readonly targets: readonly TargetResult[]
+}
+
+/** Statuses in the order the tally line lists them. */
+const STATUSES: readonly TagStatus[] = ['pushed', 'already there', 'kept', 'failed']
+
+/** A tag that points at the published digest after the run. */
+export function isLanded(r: TagResult): boolean {
+  return r.status === 'pushed' || r.status === 'already there'
+}
+
+/** The user-facing words for a tag's result, with its detail: `kept (newer version 2.0.0 holds it)`. */
+export function statusText(r: TagResult): string {
+  switch (r.status) {
+    case 'kept':
+      return `kept (${r.detail ?? 'newer version holds it'})`
+    case 'failed':
+      return r.detail ? `failed: ${r.detail}` : 'failed'
+    default:
+      return r.status
+  }
+}
+
+/** Every reference verified at the digest (pushed or already there), target by target. */
+export function verifiedReferences(result: PublishResult): string[] {
+  return result.targets.flatMap((t) => t.tags.filter(isLanded).map((r) => r.reference))
+}
+
+export function countStatuses(result: PublishResult): Record<TagStatus, number> {
+  const counts: Record<TagStatus, number> = { pushed: 0, 'already there': 0, kept: 0, failed: 0 }
+  for (const t of result.targets) for (const r of t.tags) counts[r.status]++
+  return counts
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** `12 tags on 3 targets: 8 pushed, 2 already there, 1 kept, 1 failed`; statuses at 0 are left out. */
+export function tallyLine(result: PublishResult): string {
+  const counts = countStatuses(result)
+  const total = STATUSES.reduce((sum, s) => sum + counts[s], 0)
+  const parts = STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
+  const head = `${plural(total, 'tag')} on ${plural(result.targets.length, 'target')}`
+  return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head
+}
+
+/** The tags that did not land, target by target, for failure lists. */
+export function failedTags(result: PublishResult): TagResult[] {
+  return result.targets.flatMap((t) => t.tags.filter((r) => r.status === 'failed'))
+}
