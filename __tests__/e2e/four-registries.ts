@@ -107,6 +107,8 @@ export async function startFourRegistries() {
       startAwsFixture({ keys, password: GIVEN.ecrPassword, account: ACCOUNT }),
       (a) => a.stop()
     )
+    // The ECR target's repository exists, as ECR requires (DescribeRepositories says so).
+    aws.repositories.create('eu-west-1', 'app')
     const awsHome = emptyAwsHome()
     cleanup.add(() => awsHome.remove())
     const ecrUser = { username: 'AWS', password: GIVEN.ecrPassword }

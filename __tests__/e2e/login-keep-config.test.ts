@@ -56,13 +56,20 @@ test('main exports DOCKER_CONFIG=<the config dir> through GITHUB_ENV and says so
   expect(configDir.startsWith(join(files.dir, 'tagship-docker-'))).toBe(true)
   expect(exportedVariables(files)).toEqual({ DOCKER_CONFIG: configDir })
   const shown = shownLines(main.stdout)
-  const { basic, hub, ecr, acr } = world.hosts
-  expect(shown.slice(-2)).toEqual([
+  const { acr } = world.hosts
+  // Right after the last login, before the publish starts.
+  const exported = shown.indexOf(
+    `DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`
+  )
+  expect(shown.slice(exported - 2, exported + 3)).toEqual([
+    expect.stringMatching(`^Logged in to ${acr} as `),
+    '::endgroup::',
     `DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`,
-    `::error::push: publishing is not available in this version of tagship yet (logged in to ${basic}, ${hub}, ${ecr}, ${acr}; 4 with credentials); nothing was pushed: set push: false to compute the plan only`
+    '::group::Read the source tagship-e2e/app:build',
+    'local image ' + shown[exported + 2]!.slice('local image '.length)
   ])
-  expect(shown.at(-3)).toBe('::endgroup::')
-  expect(main.status).toBe(1)
+  expect(shown.at(-1)).toBe('20 tags on 4 targets: 20 pushed')
+  expect(main.status).toBe(0)
 })
 
 test('post keeps the directory with its four logins and says so; docker never logs out', () => {
@@ -71,7 +78,11 @@ test('post keeps the directory with its four logins and says so; docker never lo
   expect(post.stdout).toBe(`tagship: logout is false: keeping ${configDir} for later steps\n`)
   expect(existsSync(configDir)).toBe(true)
   expect(dockerAuths(configDir)).toEqual(expectedAuths())
-  expect(world.shim.calls().map((argv) => argv[0])).toEqual(['login', 'login', 'login', 'login'])
+  expect(world.shim.calls().map((argv) => argv[0])).toEqual([
+    ...Array(4).fill('login'),
+    'image',
+    ...Array(4).fill(['tag', 'push']).flat()
+  ])
 })
 
 test('a later step pushes to all four registries with the kept DOCKER_CONFIG', async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runnerFiles, type RunnerFiles } from '../../__fixtures__/file-commands.js'
+import { inspectDigest } from '../../__fixtures__/services/skopeo.js'
 import { decodeToken } from '../../__fixtures__/services/token-signing.js'
 import { ACCOUNT, CLIENT_ID, startFourRegistries, type World } from './four-registries.js'
 import {
@@ -23,7 +24,8 @@ import {
 /**
  * One run of the bundled action, main then post, as the runner runs it, with
  * four targets on four registries that each log in another way. Main logs in
- * to all four and then stops on purpose (publishing does not exist yet).
+ * to all four, publishes the local image to each (one docker push per
+ * repository, every further tag a manifest write) and verifies every tag.
  */
 let world: World
 let files: RunnerFiles
@@ -67,13 +69,19 @@ const group = (title: string, ...lines: string[]): string[] => [
 ]
 const ACR_USER = '00000000-0000-0000-0000-000000000000'
 
-describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry', () => {
-  test('each in its own group, with exactly these lines, then fails on purpose', () => {
+describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry and publishes', () => {
+  test('each in its own group, with exactly these lines, then publishes to all four', () => {
     const { basic, hub, ecr, acr } = world.hosts
     const shown = shownLines(main.stdout)
+    const targets = [`${basic}/team/app`, `${hub}/acme/app`, `${ecr}/app`, `${acr}/app`]
     expect([...groups(main.stdout).keys()]).toEqual([
       'Plan for push on refs/tags/v1.2.3',
-      ...[basic, hub, ecr, acr].map((host) => `Login to ${host}`)
+      ...[basic, hub, ecr, acr].map((host) => `Login to ${host}`),
+      'Read the source tagship-e2e/app:build',
+      ...targets.map((t) => `Read ${t}`),
+      ...targets.map((t) => `Content for ${t}`),
+      ...targets.map((t) => `Tags of ${t}`),
+      'Verify'
     ])
     // ECR's expiry is 12 hours after the fixture answered; the refresh token carries its own.
     const ecrUntil = /valid until (\S+)\)$/.exec(groups(main.stdout).get(`Login to ${ecr}`)![1]!)
@@ -85,7 +93,8 @@ describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry', ()
     const acrUntil = new Date((decodeToken(refreshToken).payload.exp as number) * 1000)
     const audience = encodeURIComponent(encodeURIComponent('api://AzureADTokenExchange'))
     const ecrProvider = `Amazon ECR (account ${ACCOUNT}, eu-west-1)`
-    expect(shown.slice(shown.indexOf(`::group::Login to ${basic}`))).toEqual([
+    const loginEnd = shown.indexOf(`::group::Read the source tagship-e2e/app:build`)
+    expect(shown.slice(shown.indexOf(`::group::Login to ${basic}`), loginEnd)).toEqual([
       ...group(
         `Login to ${basic}`,
         `${basic}: alice (from registry-auth)`,
@@ -107,17 +116,20 @@ describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry', ()
         // RUNNER_DEBUG=1: @actions/core names the ID token URL (the runner shows %25 as %).
         `::debug::ID token url is ${world.oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${audience}`,
         `Logged in to ${acr} as ${ACR_USER} (GitHub OIDC, Entra ID and the ACR token exchange, valid until ${acrUntil.toISOString()})`
-      ),
-      `::error::push: publishing is not available in this version of tagship yet (logged in to ${basic}, ${hub}, ${ecr}, ${acr}; 4 with credentials); nothing was pushed: set push: false to compute the plan only`
+      )
     ])
-    expect(main.status).toBe(1)
+    expect(shown.at(-1)).toBe('20 tags on 4 targets: 20 pushed')
+    expect(main.status).toBe(0)
     expect(main.stderr).toBe('')
   })
 
   test('each credential came from where it should', () => {
-    // The AWS inputs signed GetAuthorizationToken in the registry's region.
+    // The AWS inputs signed GetAuthorizationToken in the registry's region, then
+    // DescribeRepositories checked that the empty ECR repository exists.
+    const session = world.maskedSecrets()['aws-session-token']
     expect(world.aws.requests().map((r) => [r.operation, r.region, r.sessionToken])).toEqual([
-      ['ecr:GetAuthorizationToken', 'eu-west-1', world.maskedSecrets()['aws-session-token']]
+      ['ecr:GetAuthorizationToken', 'eu-west-1', session],
+      ['ecr:DescribeRepositories', 'eu-west-1', session]
     ])
     // One ID token for Entra's audience, one Entra token, one exchange for this registry.
     expect(world.oidc.issued).toHaveLength(1)
@@ -138,13 +150,21 @@ describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry', ()
     expect(savedState(files).dockerLogins).toEqual(Object.values(world.hosts))
   })
 
-  test('docker got every password on stdin and logged out of each registry in post', () => {
+  test('docker got every password on stdin, pushed once per repository, and logged out in post', () => {
     const { basic, hub, ecr, acr } = world.hosts
+    const firstTags = [`${basic}/team/app`, `${hub}/acme/app`, `${ecr}/app`, `${acr}/app`].map(
+      (t) => `${t}:1.2.3`
+    )
     expect(world.shim.calls()).toEqual([
       ['login', '--username', 'alice', '--password-stdin', basic],
       ['login', '--username', 'bob', '--password-stdin', hub],
       ['login', '--username', 'AWS', '--password-stdin', ecr],
       ['login', '--username', ACR_USER, '--password-stdin', acr],
+      ['image', 'inspect', '--format', '{{.Id}}', '--', 'tagship-e2e/app:build'],
+      ...firstTags.flatMap((ref) => [
+        ['tag', '--', 'tagship-e2e/app:build', ref],
+        ['push', '--', ref]
+      ]),
       ...[basic, hub, ecr, acr].map((host) => ['logout', host])
     ])
     // The /proc sampler saw the steps themselves and docker at work.
@@ -172,9 +192,27 @@ describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry', ()
     expect(() => dockerAuths(configDir)).toThrow()
   })
 
-  test('nothing else was written: no outputs, no summary, no exported variable', () => {
-    const { GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH } = fileCommandTexts(files)
-    expect([GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH]).toEqual(['', '', '', ''])
+  test('the outputs name what skopeo finds in each registry; nothing is exported', async () => {
+    const outputs = files.outputs()
+    const references = outputs.tags!.split('\n')
+    expect(references).toHaveLength(20)
+    const logins = world.logins()
+    // skopeo asks the registries behind the taps: its tokens are not tagship's.
+    const behind = new Map(
+      (Object.keys(world.hosts) as (keyof typeof world.hosts)[]).map((k) => [
+        world.hosts[k],
+        world.registries[k].host
+      ])
+    )
+    for (const reference of references) {
+      const host = reference.slice(0, reference.indexOf('/'))
+      const [username, ...rest] = logins[host]!.split(':')
+      const creds = { username: username!, password: rest.join(':') }
+      const direct = `${behind.get(host)}${reference.slice(host.length)}`
+      expect(await inspectDigest(direct, { creds })).toBe(outputs.digest)
+    }
+    const { GITHUB_ENV, GITHUB_PATH } = fileCommandTexts(files)
+    expect([GITHUB_ENV, GITHUB_PATH]).toEqual(['', ''])
   })
 })
 
