@@ -104,6 +104,26 @@ describe('RegistryClient against a token-auth (Bearer) registry', () => {
     expect(masked[0]).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/)
   })
 
+  test('once Bearer is known, a new scope set gets its token up front, one for concurrent requests', async () => {
+    const client = new RegistryClient(registry.host, ALICE, mask)
+    await client.checkLogin()
+    registry.tokenServer!.clearRequests()
+    registry.clearRequests()
+    const scopes = ['repository:team/other:pull,push']
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) => status(client, `/v2/team/other/manifests/${n}`, scopes))
+    )
+    expect(answers).toEqual([404, 404, 404])
+    expect(registry.tokenServer!.requests().map((r) => [r.scopes, r.status])).toEqual([
+      [['repository:team/other:pull,push'], 200]
+    ])
+    expect(registry.requests().map((r) => [r.method, r.authorization, r.status])).toEqual([
+      ['GET', 'bearer', 404],
+      ['GET', 'bearer', 404],
+      ['GET', 'bearer', 404]
+    ])
+  })
+
   test('a 401 mid-run (an expired token) authenticates again once and carries on', async () => {
     registry.tokenServer!.clearRequests()
     const client = new RegistryClient(proxy.host, ALICE, mask)

@@ -62,6 +62,8 @@ export class RegistryClient {
   readonly retries: number
   readonly timeoutMs: number
   private readonly tokens = new Map<string, string>()
+  /** Token fetches under way, per scope set: concurrent requests share one. */
+  private readonly pending = new Map<string, Promise<string>>()
   private challenge: Challenge | undefined
   private readonly policy: RetryPolicy
   private readonly sleep: (ms: number) => Promise<void>
@@ -168,8 +170,12 @@ export class RegistryClient {
     replayable: boolean
   ): Promise<Response> {
     const key = scopes.join(' ')
-    const first = await this.follow(url, init, this.tokens.get(key) ?? this.basicIfKnown())
+    const { authorization: sent, fresh } = await this.authorizationFor(key, scopes)
+    const first = await this.follow(url, init, sent)
     if (first.response.status !== 401 || first.url.origin !== this.origin) return first.response
+    // A token fetched for this very request was refused: the scope is not
+    // granted, and fetching another would not change that.
+    if (fresh) return first.response
     const challenge = parseChallenge(first.response.headers.get('www-authenticate'))
     await first.response.body?.cancel()
     if (!challenge)
@@ -178,8 +184,14 @@ export class RegistryClient {
         'it asked for authentication in a way tagship does not know'
       )
     this.challenge = challenge
-    const authorization = await this.authorize(challenge, scopes)
-    this.tokens.set(key, authorization)
+    // Another request may have renewed the token meanwhile: use that one.
+    const renewed = this.tokens.get(key)
+    let authorization: string
+    if (renewed !== undefined && renewed !== sent) authorization = renewed
+    else {
+      this.tokens.delete(key)
+      authorization = await this.fetchAuthorization(challenge, key, scopes)
+    }
     // A streamed body is gone: the caller sends it again, with the new authorization.
     if (!replayable) return first.response
     return (await this.follow(url, init, authorization)).response
@@ -225,6 +237,43 @@ export class RegistryClient {
       }
       current = new URL(location, current)
     }
+  }
+
+  /**
+   * What to send first: the token for these scopes, or, once the registry
+   * has asked for Bearer tokens, a new token fetched up front, which saves a
+   * 401 round trip for every new scope set; Basic credentials once asked for.
+   */
+  private async authorizationFor(
+    key: string,
+    scopes: readonly string[]
+  ): Promise<{ authorization: string | undefined; fresh: boolean }> {
+    const cached = this.tokens.get(key)
+    if (cached !== undefined) return { authorization: cached, fresh: false }
+    if (this.challenge?.scheme === 'bearer')
+      return {
+        authorization: await this.fetchAuthorization(this.challenge, key, scopes),
+        fresh: true
+      }
+    return { authorization: this.basicIfKnown(), fresh: false }
+  }
+
+  private fetchAuthorization(
+    challenge: Challenge,
+    key: string,
+    scopes: readonly string[]
+  ): Promise<string> {
+    let pending = this.pending.get(key)
+    if (!pending) {
+      pending = this.authorize(challenge, scopes)
+        .then((authorization) => {
+          this.tokens.set(key, authorization)
+          return authorization
+        })
+        .finally(() => this.pending.delete(key))
+      this.pending.set(key, pending)
+    }
+    return pending
   }
 
   private basicIfKnown(): string | undefined {
