@@ -1,42 +1,53 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inputEnv, runnerFiles, type RunnerFiles } from '../../__fixtures__/file-commands.js'
+import { writesOf } from '../../__fixtures__/publish.js'
 import { runnerFixture } from '../../__fixtures__/runner.js'
 import { buildScratchImage } from '../../__fixtures__/services/docker-cli.js'
-import { ensureDocker } from '../../__fixtures__/services/dockerd.js'
+import { ensureDocker, type DockerDaemon } from '../../__fixtures__/services/dockerd.js'
 import { Cleanup } from '../../__fixtures__/services/process.js'
 import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
 import { inspectDigest } from '../../__fixtures__/services/skopeo.js'
-import { postStateEnv, runBundled, type ActionRun } from './run-action.js'
+import { postStateEnv, runBundled, shownLines, type ActionRun } from './run-action.js'
 
 /**
  * The bundled action as the runner runs it (main, then post) publishes a
  * local image to three targets on two registries (htpasswd and token auth);
- * its outputs must say exactly what skopeo then finds there.
+ * its outputs must say exactly what skopeo then finds there. A target the
+ * credentials may not write stops the run before any write.
  */
 const alice = { username: 'alice', password: 'e2e-publish-alice-secret' }
+const carol = { username: 'carol', password: 'e2e-publish-carol-secret', repositories: ['team/*'] }
 const cleanup = new Cleanup()
+let daemon: DockerDaemon
 let basic: Registry
 let token: Registry
-let files: RunnerFiles
-let main: ActionRun
-let post: ActionRun
-let targets: string[]
+let image: string
+
+interface Run {
+  readonly files: RunnerFiles
+  readonly main: ActionRun
+  readonly post: ActionRun
+}
 
 beforeAll(async () => {
-  const daemon = await ensureDocker()
+  daemon = await ensureDocker()
   cleanup.add(daemon.stop)
   basic = await startRegistry({ auth: 'htpasswd', users: [alice] })
   cleanup.add(basic.stop)
-  token = await startRegistry({ auth: 'token', users: [alice] })
+  token = await startRegistry({ auth: 'token', users: [alice, carol] })
   cleanup.add(token.stop)
-  const image = await buildScratchImage(daemon, 'tagship-e2e/publish:build', {
+  image = await buildScratchImage(daemon, 'tagship-e2e/publish:build', {
     'hello.txt': 'published by the bundled action\n'
   })
-  targets = [`${basic.host}/team/app`, `${basic.host}/team/mirror`, `${token.host}/acme/app`]
-  files = runnerFiles()
+}, 120_000)
+
+afterAll(() => cleanup.run(), 30_000)
+
+async function runAction(targets: string[], tokenUser: typeof alice): Promise<Run> {
+  const files = runnerFiles()
   cleanup.add(() => files.remove())
   const logs = mkdtempSync(join(tmpdir(), 'tagship-e2e-logs-'))
   cleanup.add(() => rmSync(logs, { recursive: true, force: true }))
@@ -44,6 +55,8 @@ beforeAll(async () => {
     stdoutPath: join(logs, `${step}.stdout`),
     stderrPath: join(logs, `${step}.stderr`)
   })
+  const auth = (r: Registry, u: typeof alice) =>
+    `- registry: ${r.host}\n  username: ${u.username}\n  password: ${u.password}\n`
   const env = {
     PATH: process.env.PATH ?? '',
     ...runnerFixture('tag-stable').env,
@@ -53,52 +66,78 @@ beforeAll(async () => {
       source: image,
       images: targets.join('\n'),
       strategies: 'semver, latest',
-      'registry-auth': [basic, token]
-        .map((r) => `- registry: ${r.host}\n  username: alice\n  password: ${alice.password}\n`)
-        .join('')
+      'registry-auth': auth(basic, alice) + auth(token, tokenUser)
     })
   }
-  main = await runBundled('main', env, files, out('main'))
-  post = await runBundled('post', { ...env, ...postStateEnv(files) }, files, out('post'))
-}, 120_000)
-
-afterAll(() => cleanup.run(), 30_000)
+  const main = await runBundled('main', env, files, out('main'))
+  const post = await runBundled('post', { ...env, ...postStateEnv(files) }, files, out('post'))
+  return { files, main, post }
+}
 
 const TAGS = ['1.2.3', '1.2', '1', 'latest']
 
-test('main and post succeed', () => {
-  expect({ main: main.status, post: post.status, stderr: main.stderr }).toEqual({
-    main: 0,
-    post: 0,
-    stderr: ''
+describe('three targets on two registries', () => {
+  let run: Run
+  let targets: string[]
+  beforeAll(async () => {
+    targets = [`${basic.host}/team/app`, `${basic.host}/team/mirror`, `${token.host}/acme/app`]
+    run = await runAction(targets, alice)
+  }, 120_000)
+
+  test('main and post succeed', () => {
+    expect({ main: run.main.status, post: run.post.status, stderr: run.main.stderr }).toEqual({
+      main: 0,
+      post: 0,
+      stderr: ''
+    })
+  })
+
+  test('the digest and tags outputs are what skopeo finds in the registries', async () => {
+    const outputs = run.files.outputs()
+    expect(outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(outputs.tags!.split('\n')).toEqual(
+      targets.flatMap((t) => TAGS.map((tag) => `${t}:${tag}`))
+    )
+    for (const reference of outputs.tags!.split('\n'))
+      expect(await inspectDigest(reference, { creds: alice })).toBe(outputs.digest)
+  })
+
+  test('the json output gives every tag its result', () => {
+    const json = JSON.parse(run.files.outputs().json!) as {
+      digest: string
+      targets: { repository: string; tags: { tag: string; result: string }[] }[]
+    }
+    expect(json.digest).toBe(run.files.outputs().digest)
+    expect(
+      json.targets.map((t) => ({
+        repository: t.repository,
+        tags: t.tags.map((x) => `${x.tag} ${x.result}`)
+      }))
+    ).toEqual(targets.map((repository) => ({ repository, tags: TAGS.map((t) => `${t} pushed`) })))
+  })
+
+  test('the log shows one docker push per repository and ends with the tally', () => {
+    const pushes = run.main.stdout
+      .split('\n')
+      .filter((l) => /^The push refers to repository/.test(l))
+    expect(pushes).toEqual(targets.map((t) => `The push refers to repository [${t}]`))
+    expect(shownLines(run.main.stdout).at(-1)).toBe('12 tags on 3 targets: 12 pushed')
   })
 })
 
-test('the digest and tags outputs are what skopeo finds in the registries', async () => {
-  const outputs = files.outputs()
-  expect(outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
-  expect(outputs.tags!.split('\n')).toEqual(
-    targets.flatMap((t) => TAGS.map((tag) => `${t}:${tag}`))
-  )
-  for (const reference of outputs.tags!.split('\n'))
-    expect(await inspectDigest(reference, { creds: alice })).toBe(outputs.digest)
-})
-
-test('the json output gives every tag its result', () => {
-  const json = JSON.parse(files.outputs().json!) as {
-    digest: string
-    targets: { repository: string; tags: { tag: string; result: string }[] }[]
-  }
-  expect(json.digest).toBe(files.outputs().digest)
-  expect(
-    json.targets.map((t) => ({
-      repository: t.repository,
-      tags: t.tags.map((x) => `${x.tag} ${x.result}`)
-    }))
-  ).toEqual(targets.map((repository) => ({ repository, tags: TAGS.map((t) => `${t} pushed`) })))
-})
-
-test('the log shows one docker push per repository and the result of every tag', () => {
-  const pushes = main.stdout.split('\n').filter((l) => /^The push refers to repository/.test(l))
-  expect(pushes).toEqual(targets.map((t) => `The push refers to repository [${t}]`))
+describe('a target the credentials may not write', () => {
+  test('fails before the first write, on every registry', async () => {
+    basic.clearRequests()
+    token.clearRequests()
+    const targets = [`${basic.host}/team/refused`, `${token.host}/other/app`]
+    const run = await runAction(targets, carol)
+    expect(run.main.status).toBe(1)
+    const errors = shownLines(run.main.stdout).filter((l) => l.startsWith('::error::'))
+    expect(errors).toEqual([
+      `::error::listing tags of ${token.host}/other/app failed: UNAUTHORIZED (HTTP 401): the registry refused the credentials for other/app: check them and their access to this repository; nothing was pushed`
+    ])
+    expect(writesOf(basic.requests())).toEqual([])
+    expect(writesOf(token.requests())).toEqual([])
+    expect(run.files.outputs()).toEqual({})
+  })
 })

@@ -41,6 +41,10 @@ export function actionPublishEnv(inputs: Inputs, login: LoginResult): PublishEnv
       : {}),
     ensureRepository: async (repository) => {
       const provider = providerOf(repository.registry, inputs.auth)
+      if (provider.kind === 'dockerhub')
+        core.warning(
+          `${repository.name} has no tags yet: if it does not exist, Docker Hub creates it on this push with the account's default visibility, which may be public`
+        )
       if (provider.kind !== 'ecr') return
       await ensureEcrRepository({
         provider: { ...provider, host: repository.registry },
