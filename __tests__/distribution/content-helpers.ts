@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { uploadBlob, type BlobSource } from '../../src/distribution/blobs.js'
+import { uploadBlob, type BlobSource } from '../../src/distribution/blob-upload.js'
 import type { RawManifest } from '../../src/distribution/manifests.js'
 import { OCI_INDEX, OCI_MANIFEST } from '../../src/distribution/media-types.js'
 import type { RepoHandle } from '../../src/distribution/repo.js'

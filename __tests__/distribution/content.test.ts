@@ -5,7 +5,9 @@ import {
   type Registry,
   type RegistryAuth
 } from '../../__fixtures__/services/registry.js'
-import { hasBlob, mountBlob, openBlob, uploadBlob } from '../../src/distribution/blobs.js'
+import { openBlob } from '../../src/distribution/blob-download.js'
+import { uploadBlob } from '../../src/distribution/blob-upload.js'
+import { hasBlob, mountBlob } from '../../src/distribution/blobs.js'
 import { RegistryClient } from '../../src/distribution/client.js'
 import { getManifest, headManifest, putManifest } from '../../src/distribution/manifests.js'
 import { manifestChildren, OCI_INDEX, OCI_MANIFEST } from '../../src/distribution/media-types.js'

@@ -6,7 +6,9 @@ import {
   type FaultProxy
 } from '../../__fixtures__/services/fault-proxy.js'
 import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
-import { CHUNK_BYTES, hasBlob, openBlob, uploadBlob } from '../../src/distribution/blobs.js'
+import { openBlob } from '../../src/distribution/blob-download.js'
+import { CHUNK_BYTES, uploadBlob } from '../../src/distribution/blob-upload.js'
+import { hasBlob } from '../../src/distribution/blobs.js'
 import { RegistryClient } from '../../src/distribution/client.js'
 import { getManifest, headManifest, putManifest } from '../../src/distribution/manifests.js'
 import { repoHandle, type RepoHandle } from '../../src/distribution/repo.js'

@@ -1,14 +1,12 @@
 import type { BasicCredentials, MaskSecret } from '../registry/credentials/types.js'
-import { basicAuthorization, fetchBearerToken } from './auth.js'
-import { parseChallenge, type Challenge } from './challenge.js'
+import { Authorizer } from './authorizer.js'
+import { parseChallenge } from './challenge.js'
 import { registryBaseUrl } from './endpoint.js'
-import {
-  CredentialsRejectedError,
-  networkErrorText,
-  registryErrorText,
-  RegistryUnreachableError
-} from './errors.js'
+import { CredentialsRejectedError, registryErrorText, RegistryUnreachableError } from './errors.js'
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry.js'
+import { describeRequest, isReplayable, Transport } from './transport.js'
+
+export { isReplayable }
 
 export interface ClientOptions {
   /**
@@ -28,24 +26,11 @@ export interface ClientOptions {
   readonly onRetry?: (message: string) => void
 }
 
-const MAX_REDIRECTS = 5
 const retriesMade = new WeakMap<Response, number>()
 
 /** How many times the transport retried before it returned this response. */
 export function retriesOf(response: Response): number {
   return retriesMade.get(response) ?? 0
-}
-
-/** Bodies the transport can send again; a stream can be read once. Duck-typed: under Jest, buffers come from another realm. */
-export function isReplayable(body: RequestInit['body']): boolean {
-  if (body === undefined || body === null || typeof body === 'string') return true
-  if (ArrayBuffer.isView(body)) return true
-  const tag = Object.prototype.toString.call(body)
-  return tag === '[object ArrayBuffer]' || tag === '[object URLSearchParams]'
-}
-
-function isStream(body: RequestInit['body']): body is ReadableStream<Uint8Array> {
-  return typeof (body as { getReader?: unknown } | null | undefined)?.getReader === 'function'
 }
 
 /**
@@ -61,10 +46,8 @@ export class RegistryClient {
   readonly origin: string
   readonly retries: number
   readonly timeoutMs: number
-  private readonly tokens = new Map<string, string>()
-  /** Token fetches under way, per scope set: concurrent requests share one. */
-  private readonly pending = new Map<string, Promise<string>>()
-  private challenge: Challenge | undefined
+  private readonly authorizer: Authorizer
+  private readonly transport: Transport
   private readonly policy: RetryPolicy
   private readonly sleep: (ms: number) => Promise<void>
   private readonly random: () => number
@@ -74,7 +57,7 @@ export class RegistryClient {
   constructor(
     readonly registry: string,
     private readonly credentials: BasicCredentials | undefined,
-    private readonly mask: MaskSecret,
+    mask: MaskSecret,
     options: ClientOptions = {}
   ) {
     this.baseUrl = registryBaseUrl(registry)
@@ -86,6 +69,8 @@ export class RegistryClient {
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
     this.onRetry = options.onRetry
+    this.authorizer = new Authorizer(registry, credentials, mask)
+    this.transport = new Transport(registry, this.origin, this.timeoutMs)
   }
 
   /**
@@ -169,9 +154,8 @@ export class RegistryClient {
     scopes: readonly string[],
     replayable: boolean
   ): Promise<Response> {
-    const key = scopes.join(' ')
-    const { authorization: sent, fresh } = await this.authorizationFor(key, scopes)
-    const first = await this.follow(url, init, sent)
+    const { authorization: sent, fresh } = await this.authorizer.authorizationFor(scopes)
+    const first = await this.transport.follow(url, init, sent)
     if (first.response.status !== 401 || first.url.origin !== this.origin) return first.response
     // A token fetched for this very request was refused: the scope is not
     // granted, and fetching another would not change that.
@@ -183,197 +167,9 @@ export class RegistryClient {
         this.registry,
         'it asked for authentication in a way tagship does not know'
       )
-    this.challenge = challenge
-    // Another request may have renewed the token meanwhile: use that one.
-    const renewed = this.tokens.get(key)
-    let authorization: string
-    if (renewed !== undefined && renewed !== sent) authorization = renewed
-    else {
-      this.tokens.delete(key)
-      authorization = await this.fetchAuthorization(challenge, key, scopes)
-    }
+    const authorization = await this.authorizer.renew(challenge, scopes, sent)
     // A streamed body is gone: the caller sends it again, with the new authorization.
     if (!replayable) return first.response
-    return (await this.follow(url, init, authorization)).response
+    return (await this.transport.follow(url, init, authorization)).response
   }
-
-  /**
-   * Send, and follow up to 5 redirects. Authorization goes only to the
-   * registry's origin (scheme, host and port): object stores behind a
-   * redirect (S3, Azure Blob, a CDN) refuse a second auth mechanism, and it
-   * would leak the token. 307/308 keep method and body; 303 (and 301/302
-   * after a POST) turn into a GET without body.
-   */
-  private async follow(
-    url: URL,
-    init: RequestInit,
-    authorization: string | undefined
-  ): Promise<{ response: Response; url: URL }> {
-    let current = url
-    let request = init
-    for (let hop = 0; ; hop++) {
-      const auth = current.origin === this.origin ? authorization : undefined
-      const response = await this.send(current, request, auth)
-      const location = response.headers.get('location')
-      if (!isRedirect(response.status) || !location || init.redirect === 'manual')
-        return { response, url: current }
-      await response.body?.cancel()
-      if (hop >= MAX_REDIRECTS)
-        throw new RegistryUnreachableError(
-          this.registry,
-          `more than ${MAX_REDIRECTS} redirects from ${describeRequest(init, url)}`
-        )
-      const method = (request.method ?? 'GET').toUpperCase()
-      if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
-        const headers = new Headers(request.headers)
-        headers.delete('content-type')
-        headers.delete('content-length')
-        request = { ...request, method: method === 'HEAD' ? 'HEAD' : 'GET', body: null, headers }
-      } else if (!isReplayable(request.body)) {
-        throw new RegistryUnreachableError(
-          this.registry,
-          `${describeRequest(init, url)} was redirected, and a streamed body cannot be sent twice`
-        )
-      }
-      current = new URL(location, current)
-    }
-  }
-
-  /**
-   * What to send first: the token for these scopes, or, once the registry
-   * has asked for Bearer tokens, a new token fetched up front, which saves a
-   * 401 round trip for every new scope set; Basic credentials once asked for.
-   */
-  private async authorizationFor(
-    key: string,
-    scopes: readonly string[]
-  ): Promise<{ authorization: string | undefined; fresh: boolean }> {
-    const cached = this.tokens.get(key)
-    if (cached !== undefined) return { authorization: cached, fresh: false }
-    if (this.challenge?.scheme === 'bearer')
-      return {
-        authorization: await this.fetchAuthorization(this.challenge, key, scopes),
-        fresh: true
-      }
-    return { authorization: this.basicIfKnown(), fresh: false }
-  }
-
-  private fetchAuthorization(
-    challenge: Challenge,
-    key: string,
-    scopes: readonly string[]
-  ): Promise<string> {
-    let pending = this.pending.get(key)
-    if (!pending) {
-      pending = this.authorize(challenge, scopes)
-        .then((authorization) => {
-          this.tokens.set(key, authorization)
-          return authorization
-        })
-        .finally(() => this.pending.delete(key))
-      this.pending.set(key, pending)
-    }
-    return pending
-  }
-
-  private basicIfKnown(): string | undefined {
-    return this.challenge?.scheme === 'basic' && this.credentials
-      ? basicAuthorization(this.credentials)
-      : undefined
-  }
-
-  private async authorize(challenge: Challenge, scopes: readonly string[]): Promise<string> {
-    if (challenge.scheme === 'basic') {
-      if (!this.credentials)
-        throw new CredentialsRejectedError(
-          this.registry,
-          'it needs credentials and none were given'
-        )
-      return basicAuthorization(this.credentials)
-    }
-    const token = await fetchBearerToken({
-      registry: this.registry,
-      challenge,
-      scopes,
-      ...(this.credentials ? { credentials: this.credentials } : {}),
-      mask: this.mask
-    })
-    return `Bearer ${token}`
-  }
-
-  /**
-   * One HTTP exchange with a timeout to the response headers; a streamed body
-   * instead re-arms the timer at every chunk, so a slow but moving upload of
-   * a large layer is never cut, and a stalled one is.
-   */
-  private async send(
-    url: URL,
-    init: RequestInit,
-    authorization: string | undefined
-  ): Promise<Response> {
-    const headers = new Headers(init.headers)
-    if (authorization) headers.set('authorization', authorization)
-    else headers.delete('authorization')
-    const controller = new AbortController()
-    let timedOut = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let answered = false
-    const arm = (): void => {
-      clearTimeout(timer)
-      if (answered) return
-      timer = setTimeout(() => {
-        timedOut = true
-        controller.abort()
-      }, this.timeoutMs)
-    }
-    const stopOnCallerAbort = (): void => controller.abort()
-    init.signal?.addEventListener('abort', stopOnCallerAbort, { once: true })
-    const streamed = isStream(init.body)
-    const body = isStream(init.body) ? rearmOnChunk(init.body, arm) : init.body
-    arm()
-    try {
-      return await fetch(url, {
-        ...init,
-        body,
-        headers,
-        redirect: 'manual',
-        signal: controller.signal,
-        ...(streamed ? { duplex: 'half' } : {})
-      } as RequestInit)
-    } catch (e) {
-      const why = timedOut
-        ? `${describeRequest(init, url)} got no answer within ${this.timeoutMs / 1000} s`
-        : networkErrorText(e)
-      throw new RegistryUnreachableError(this.registry, why)
-    } finally {
-      answered = true
-      clearTimeout(timer)
-      init.signal?.removeEventListener('abort', stopOnCallerAbort)
-    }
-  }
-}
-
-function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308
-}
-
-/** `PUT /v2/team/app/blobs/uploads/…`: the path only, as upload queries carry session state. */
-function describeRequest(init: RequestInit, url: URL): string {
-  return `${(init.method ?? 'GET').toUpperCase()} ${url.pathname}`
-}
-
-function rearmOnChunk(
-  source: ReadableStream<Uint8Array>,
-  arm: () => void
-): ReadableStream<Uint8Array> {
-  const reader = source.getReader()
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read()
-      arm()
-      if (done) controller.close()
-      else controller.enqueue(value)
-    },
-    cancel: (reason) => reader.cancel(reason)
-  })
 }

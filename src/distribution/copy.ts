@@ -1,4 +1,6 @@
-import { hasBlob, mountBlob, openBlob, uploadBlob } from './blobs.js'
+import { openBlob } from './blob-download.js'
+import { uploadBlob } from './blob-upload.js'
+import { hasBlob, mountBlob } from './blobs.js'
 import { getManifest, headManifest, putManifest, type RawManifest } from './manifests.js'
 import { manifestChildren, type Descriptor } from './media-types.js'
 import type { RepoHandle } from './repo.js'
