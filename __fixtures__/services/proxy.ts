@@ -14,6 +14,13 @@ export interface RecordedRequest {
   readonly user?: string
   /** 0 while the upstream has not answered, 502 when it could not be reached. */
   readonly status: number
+  /**
+   * Request body bytes that reached the proxy so far (blob uploads: PATCH or
+   * PUT bodies). Always set by the recording proxy, but not enumerable, so
+   * records still deep-equal the objects tests wrote before it was counted
+   * (and a spread copy drops it). Optional: the fault proxy's records lack it.
+   */
+  readonly bytes?: number
 }
 
 export interface RecordingProxy {
@@ -37,13 +44,13 @@ export async function startRecordingProxy(targetPort: number): Promise<Recording
   const server = createServer((req, res) => {
     const url = req.url ?? '/'
     const q = url.indexOf('?')
-    const record = {
+    const record = countBytes({
       method: req.method ?? '',
       path: q < 0 ? url : url.slice(0, q),
       query: q < 0 ? '' : url.slice(q + 1),
       ...describeAuthorization(req.headers.authorization),
       status: 0
-    }
+    })
     records.push(record)
     const upstream = request(
       {
@@ -66,17 +73,26 @@ export async function startRecordingProxy(targetPort: number): Promise<Recording
       res.end(`recording proxy: upstream 127.0.0.1:${targetPort} failed: ${e.message}`)
     })
     req.pipe(upstream)
+    // A second 'data' listener only watches: pipe() already made the body flow
+    // and still pauses it when the upstream pushes back.
+    req.on('data', (chunk: Buffer) => void (record.bytes += chunk.length))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     port: (server.address() as AddressInfo).port,
-    requests: () => records.map((r) => ({ ...r })),
+    requests: () => records.map((r) => countBytes({ ...r }, r.bytes)),
     clearRequests: () => void records.splice(0),
     stop: async () => {
       await closeServer(server)
       agent.destroy()
     }
   }
+}
+
+/** Give a record its `bytes` (see RecordedRequest), writable and not enumerable. */
+function countBytes<T extends object>(record: T, bytes = 0): T & { bytes: number } {
+  Object.defineProperty(record, 'bytes', { value: bytes, writable: true, enumerable: false })
+  return record as T & { bytes: number }
 }
 
 export function authorizationScheme(header: string | undefined): RecordedRequest['authorization'] {

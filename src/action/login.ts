@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { RegistryClient } from '../distribution/client.js'
+import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { CredentialsRejectedError } from '../distribution/errors.js'
 import { createConfigDir } from '../docker/config.js'
 import { dockerLogin } from '../docker/login.js'
@@ -16,6 +16,8 @@ export interface LoginResult {
   readonly logins: ReadonlyMap<string, RegistryLogin>
   /** The run's Docker config directory, when the docker CLI logged in. */
   readonly configDir?: string
+  /** The client that checked each login: the publish reuses what it learned (challenge, tokens). */
+  readonly clients: ReadonlyMap<string, RegistryClient>
 }
 
 /**
@@ -26,9 +28,10 @@ export interface LoginResult {
 export async function loginAll(
   steps: readonly LoginStep[],
   auth: AuthInputs,
-  options: { sources: CredentialSources; useDocker: boolean }
+  options: { sources: CredentialSources; useDocker: boolean; client?: ClientOptions }
 ): Promise<LoginResult> {
   const logins = new Map<string, RegistryLogin>()
+  const clients = new Map<string, RegistryClient>()
   const dockerLogins: string[] = []
   let configDir: string | undefined
   const save = (): void =>
@@ -55,7 +58,7 @@ export async function loginAll(
     savePostState({ configDir, dockerLogins, logout: false, exported: true })
     core.info(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`)
   }
-  return { logins, ...(configDir ? { configDir } : {}) }
+  return { logins, clients, ...(configDir ? { configDir } : {}) }
 
   async function loginOne(step: LoginStep): Promise<void> {
     const kind = step.provider.kind === 'generic' ? '' : ` (${providerName(step.provider)})`
@@ -66,7 +69,14 @@ export async function loginAll(
       getIdToken: (audience) => core.getIDToken(audience)
     })
     try {
-      await new RegistryClient(step.registry, login, (s) => core.setSecret(s)).checkLogin()
+      const client = new RegistryClient(
+        step.registry,
+        login,
+        (s) => core.setSecret(s),
+        options.client
+      )
+      await client.checkLogin()
+      clients.set(step.registry, client)
     } catch (e) {
       if (e instanceof CredentialsRejectedError)
         throw new Error(rejectedMessage(step), { cause: e })

@@ -10,7 +10,7 @@ import { loginAll } from './login.js'
 import { loginTargets } from '../push/targets.js'
 import { planLogins } from '../registry/login-plan.js'
 import { setOutputs, setPublishOutputs } from './outputs.js'
-import { actionPublishEnv } from './publish-env.js'
+import { actionPublishEnv, clientOptions } from './publish-env.js'
 import { publish } from '../push/publish.js'
 import { publishFailure } from '../push/failure.js'
 import { publishSummary } from '../report/summary.js'
@@ -30,7 +30,8 @@ export async function run(now: Date = new Date()): Promise<void> {
       const steps = planLogins(loginTargets(inputs), inputs.auth)
       const login = await loginAll(steps, inputs.auth, {
         sources: credentialSources(),
-        useDocker: inputs.source?.kind === 'local'
+        useDocker: inputs.source?.kind === 'local',
+        client: clientOptions(inputs)
       })
       for (const w of plan.warnings) core.warning(w)
       const result = await publish(

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { RegistryClient } from '../distribution/client.js'
+import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { localImageId } from '../docker/image.js'
 import { dockerPush } from '../docker/push.js'
 import type { Inputs } from '../inputs/parse.js'
@@ -11,16 +11,12 @@ import type { LoginResult } from './login.js'
 
 /** The publish engine's view of the world, from the action's inputs and logins. */
 export function actionPublishEnv(inputs: Inputs, login: LoginResult): PublishEnv {
-  const clients = new Map<string, RegistryClient>()
+  const clients = new Map(login.clients)
   const client = (registry: string): RegistryClient => {
     let c = clients.get(registry)
     if (!c) {
       const credentials: RegistryLogin | undefined = login.logins.get(registry)
-      c = new RegistryClient(registry, credentials, (s) => core.setSecret(s), {
-        timeoutMs: inputs.publish.requestTimeoutMs,
-        retries: inputs.publish.retries,
-        onRetry: (message: string) => core.info(message)
-      })
+      c = new RegistryClient(registry, credentials, (s) => core.setSecret(s), clientOptions(inputs))
       clients.set(registry, c)
     }
     return c
@@ -61,4 +57,13 @@ const actionLog: PublishLog = {
   info: (line) => core.info(line),
   warning: (line) => core.warning(line),
   group: (title, work) => core.group(title, work)
+}
+
+/** The registry client's timeouts and retries, from the publishing inputs. */
+export function clientOptions(inputs: Inputs): ClientOptions {
+  return {
+    timeoutMs: inputs.publish.requestTimeoutMs,
+    retries: inputs.publish.retries,
+    onRetry: (message: string) => core.info(message)
+  }
 }
