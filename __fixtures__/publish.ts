@@ -82,3 +82,13 @@ const WRITES = new Set(['PUT', 'POST', 'PATCH', 'DELETE'])
 export function writesOf(requests: readonly { method: string; path: string }[]): string[] {
   return requests.filter((r) => WRITES.has(r.method)).map((r) => `${r.method} ${r.path}`)
 }
+
+/**
+ * Manifest PUTs in the order that is promised: children and the fixed tags
+ * first (as written, `fixed` of them), then the floating tags, which are
+ * written in parallel and so arrive in any order (sorted here).
+ */
+export function manifestPuts(writes: readonly string[], fixed: number): string[] {
+  const puts = writes.filter((w) => w.startsWith('PUT ') && w.includes('/manifests/'))
+  return [...puts.slice(0, fixed), ...puts.slice(fixed).sort()]
+}

@@ -24,7 +24,8 @@ describe('parseInputs', () => {
         ecrCreateRepository: false,
         concurrency: 4,
         requestTimeoutMs: 60000,
-        retries: 4
+        retries: 4,
+        insecureRegistries: []
       }
     })
   })
@@ -36,14 +37,16 @@ describe('parseInputs', () => {
       'ecr-create-repository': 'true',
       concurrency: '8',
       'request-timeout': '5',
-      retries: '0'
+      retries: '0',
+      'insecure-registries': 'Registry.Internal:5000\n# comment\nself-signed.test'
     })
     expect(inputs.publish).toEqual({
       forwardOnly: false,
       ecrCreateRepository: true,
       concurrency: 8,
       requestTimeoutMs: 5000,
-      retries: 0
+      retries: 0,
+      insecureRegistries: ['registry.internal:5000', 'self-signed.test']
     })
     expect(() => parseInputs({ ...BASE, concurrency: '0' })).toThrow(
       'concurrency: "0" is not a whole number from 1 to 32: use e.g. 4'

@@ -37,6 +37,8 @@ export interface PublishOptions {
   readonly concurrency: number
   readonly requestTimeoutMs: number
   readonly retries: number
+  /** Hosts whose TLS certificate is not verified, or reached over plain HTTP (explicit opt-in). */
+  readonly insecureRegistries: readonly string[]
 }
 
 /** Parse every input; the first problem throws one InputError, so nothing runs half-way. */
@@ -73,7 +75,8 @@ function parsePublishOptions(get: (name: string) => string): PublishOptions {
     ecrCreateRepository: parseBoolean('ecr-create-repository', get('ecr-create-repository'), false),
     concurrency: parseInteger('concurrency', get('concurrency'), 4, 1, 32),
     requestTimeoutMs: parseInteger('request-timeout', get('request-timeout'), 60, 1, 3600) * 1000,
-    retries: parseInteger('retries', get('retries'), 4, 0, 10)
+    retries: parseInteger('retries', get('retries'), 4, 0, 10),
+    insecureRegistries: splitLines(get('insecure-registries')).map(({ text }) => text.toLowerCase())
   }
 }
 

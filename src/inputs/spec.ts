@@ -78,6 +78,12 @@ export const INPUTS: readonly InputSpec[] = [
     actionOnly: true
   },
   {
+    name: 'insecure-registries',
+    description:
+      'Registry hosts (one per line, host[:port]) whose TLS certificate is not verified, or that are reached over plain HTTP. Loopback registries always allow plain HTTP. Use only for registries you control.',
+    actionOnly: true
+  },
+  {
     name: 'semver-prefix',
     description: 'Prefix a release tag may carry (v reads v1.2.3 and 1.2.3).',
     default: 'v'

@@ -99,7 +99,9 @@ export async function publish(
     )
   }
   for (const run of runs) {
-    await log.group(`Tags of ${run.state.target.repository.name}`, () => writeTags(run, log))
+    await log.group(`Tags of ${run.state.target.repository.name}`, () =>
+      writeTags(run, options, log)
+    )
   }
   await log.group('Verify', async () => {
     for (const run of runs) await verify(run, options, log)
@@ -173,38 +175,40 @@ function pushTagOf(run: TargetRun): PlannedTag | undefined {
   return writes.find((t) => !run.state.current.has(t.tag)) ?? writes[0]
 }
 
-async function writeTags(run: TargetRun, log: PublishLog): Promise<void> {
-  const manifest = run.manifest
+async function writeTags(run: TargetRun, options: Options, log: PublishLog): Promise<void> {
   const pending = run.state.target.tags.filter((t) => !run.results.has(t.tag))
-  // One after another, in plan order: the version tag lands before the
-  // floating ones, and latest last.
-  for (const tag of pending) {
-    const decision = run.decisions.get(tag.tag)!
-    if (decision.action === 'kept') {
-      log.warning(
-        `${tag.reference}: kept where it is, the newer version ${decision.newer} holds it (forward-only)`
-      )
-      run.results.set(tag.tag, {
-        ...base(tag),
-        status: 'kept',
-        detail: keptDetail(decision.newer)
-      })
-      continue
-    }
-    if (decision.action === 'already there') {
-      run.results.set(tag.tag, tagResult(tag, 'already there', manifest!.digest))
-      log.info(`${tag.tag}: already there`)
-      continue
-    }
-    try {
-      await putManifest(run.state.repo, tag.tag, manifest!)
-      run.results.set(tag.tag, tagResult(tag, 'pushed', manifest!.digest))
-      log.info(`${tag.tag}: pushed${decision.current ? ` (was ${short(decision.current)})` : ''}`)
-    } catch (e) {
-      const detail = tagWriteFailure(e, tag.tag, decision.current)
-      run.results.set(tag.tag, { ...base(tag), status: 'failed', detail })
-      log.warning(`${tag.reference}: ${detail}`)
-    }
+  // Fixed tags first, floating ones (latest, 1, 1.2, rc) after them: a
+  // floating tag never points at a release whose own tag is missing. Within
+  // each group the writes run in parallel: one round trip, not one per tag.
+  const fixed = pending.filter((t) => !t.floating)
+  const floating = pending.filter((t) => t.floating)
+  for (const group of [fixed, floating])
+    await allLimited(group, options.concurrency, (tag) => writeTag(run, tag, log))
+}
+
+async function writeTag(run: TargetRun, tag: PlannedTag, log: PublishLog): Promise<void> {
+  const manifest = run.manifest
+  const decision = run.decisions.get(tag.tag)!
+  if (decision.action === 'kept') {
+    log.warning(
+      `${tag.reference}: kept where it is, the newer version ${decision.newer} holds it (forward-only)`
+    )
+    run.results.set(tag.tag, { ...base(tag), status: 'kept', detail: keptDetail(decision.newer) })
+    return
+  }
+  if (decision.action === 'already there') {
+    run.results.set(tag.tag, tagResult(tag, 'already there', manifest!.digest))
+    log.info(`${tag.tag}: already there`)
+    return
+  }
+  try {
+    await putManifest(run.state.repo, tag.tag, manifest!)
+    run.results.set(tag.tag, tagResult(tag, 'pushed', manifest!.digest))
+    log.info(`${tag.tag}: pushed${decision.current ? ` (was ${short(decision.current)})` : ''}`)
+  } catch (e) {
+    const detail = tagWriteFailure(e, tag.tag, decision.current)
+    run.results.set(tag.tag, { ...base(tag), status: 'failed', detail })
+    log.warning(`${tag.reference}: ${detail}`)
   }
 }
 
