@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the real services the tests run on loopback: the Distribution
-# registry, a Docker daemon and CLI, skopeo, and openssl (token certificates).
+# registry, a Docker daemon and CLI, skopeo, openssl (token certificates), zstd
+# (the Actions cache compresses with it) and curl (the benchmark's floor).
 # Idempotent: installs only the packages whose command is missing, so a machine
 # that has them (or has Docker from another source, as GitHub's runners do,
 # where Debian's docker.io would conflict with docker-ce) is left untouched.
@@ -16,12 +17,14 @@ declare -A PACKAGE_OF=(
   [docker-registry]=docker-registry
   [skopeo]=skopeo
   [openssl]=openssl
+  [zstd]=zstd
+  [curl]=curl
 )
 # dockerd and docker-registry live in sbin or bin depending on the distribution.
 export PATH="$PATH:/usr/sbin:/sbin:/usr/bin"
 
 missing=()
-for command in dockerd docker docker-registry skopeo openssl; do
+for command in dockerd docker docker-registry skopeo openssl zstd curl; do
   if ! command -v "$command" >/dev/null 2>&1; then
     package=${PACKAGE_OF[$command]}
     [[ " ${missing[*]-} " == *" $package "* ]] || missing+=("$package")
@@ -49,7 +52,7 @@ echo "::: installing ${missing[*]}"
   -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
   "${missing[@]}" </dev/null
 
-for command in dockerd docker docker-registry skopeo openssl; do
+for command in dockerd docker docker-registry skopeo openssl zstd curl; do
   command -v "$command" >/dev/null 2>&1 || {
     echo "install-services: $command is still missing after the install" >&2
     exit 1
