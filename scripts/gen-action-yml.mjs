@@ -47,7 +47,11 @@ try {
       description: 'Tags, version, digest, labels, annotations and per-target results, as JSON.'
     },
     labels: { description: 'OCI org.opencontainers.image.* labels, one key=value per line.' },
-    annotations: { description: 'OCI annotations, one manifest:key=value per line.' }
+    annotations: { description: 'OCI annotations, one manifest:key=value per line.' },
+    'cache-key': {
+      description:
+        'With cache: save, the Actions cache key the image was stored under; with cache: restore, the key restored.'
+    }
   }
   const action = {
     name: 'tagship',

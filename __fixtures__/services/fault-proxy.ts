@@ -1,28 +1,43 @@
-import { randomBytes } from 'node:crypto'
 import {
   Agent,
   createServer,
   request,
   type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse
+  type IncomingMessage
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { startObjectStore, type StoreRecord } from './object-store.js'
+import { paginateTags } from './paginate-tags.js'
 import { authorizationScheme, closeServer, type RecordedRequest } from './proxy.js'
+
+export type { StoreRecord }
 
 /** What the proxy does to a matching request instead of passing it on. */
 export type Fault =
-  /** Answer with this status (after reading the request body): 429 + Retry-After, 503, 405… */
+  /**
+   * Answer with this status (after reading the request body): 429 + Retry-After, 503, 405…
+   * `headers` may be a function, called when the fault fires (a Retry-After date relative to then).
+   */
   | {
       readonly kind: 'status'
       readonly status: number
-      readonly headers?: Readonly<Record<string, string>>
+      readonly headers?: Readonly<Record<string, string>> | (() => Record<string, string>)
       readonly body?: string
     }
   /** Close the connection without an answer (after reading the request body). */
   | { readonly kind: 'drop' }
+  /**
+   * Take `afterBytes` of the request body, then reset the connection (TCP RST):
+   * a blob upload cut in the middle, as a load balancer or a flaky link does.
+   */
+  | { readonly kind: 'reset'; readonly afterBytes: number }
   /** Never answer (until the client gives up or the proxy stops): for timeouts. */
   | { readonly kind: 'stall' }
+  /**
+   * Pass the request on without its `Authorization`, so the real registry
+   * answers its real 401 challenge: what a client meets when its token expires mid-run.
+   */
+  | { readonly kind: 'expire-token' }
   /**
    * Fetch the answer from the registry and, when it is a 200, keep its bytes
    * in the object store and answer 307 to them there: what ECR (S3), ACR
@@ -32,20 +47,19 @@ export type Fault =
   | { readonly kind: 'redirect-to-store'; readonly corrupt?: boolean }
   /** Pass the request on, and remove this header from the answer (`docker-content-digest`). */
   | { readonly kind: 'omit-header'; readonly header: string }
-  /**
-   * Answer `GET …/tags/list` in pages, as the spec describes and ECR and
-   * Distribution 3 do: tags in lexical order, at most `n`, after `last`, and
-   * `Link: <…?last=…&n=…>; rel="next"` while more remain. (Distribution
-   * 2.8.2 ignores `n` and `last` and returns every tag, unsorted.)
-   */
+  /** Answer `GET …/tags/list` in pages (see paginate-tags.ts). */
   | { readonly kind: 'paginate-tags' }
 
 export interface FaultRule {
   readonly method?: string
   /** Matched against the path without the query. */
   readonly path?: RegExp
+  /** Matched against the raw query (an upload's `digest=sha256:…` names the blob). */
+  readonly query?: RegExp
   /** Only requests with (true) or without (false) a body: tells a monolithic PUT from a closing one. */
   readonly body?: boolean
+  /** Only requests whose Content-Length is at least this: a layer, not the small config blob. */
+  readonly minBody?: number
   /** How many matching requests get the fault (default 1; Infinity for all). */
   readonly times?: number
   readonly fault: Fault
@@ -54,13 +68,6 @@ export interface FaultRule {
 export interface FaultRecord extends Omit<RecordedRequest, 'user'> {
   /** The fault applied, or 'pass'. */
   readonly fault: Fault['kind'] | 'pass'
-}
-
-export interface StoreRecord {
-  readonly method: string
-  readonly path: string
-  readonly authorization: RecordedRequest['authorization']
-  readonly status: number
 }
 
 export interface FaultProxy {
@@ -99,52 +106,47 @@ export function refuseMonolithicUploads(): FaultRule {
 }
 
 /**
+ * `429 Too Many Requests` with `Retry-After` in either of its forms (RFC 9110
+ * §10.2.3): delay-seconds, or an HTTP date that many seconds after the fault fires.
+ */
+export function throttled(form: 'seconds' | 'date', seconds: number, status = 429): Fault {
+  return {
+    kind: 'status',
+    status,
+    headers: () => ({
+      'content-type': 'application/json',
+      'retry-after':
+        form === 'seconds' ? String(seconds) : new Date(Date.now() + seconds * 1000).toUTCString()
+    }),
+    body: JSON.stringify({
+      errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down (fault proxy)' }]
+    })
+  }
+}
+
+/**
  * A scriptable HTTP proxy in front of a loopback registry (`target`, its base
  * URL), for the failures real registries and networks produce: throttling,
- * 5xx, dropped connections, redirects to an object store that refuses any
- * `Authorization`, missing headers. The Host header is forwarded unchanged,
- * so the registry's upload `Location`s point back at the proxy.
+ * 5xx, dropped and reset connections, stalls, expired tokens, redirects to an
+ * object store that refuses any `Authorization`, missing headers. The Host
+ * header is forwarded unchanged, so the registry's upload `Location`s point
+ * back at the proxy.
  */
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const agent = new Agent({ keepAlive: true })
   const rules: Array<{ rule: FaultRule; left: number }> = []
   const records: Array<{ -readonly [K in keyof FaultRecord]: FaultRecord[K] }> = []
-  const storeRecords: StoreRecord[] = []
-  const stored = new Map<string, { bytes: Buffer; corrupt: boolean }>()
-
-  const store = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0]!
-    const authorization = authorizationScheme(req.headers.authorization)
-    const answer = (status: number, body: Buffer | string, type: string): void => {
-      storeRecords.push({ method: req.method ?? '', path, authorization, status })
-      res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) })
-      res.end(req.method === 'HEAD' ? undefined : body)
-    }
-    req.resume()
-    // S3 and Azure Blob refuse a request that carries a second auth mechanism.
-    if (authorization !== 'none')
-      return answer(
-        400,
-        '<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>',
-        'application/xml'
-      )
-    const blob = stored.get(path)
-    if (!blob) return answer(404, '<Error><Code>NoSuchKey</Code></Error>', 'application/xml')
-    const bytes = Buffer.from(blob.bytes)
-    if (blob.corrupt && bytes.length > 0) bytes[0] = bytes[0]! ^ 0xff
-    answer(200, bytes, 'application/octet-stream')
-  })
-  await listen(store)
-  const storeUrl = `http://127.0.0.1:${(store.address() as AddressInfo).port}`
+  const store = await startObjectStore()
 
   const forward = (
     req: IncomingMessage,
     onAnswer: (answer: IncomingMessage) => void,
-    onError: (e: Error) => void
+    onError: (e: Error) => void,
+    headers: IncomingHttpHeaders = req.headers
   ): void => {
     const upstream = request(
       new URL(req.url ?? '/', target),
-      { method: req.method, headers: req.headers, agent },
+      { method: req.method, headers, agent },
       onAnswer
     )
     upstream.on('error', onError)
@@ -169,7 +171,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         left > 0 &&
         (!rule.method || rule.method === req.method) &&
         (!rule.path || rule.path.test(path)) &&
-        (rule.body === undefined || rule.body === hasBody(req.headers))
+        (!rule.query || rule.query.test(record.query)) &&
+        (rule.body === undefined || rule.body === hasBody(req.headers)) &&
+        (rule.minBody === undefined || Number(req.headers['content-length'] ?? 0) >= rule.minBody)
     )
     const fault = entry?.rule.fault
     if (entry) entry.left--
@@ -179,7 +183,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' })
       res.end(`fault proxy: ${target} failed: ${e.message}`)
     }
-    const pass = (drop?: string): void =>
+    const pass = (drop?: string, headers?: IncomingHttpHeaders): void =>
       forward(
         req,
         (answer) => {
@@ -187,12 +191,18 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           res.writeHead(answer.statusCode ?? 502, answer.statusMessage, without(answer, drop))
           answer.pipe(res)
         },
-        upstreamFailed
+        upstreamFailed,
+        headers
       )
 
     if (!fault) return pass()
     if (fault.kind === 'omit-header') return pass(fault.header)
-    if (fault.kind === 'paginate-tags') return paginate(req, res, record, target, agent)
+    if (fault.kind === 'expire-token') {
+      const headers = { ...req.headers }
+      delete headers.authorization
+      return pass(undefined, headers)
+    }
+    if (fault.kind === 'paginate-tags') return paginateTags(req, res, record, target, agent)
     if (fault.kind === 'redirect-to-store') {
       return forward(
         req,
@@ -206,18 +216,25 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           const chunks: Buffer[] = []
           answer.on('data', (c: Buffer) => chunks.push(c))
           answer.on('end', () => {
-            const key = `/store/${randomBytes(8).toString('hex')}`
-            stored.set(key, { bytes: Buffer.concat(chunks), corrupt: fault.corrupt ?? false })
+            const location = store.put(Buffer.concat(chunks), fault.corrupt ?? false)
             record.status = 307
-            res.writeHead(307, {
-              location: `${storeUrl}${key}?signature=test`,
-              'content-length': 0
-            })
+            res.writeHead(307, { location, 'content-length': 0 })
             res.end()
           })
         },
         upstreamFailed
       )
+    }
+    if (fault.kind === 'reset') {
+      let taken = 0
+      record.status = -1
+      req.on('data', (chunk: Buffer) => {
+        taken += chunk.length
+        if (taken >= fault.afterBytes && !req.socket.destroyed) req.socket.resetAndDestroy()
+      })
+      // A body shorter than afterBytes is cut at its end, before any answer.
+      req.on('end', () => void (req.socket.destroyed || req.socket.resetAndDestroy()))
+      return
     }
     // status and drop: take the whole request body first, so the client sees an answer, not a reset.
     req.resume()
@@ -230,77 +247,31 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       }
       record.status = fault.status
       const body = fault.body ?? ''
-      res.writeHead(fault.status, {
-        'content-length': Buffer.byteLength(body),
-        ...(fault.headers ?? {})
-      })
+      const headers = typeof fault.headers === 'function' ? fault.headers() : fault.headers
+      res.writeHead(fault.status, { 'content-length': Buffer.byteLength(body), ...(headers ?? {}) })
       res.end(body)
     })
   })
-  await listen(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     host,
     url: `http://${host}`,
-    storeUrl,
+    storeUrl: store.url,
     inject: (rule) => void rules.push({ rule, left: rule.times ?? 1 }),
     requests: () => records.map((r) => ({ ...r })),
-    storeRequests: () => storeRecords.map((r) => ({ ...r })),
+    storeRequests: () => store.requests(),
     reset: () => {
       rules.splice(0)
       records.splice(0)
-      storeRecords.splice(0)
-      stored.clear()
+      store.reset()
     },
     stop: async () => {
       await closeServer(server)
-      await closeServer(store)
+      await store.stop()
       agent.destroy()
     }
   }
-}
-
-function paginate(
-  req: IncomingMessage,
-  res: ServerResponse,
-  record: { status: number },
-  target: string,
-  agent: Agent
-): void {
-  const asked = new URL(req.url ?? '/', 'http://proxy')
-  const n = Number(asked.searchParams.get('n') ?? 100)
-  const last = asked.searchParams.get('last')
-  const upstream = request(
-    new URL(asked.pathname, target),
-    { method: 'GET', headers: req.headers, agent },
-    (answer) => {
-      const chunks: Buffer[] = []
-      answer.on('data', (c: Buffer) => chunks.push(c))
-      answer.on('end', () => {
-        record.status = answer.statusCode ?? 0
-        if (answer.statusCode !== 200) {
-          res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders)
-          res.end(Buffer.concat(chunks))
-          return
-        }
-        const all = JSON.parse(Buffer.concat(chunks).toString()) as { name: string; tags: string[] }
-        const after = [...(all.tags ?? [])].sort().filter((t) => last === null || t > last)
-        const page = after.slice(0, n)
-        const headers: Record<string, string> = { 'content-type': 'application/json' }
-        if (after.length > n)
-          headers.link = `<${asked.pathname}?last=${encodeURIComponent(page.at(-1)!)}&n=${n}>; rel="next"`
-        res.writeHead(200, headers)
-        res.end(JSON.stringify({ name: all.name, tags: page }))
-      })
-    }
-  )
-  upstream.on('error', (e) => {
-    record.status = 502
-    res.writeHead(502, { 'content-type': 'text/plain' })
-    res.end(`fault proxy: ${target} failed: ${e.message}`)
-  })
-  upstream.end()
-  req.resume()
 }
 
 function hasBody(headers: IncomingHttpHeaders): boolean {
@@ -315,8 +286,4 @@ function without(answer: IncomingMessage, header: string | undefined): string[] 
     if (answer.rawHeaders[i]!.toLowerCase() !== header.toLowerCase())
       out.push(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!)
   return out
-}
-
-function listen(server: ReturnType<typeof createServer>): Promise<void> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
 }

@@ -35,7 +35,8 @@ describe('action.yml', () => {
       'digest',
       'json',
       'labels',
-      'annotations'
+      'annotations',
+      'cache-key'
     ])
   })
 

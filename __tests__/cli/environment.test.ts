@@ -40,12 +40,12 @@ describe('GitHub Actions: GITHUB_* variables and the event payload', () => {
       ]
     ],
     ['schedule', ['version: sha-860c190', 'docker.io/acme/app', SHA_TAG]]
-  ])('%s', (fixture, expected) => {
-    expect(github(fixture)).toEqual({ code: 0, stdout: lines(...expected), stderr: '' })
+  ])('%s', async (fixture, expected) => {
+    expect(await github(fixture)).toEqual({ code: 0, stdout: lines(...expected), stderr: '' })
   })
 
-  test('the repository in the payload gives the labels', () => {
-    const plan = JSON.parse(github('release', '--json').stdout) as { labels: unknown }
+  test('the repository in the payload gives the labels', async () => {
+    const plan = JSON.parse((await github('release', '--json')).stdout) as { labels: unknown }
     expect(plan.labels).toEqual({
       'org.opencontainers.image.created': '2026-11-23T08:30:00.000Z',
       'org.opencontainers.image.description': 'The Acme app',
@@ -102,28 +102,28 @@ describe('GitHub Actions: GITHUB_* variables and the event payload', () => {
       ['--event', 'workflow_dispatch', '--strategies', 'dev,sha'],
       ['version: sha-860c190', SHA_TAG]
     ]
-  ])('on %s, flags %j win', (fixture, flags, [version, ...tags]) => {
-    expect(github(fixture, ...flags)).toEqual({
+  ])('on %s, flags %j win', async (fixture, flags, [version, ...tags]) => {
+    expect(await github(fixture, ...flags)).toEqual({
       code: 0,
       stdout: lines(version!, 'docker.io/acme/app', ...tags),
       stderr: ''
     })
   })
 
-  test('an error names the variable; the flag that replaces it fixes it', () => {
+  test('an error names the variable; the flag that replaces it fixes it', async () => {
     const env = { ...runnerFixture('push-main').env, GITHUB_SHA: '860c190' }
-    expect(runCli(PLAN, env)).toEqual({
+    expect(await runCli(PLAN, env)).toEqual({
       code: 2,
       stdout: '',
       stderr:
         'tagship: GITHUB_SHA: "860c190" is not a full commit sha: give the 40 lowercase hex digits\n'
     })
-    expect(runCli([...PLAN, '--sha', SHA], env).code).toBe(0)
+    expect((await runCli([...PLAN, '--sha', SHA], env)).code).toBe(0)
   })
 
-  test('an unreadable payload file is named', () => {
+  test('an unreadable payload file is named', async () => {
     const env = { ...runnerFixture('push-main').env, GITHUB_EVENT_PATH: '/nonexistent/event.json' }
-    expect(runCli(PLAN, env)).toEqual({
+    expect(await runCli(PLAN, env)).toEqual({
       code: 2,
       stdout: '',
       stderr:
@@ -165,8 +165,8 @@ describe('GitLab CI: predefined CI_* variables', () => {
   }
   const SCHEDULE_PIPELINE = { ...BRANCH_PIPELINE, CI_PIPELINE_SOURCE: 'schedule' }
 
-  test('a tag pipeline is a release, with the project in the labels', () => {
-    const run = runCli([...PLAN, '--strategies', 'semver', '--json'], TAG_PIPELINE)
+  test('a tag pipeline is a release, with the project in the labels', async () => {
+    const run = await runCli([...PLAN, '--strategies', 'semver', '--json'], TAG_PIPELINE)
     const plan = JSON.parse(run.stdout) as { tags: unknown; labels: unknown }
     expect(plan.tags).toEqual([
       'docker.io/acme/app:1.2.3',
@@ -234,16 +234,16 @@ describe('GitLab CI: predefined CI_* variables', () => {
         '  sha-5e7c3f1  sha: commit 5e7c3f1c6a0d'
       ]
     ]
-  ])('%s', (_name, env, flags, [version, ...tags]) => {
-    expect(runCli([...PLAN, ...flags], env)).toEqual({
+  ])('%s', async (_name, env, flags, [version, ...tags]) => {
+    expect(await runCli([...PLAN, ...flags], env)).toEqual({
       code: 0,
       stdout: lines(version!, 'docker.io/acme/app', ...tags),
       stderr: ''
     })
   })
 
-  test('an error names the variable', () => {
-    expect(runCli(PLAN, { ...BRANCH_PIPELINE, CI_COMMIT_SHA: undefined })).toEqual({
+  test('an error names the variable', async () => {
+    expect(await runCli(PLAN, { ...BRANCH_PIPELINE, CI_COMMIT_SHA: undefined })).toEqual({
       code: 2,
       stdout: '',
       stderr: "tagship: CI_COMMIT_SHA: is empty: give the commit's 40 hex digits\n"
@@ -256,8 +256,8 @@ describe('no CI environment: the flags alone', () => {
     [{}, []],
     [{ CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_SHA: SHA, GITLAB_CI: 'false' }, []],
     [{ GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: SHA }, ['--sha', SHA]]
-  ])('%j %j asks for --ref', (env, flags) => {
-    expect(runCli([...PLAN, ...flags], env)).toEqual({
+  ])('%j %j asks for --ref', async (env, flags) => {
+    expect(await runCli([...PLAN, ...flags], env)).toEqual({
       code: 2,
       stdout: '',
       stderr:
@@ -265,14 +265,14 @@ describe('no CI environment: the flags alone', () => {
     })
   })
 
-  test('then for --sha', () => {
-    expect(runCli([...PLAN, '--ref', 'refs/heads/main'], {}).stderr).toBe(
+  test('then for --sha', async () => {
+    expect((await runCli([...PLAN, '--ref', 'refs/heads/main'], {})).stderr).toBe(
       "tagship: --sha: is empty: give the commit's 40 hex digits\n"
     )
   })
 
-  test('then plans a push, with no repository labels', () => {
-    const run = runCli([...PLAN, '--ref', 'refs/heads/main', '--sha', SHA, '--json'], {})
+  test('then plans a push, with no repository labels', async () => {
+    const run = await runCli([...PLAN, '--ref', 'refs/heads/main', '--sha', SHA, '--json'], {})
     const plan = JSON.parse(run.stdout) as { tags: unknown; labels: unknown }
     expect(plan.tags).toEqual(['docker.io/acme/app:sha-860c190'])
     expect(plan.labels).toEqual({

@@ -5,8 +5,8 @@ import { lines, runCli } from './run-cli.js'
 const EVENT = ['--sha', SHA, '--image', 'docker.io/acme/app']
 
 describe('tagship plan, from flags alone', () => {
-  test('a stable release tag gives the full, minor and major versions, sha and latest', () => {
-    expect(runCli(['plan', '--ref', 'refs/tags/v1.2.3', ...EVENT])).toEqual({
+  test('a stable release tag gives the full, minor and major versions, sha and latest', async () => {
+    expect(await runCli(['plan', '--ref', 'refs/tags/v1.2.3', ...EVENT])).toEqual({
       code: 0,
       stdout: lines(
         'version: 1.2.3',
@@ -21,8 +21,8 @@ describe('tagship plan, from flags alone', () => {
     })
   })
 
-  test('a prerelease gives its version, channel and staging, and never latest', () => {
-    expect(runCli(['plan', '--ref', 'refs/tags/v2.0.0-rc.1', ...EVENT])).toEqual({
+  test('a prerelease gives its version, channel and staging, and never latest', async () => {
+    expect(await runCli(['plan', '--ref', 'refs/tags/v2.0.0-rc.1', ...EVENT])).toEqual({
       code: 0,
       stdout: lines(
         'version: 2.0.0-rc.1',
@@ -36,8 +36,15 @@ describe('tagship plan, from flags alone', () => {
     })
   })
 
-  test('a push to the default branch gives dev', () => {
-    const run = runCli(['plan', '--ref', 'refs/heads/main', '--default-branch', 'main', ...EVENT])
+  test('a push to the default branch gives dev', async () => {
+    const run = await runCli([
+      'plan',
+      '--ref',
+      'refs/heads/main',
+      '--default-branch',
+      'main',
+      ...EVENT
+    ])
     expect(run).toEqual({
       code: 0,
       stdout: lines(
@@ -50,14 +57,14 @@ describe('tagship plan, from flags alone', () => {
     })
   })
 
-  test('a push to a branch not known as the default gives the sha only', () => {
-    expect(runCli(['plan', '--ref', 'refs/heads/main', ...EVENT]).stdout).toBe(
+  test('a push to a branch not known as the default gives the sha only', async () => {
+    expect((await runCli(['plan', '--ref', 'refs/heads/main', ...EVENT])).stdout).toBe(
       lines('version: sha-860c190', 'docker.io/acme/app', '  sha-860c190  sha: commit 860c1904a1ce')
     )
   })
 
-  test('--pr-number makes a pull request on refs/pull/<n>/merge, tagged by its head commit', () => {
-    const run = runCli([
+  test('--pr-number makes a pull request on refs/pull/<n>/merge, tagged by its head commit', async () => {
+    const run = await runCli([
       'plan',
       '--pr-number',
       '15',
@@ -82,15 +89,23 @@ describe('tagship plan, from flags alone', () => {
     })
   })
 
-  test('without --pr-head-sha a pull request is tagged by the merge commit', () => {
-    const run = runCli(['plan', '--pr-number', '15', '--sha', PR_MERGE_SHA, '--image', 'acme/app'])
+  test('without --pr-head-sha a pull request is tagged by the merge commit', async () => {
+    const run = await runCli([
+      'plan',
+      '--pr-number',
+      '15',
+      '--sha',
+      PR_MERGE_SHA,
+      '--image',
+      'acme/app'
+    ])
     expect(run.stdout).toBe(
       lines('version: sha-a1b2c3d', 'docker.io/acme/app', '  sha-a1b2c3d  sha: commit a1b2c3d4e5f6')
     )
   })
 
-  test('--image and --tags may be repeated; --images adds to --image', () => {
-    const run = runCli([
+  test('--image and --tags may be repeated; --images adds to --image', async () => {
+    const run = await runCli([
       'plan',
       '--ref',
       'refs/tags/v2.0.0',
@@ -125,7 +140,7 @@ describe('tagship plan, from flags alone', () => {
     })
   })
 
-  test('--strategies chooses the strategies, comma separated or repeated', () => {
+  test('--strategies chooses the strategies, comma separated or repeated', async () => {
     const argv = ['plan', '--ref', 'refs/heads/feature/login#42', ...EVENT]
     const expected = lines(
       'version: feature-login-42',
@@ -133,9 +148,11 @@ describe('tagship plan, from flags alone', () => {
       '  feature-login-42  branch: push to branch feature/login#42',
       '  sha-860c190       sha: commit 860c1904a1ce'
     )
-    expect(runCli([...argv, '--strategies', 'branch,sha']).stdout).toBe(expected)
-    expect(runCli([...argv, '--strategies', 'branch', '--strategies', 'sha']).stdout).toBe(expected)
-    expect(runCli([...argv, '--strategies', 'semver']).stdout).toBe(
+    expect((await runCli([...argv, '--strategies', 'branch,sha'])).stdout).toBe(expected)
+    expect((await runCli([...argv, '--strategies', 'branch', '--strategies', 'sha'])).stdout).toBe(
+      expected
+    )
+    expect((await runCli([...argv, '--strategies', 'semver'])).stdout).toBe(
       lines(
         'version: (none)',
         'docker.io/acme/app',
@@ -145,8 +162,8 @@ describe('tagship plan, from flags alone', () => {
     )
   })
 
-  test('--json prints the whole plan as the action json output', () => {
-    const run = runCli([
+  test('--json prints the whole plan as the action json output', async () => {
+    const run = await runCli([
       'plan',
       '--ref',
       'refs/tags/v1.2.3',
@@ -208,8 +225,8 @@ describe('tagship plan, from flags alone', () => {
     })
   })
 
-  test('--now sets the run time for dated tags and the created label', () => {
-    const run = runCli([
+  test('--now sets the run time for dated tags and the created label', async () => {
+    const run = await runCli([
       'plan',
       '--event',
       'schedule',

@@ -9,10 +9,10 @@ export interface CliRun {
 }
 
 /** Run the CLI in-process with captured output, the given environment and a fixed clock. */
-export function runCli(argv: readonly string[], env: Env = {}): CliRun {
+export async function runCli(argv: readonly string[], env: Env = {}): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
-  const code = main(argv, {
+  const code = await main(argv, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     env,

@@ -7,24 +7,25 @@ import { STRATEGIES } from '../../src/tags/strategies/index.js'
 import { runCli } from './run-cli.js'
 
 const TAG_EVENT = ['--ref', 'refs/tags/v1.2.3', '--sha', SHA]
+const helpRun = await runCli(['--help'])
 
 describe('--help', () => {
-  const run = runCli(['--help'])
+  const run = helpRun
   const help = run.stdout.split('\n')
 
-  test('prints to stdout and exits 0, with -h and the help command too', () => {
+  test('prints to stdout and exits 0, with -h and the help command too', async () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
     expect(help[0]).toBe(
       'tagship: compute the docker image tags a git event deserves, for every target.'
     )
-    expect(runCli(['-h'])).toEqual(run)
-    expect(runCli(['help'])).toEqual(run)
-    expect(runCli(['plan', '--help'])).toEqual(run)
+    expect(await runCli(['-h'])).toEqual(run)
+    expect(await runCli(['help'])).toEqual(run)
+    expect(await runCli(['plan', '--help'])).toEqual(run)
   })
 
-  test('wins over any other problem on the command line', () => {
-    expect(runCli(['nonsense', '--bogus', '--help'])).toEqual(run)
+  test('wins over any other problem on the command line', async () => {
+    expect(await runCli(['nonsense', '--bogus', '--help'])).toEqual(run)
   })
 
   /** The text of the row that starts with `head`, its continuation lines joined. */
@@ -39,25 +40,32 @@ describe('--help', () => {
     return text.filter(Boolean).join(' ')
   }
 
-  test.each(INPUTS.filter((i) => i.name !== 'push' && !i.actionOnly && !i.secret))(
-    'lists the input --$name as a flag, with its description and default',
-    (input) => {
-      const head =
-        input.name === 'images' ? '  --images, --image <value>' : `  --${input.name} <value>`
-      const description =
-        input.name === 'source'
-          ? 'The built image (name:tag, image ID, host/repo:tag or host/repo@sha256:...), checked and shown in the plan.'
-          : input.description
-      const dflt = input.default !== undefined ? ` (default: ${input.default})` : ''
-      expect(rowText(head, 36)).toBe(description + dflt)
-    }
-  )
+  test.each(
+    INPUTS.filter((i) => i.name !== 'push' && !i.actionOnly && !i.secret && !i.publishOnly)
+  )('lists the input --$name as a flag, with its description and default', (input) => {
+    const head =
+      input.name === 'images' ? '  --images, --image <value>' : `  --${input.name} <value>`
+    const description =
+      input.name === 'source'
+        ? 'The built image (name:tag, image ID, host/repo:tag or host/repo@sha256:...), checked and shown in the plan.'
+        : input.description
+    const dflt = input.default !== undefined ? ` (default: ${input.default})` : ''
+    expect(rowText(head, 36)).toBe(description + dflt)
+  })
 
-  test('has no --push flag: the CLI never pushes', () => {
+  test('has no --push flag: plan never pushes, publish always does', () => {
     expect(help.filter((l) => l.includes('--push'))).toEqual([])
-    expect(help).toContain(
-      'The CLI computes, validates and prints the plan; it never logs in or pushes.'
-    )
+    expect(help.slice(1, 10)).toEqual([
+      '',
+      'Usage:',
+      '  tagship plan [flags]      print the tags for an event, for every target',
+      '  tagship publish [flags]   log in, push one image under every tag, verify',
+      '                            (see tagship publish --help)',
+      '  tagship --help | --version',
+      '',
+      'tagship plan computes, validates and prints the plan; it never logs in or pushes.',
+      ''
+    ])
   })
 
   test.each(STRATEGIES.map((s) => [s.name, s.summary]))(
@@ -80,8 +88,9 @@ describe('--help', () => {
     const start = help.indexOf('Exit codes:')
     expect(help.slice(start)).toEqual([
       'Exit codes:',
-      '  0  the plan was computed (or help or the version was printed)',
-      '  1  an unexpected failure',
+      '  0  the plan was computed, or every tag landed (or help or the version was',
+      '     printed)',
+      '  1  tagship publish did not land every tag, or an unexpected failure',
       '  2  invalid input or usage: one line on stderr names the input, the value and',
       '     the fix',
       ''
@@ -89,18 +98,21 @@ describe('--help', () => {
   })
 })
 
-test('--version prints the package version', () => {
+test('--version prints the package version', async () => {
   const pkg = JSON.parse(readFileSync(join(FIXTURES_DIR, '..', 'package.json'), 'utf8')) as {
     version: string
   }
   expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/)
-  expect(runCli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
+  expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
 })
 
 describe('usage errors exit 2 with one line on stderr and nothing on stdout', () => {
   test.each([
-    [[], 'command: no command given: use tagship plan (see tagship --help)'],
-    [['publish'], 'command: unknown command "publish": use tagship plan (see tagship --help)'],
+    [[], 'command: no command given: use tagship plan or tagship publish (see tagship --help)'],
+    [
+      ['push'],
+      'command: unknown command "push": use tagship plan or tagship publish (see tagship --help)'
+    ],
     [['plan', 'now'], 'arguments: unexpected "now": give one command, e.g. tagship plan'],
     [['plan', '--bogus'], '--bogus: unknown flag: see tagship --help for every flag'],
     [['plan', '--imgae', 'acme/app'], '--imgae: unknown flag: did you mean --image?'],
@@ -108,7 +120,31 @@ describe('usage errors exit 2 with one line on stderr and nothing on stdout', ()
     [['plan', '-x'], '-x: unknown flag: see tagship --help for every flag'],
     [
       ['plan', '--push', 'false'],
-      '--push: the CLI only computes the plan and never pushes: remove --push'
+      '--push: tagship plan never pushes and tagship publish always does (tagship publish --dry-run checks without writing): remove --push'
+    ],
+    [
+      ['plan', '--dry-run'],
+      '--dry-run: is a flag of tagship publish: tagship plan never logs in or pushes: remove it, or use tagship publish'
+    ],
+    [
+      ['plan', '--concurrency', '8'],
+      '--concurrency: is a flag of tagship publish: tagship plan never logs in or pushes: remove it, or use tagship publish'
+    ],
+    [
+      ['publish', '--dockerhub-token', 'x'],
+      '--dockerhub-token: is a secret, and process lists would show a flag: set the environment variable TAGSHIP_DOCKERHUB_TOKEN instead (see tagship publish --help)'
+    ],
+    [
+      ['publish', '--registry-auth', 'x'],
+      '--registry-auth: is a secret, and process lists would show a flag: set the environment variable TAGSHIP_REGISTRY_AUTH instead (see tagship publish --help)'
+    ],
+    [
+      ['publish', '--aws-secret-access-key', 'x'],
+      '--aws-secret-access-key: is a secret, and process lists would show a flag: set the environment variable AWS_SECRET_ACCESS_KEY instead (see tagship publish --help)'
+    ],
+    [
+      ['publish', '--logout', 'false'],
+      '--logout: is an input of the GitHub Action only: remove it'
     ],
     [['plan', '--image'], '--image: is missing its value: write --image <value>'],
     [['plan', '--ref', '--json'], '--ref: is missing its value: write --ref <value>'],
@@ -117,8 +153,8 @@ describe('usage errors exit 2 with one line on stderr and nothing on stdout', ()
       ['plan', '--ref', 'refs/heads/a', '--ref', 'refs/heads/b'],
       '--ref: is given twice ("refs/heads/a" and "refs/heads/b"): give it once'
     ]
-  ])('%j', (argv, message) => {
-    expect(runCli(argv)).toEqual({ code: 2, stdout: '', stderr: `tagship: ${message}\n` })
+  ])('%j', async (argv, message) => {
+    expect(await runCli(argv)).toEqual({ code: 2, stdout: '', stderr: `tagship: ${message}\n` })
   })
 })
 
@@ -161,8 +197,8 @@ describe('invalid input exits 2 with one line naming the input, the value and th
       ['--image', 'acme/app', '--commit-time', '2026-13-45'],
       '--commit-time: "2026-13-45" is not a date: use ISO 8601, e.g. 2026-11-23T10:00:00Z'
     ]
-  ])('%j', (flags, message) => {
-    expect(runCli(['plan', ...TAG_EVENT, ...flags])).toEqual({
+  ])('%j', async (flags, message) => {
+    expect(await runCli(['plan', ...TAG_EVENT, ...flags])).toEqual({
       code: 2,
       stdout: '',
       stderr: `tagship: ${message}\n`

@@ -40,8 +40,10 @@ describe('RegistryClient against a registry without auth', () => {
 
   test('anonymous requests pass and the login check succeeds', async () => {
     const client = new RegistryClient(registry.host, undefined, mask)
-    expect(client.baseUrl).toBe(`http://${registry.host}`)
+    // TLS first; a loopback registry answering plain HTTP is then used over http.
+    expect(client.baseUrl).toBe(`https://${registry.host}`)
     await client.checkLogin()
+    expect(client.baseUrl).toBe(`http://${registry.host}`)
     expect(await status(client, '/v2/_catalog')).toBe(200)
   })
 })

@@ -15,12 +15,16 @@ import { publish } from '../push/publish.js'
 import { publishFailure } from '../push/failure.js'
 import { publishSummary } from '../report/summary.js'
 import { publishText } from '../report/text.js'
+import { restoreStep, saveStep } from '../cache/action.js'
 
 /** The action's main step: read, plan, log in, publish, report. */
 export async function run(now: Date = new Date()): Promise<void> {
   try {
-    const inputs = getInputs()
+    let inputs = getInputs()
     const ctx = githubContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH), now)
+    if (inputs.cache?.mode === 'save') return await saveStep(inputs, ctx.sha)
+    // Restored first: a missing entry fails the run before any registry is contacted.
+    if (inputs.cache?.mode === 'restore') inputs = await restoreStep(inputs, ctx.sha)
     const plan = buildPlan(ctx, inputs)
     core.startGroup(`Plan for ${ctx.eventName} on ${ctx.ref}`)
     core.info(planText(plan).trimEnd())

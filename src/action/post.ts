@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
-import { removeConfigDir } from '../docker/config.js'
-import { dockerLogout } from '../docker/login.js'
+import { undoDockerLogins } from '../registry/login-all.js'
 import { readPostState } from './state.js'
 
 /**
@@ -21,13 +20,10 @@ export async function runPost(): Promise<void> {
       core.info(`tagship: logout is false: keeping ${state.configDir} for later steps`)
       return
     }
-    for (const registry of state.dockerLogins) {
-      const problem = await dockerLogout(state.configDir, registry)
-      if (problem) core.warning(`docker logout ${registry}: ${problem}`)
-      else core.info(`Logged out of ${registry}`)
-    }
-    await removeConfigDir(state.configDir)
-    core.info(`Removed ${state.configDir}`)
+    await undoDockerLogins(
+      { configDir: state.configDir, dockerLogins: state.dockerLogins },
+      { info: (line) => core.info(line), warning: (line) => core.warning(line) }
+    )
   } catch (error) {
     core.warning(`tagship post step: ${error instanceof Error ? error.message : String(error)}`)
   }

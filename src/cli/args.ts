@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { InputError, quote } from '../errors.js'
 import { INPUTS } from '../inputs/spec.js'
 import { closest } from '../inputs/values.js'
+import { secretVariable } from './secrets.js'
 
 /** Flags that describe the event, for use outside a CI system or to override it. */
 export const CONTEXT_FLAGS = [
@@ -23,6 +24,8 @@ export interface CliArgs {
   readonly help: boolean
   readonly version: boolean
   readonly json: boolean
+  /** `publish --dry-run`: plan, log in and read, write nothing. */
+  readonly dryRun: boolean
   /** Input values given as flags (`--strategies semver,sha`, `--image` repeated). */
   readonly inputs: Record<string, string>
   readonly context: Partial<Record<ContextFlag, string>>
@@ -36,17 +39,28 @@ const MULTI = new Set([
   'flavor',
   'raw-tags',
   'strategies',
-  'staging-branches'
+  'staging-branches',
+  'insecure-registries',
+  'registry-providers'
 ])
 
-/** Every input but `push`: the CLI only plans. */
-export const CLI_INPUTS = INPUTS.filter((i) => i.name !== 'push' && !i.actionOnly && !i.secret)
+/** The inputs `tagship plan` takes as flags: what decides the tags and targets. */
+export const CLI_INPUTS = INPUTS.filter(
+  (i) => i.name !== 'push' && !i.actionOnly && !i.secret && !i.publishOnly
+)
+
+/** The flags only `tagship publish` takes: how to log in and push. */
+export const PUBLISH_INPUTS = INPUTS.filter((i) => i.publishOnly && !i.secret)
+
+/** Flags that are not inputs and only `tagship publish` takes. */
+const PUBLISH_FLAGS = new Set(['dry-run', ...PUBLISH_INPUTS.map((i) => i.name)])
 
 const EMPTY: CliArgs = {
   command: undefined,
   help: false,
   version: false,
   json: false,
+  dryRun: false,
   inputs: {},
   context: {}
 }
@@ -57,8 +71,11 @@ const OPTIONS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   json: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   image: { type: 'string' },
-  ...Object.fromEntries(CLI_INPUTS.map((i) => [i.name, { type: 'string' }])),
+  ...Object.fromEntries(
+    [...CLI_INPUTS, ...PUBLISH_INPUTS].map((i) => [i.name, { type: 'string' }])
+  ),
   ...Object.fromEntries(CONTEXT_FLAGS.map((f) => [f, { type: 'string' }]))
 }
 
@@ -72,14 +89,20 @@ function nearestFlag(name: string): string | undefined {
 
 function unknownFlag(raw: string, name: string): InputError {
   if (name === 'push') {
-    return new InputError(raw, 'the CLI only computes the plan and never pushes: remove --push')
-  }
-  const actionInput = INPUTS.find((i) => i.name === name && (i.actionOnly || i.secret))
-  if (actionInput) {
     return new InputError(
       raw,
-      'is an action input: the CLI only computes the plan and never logs in (and takes no secret as a flag, where process lists would show it): remove it'
+      'tagship plan never pushes and tagship publish always does (tagship publish --dry-run checks without writing): remove --push'
     )
+  }
+  const input = INPUTS.find((i) => i.name === name && (i.actionOnly || i.secret))
+  if (input?.secret) {
+    return new InputError(
+      raw,
+      `is a secret, and process lists would show a flag: set the environment variable ${secretVariable(input.name)} instead (see tagship publish --help)`
+    )
+  }
+  if (input) {
+    return new InputError(raw, 'is an input of the GitHub Action only: remove it')
   }
   const near = name.length > 1 ? nearestFlag(name) : undefined
   return new InputError(
@@ -103,7 +126,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     tokens: true
   })
   // --help wins over every other problem, so a confused user always gets it.
-  if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) return { ...EMPTY, help: true }
+  if (tokens.some((t) => t.kind === 'option' && t.name === 'help')) {
+    const first = tokens.find((t) => t.kind === 'positional')
+    return { ...EMPTY, help: true, command: first?.kind === 'positional' ? first.value : undefined }
+  }
   const positionals: string[] = []
   const flags = new Set<string>()
   const values = new Map<string, string[]>()
@@ -137,9 +163,19 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       `unexpected ${quote(positionals[1] ?? '')}: give one command, e.g. tagship plan`
     )
   }
+  const command = positionals[0]
+  if (command === 'plan') {
+    const raw = tokens.find((t) => t.kind === 'option' && PUBLISH_FLAGS.has(t.name))
+    if (raw?.kind === 'option') {
+      throw new InputError(
+        raw.rawName,
+        'is a flag of tagship publish: tagship plan never logs in or pushes: remove it, or use tagship publish'
+      )
+    }
+  }
   const joined = (name: string): string | undefined => values.get(name)?.join('\n')
   const inputs: Record<string, string> = {}
-  for (const input of CLI_INPUTS) {
+  for (const input of [...CLI_INPUTS, ...PUBLISH_INPUTS]) {
     const value = joined(input.name)
     if (value !== undefined) inputs[input.name] = value
   }
@@ -151,10 +187,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (value !== undefined) context[flag] = value
   }
   return {
-    command: positionals[0],
+    command,
     help: false,
     version: flags.has('version'),
     json: flags.has('json'),
+    dryRun: flags.has('dry-run'),
     inputs,
     context
   }

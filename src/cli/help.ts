@@ -1,4 +1,5 @@
 import { STRATEGIES } from '../tags/strategies/index.js'
+import type { InputSpec } from '../inputs/spec.js'
 import { CLI_INPUTS } from './args.js'
 
 export const EXIT = { ok: 0, failure: 1, invalid: 2 } as const
@@ -7,7 +8,7 @@ const WIDTH = 78
 const COLUMN = 36
 
 /** Fill `text` to WIDTH, continuing lines at `indent` (a long word keeps its own line). */
-function wrap(text: string, indent: number): string {
+export function wrap(text: string, indent: number): string {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(' ')) {
@@ -21,7 +22,7 @@ function wrap(text: string, indent: number): string {
 }
 
 /** One row of a two-column list; a name too wide for its column gets a line to itself. */
-function row(name: string, text: string, column = COLUMN): string {
+export function row(name: string, text: string, column = COLUMN): string {
   const head = `  ${name}`
   const body = wrap(text, column)
   return head.length + 2 <= column
@@ -29,7 +30,7 @@ function row(name: string, text: string, column = COLUMN): string {
     : `${head}\n${' '.repeat(column)}${body}`
 }
 
-const EVENT_FLAGS: readonly [string, string][] = [
+export const EVENT_FLAGS: readonly [string, string][] = [
   ['--event <name>', 'GitHub event name (default: push, or pull_request with --pr-number)'],
   ['--ref <ref>', 'full git ref: refs/heads/main, refs/tags/v1.2.3, refs/pull/7/merge'],
   ['--sha <sha>', 'the commit, 40 lowercase hex digits'],
@@ -45,7 +46,7 @@ const EVENT_FLAGS: readonly [string, string][] = [
   ['--now <iso date>', 'the time of the run (created label, dated tags); default: now']
 ]
 
-const ENVIRONMENT: readonly [string, string][] = [
+export const ENVIRONMENT: readonly [string, string][] = [
   [
     'GitHub Actions',
     'GITHUB_EVENT_NAME, GITHUB_REF, GITHUB_SHA, GITHUB_REPOSITORY and the event payload at GITHUB_EVENT_PATH'
@@ -57,35 +58,45 @@ const ENVIRONMENT: readonly [string, string][] = [
   ['elsewhere', 'the flags alone: give at least --ref and --sha']
 ]
 
-/** Where an input means something else on the command line, which never pushes. */
+/** Where an input means something else for tagship plan, which never pushes. */
 const CLI_DESCRIPTIONS: Readonly<Record<string, string>> = {
   source:
     'The built image (name:tag, image ID, host/repo:tag or host/repo@sha256:...), checked and shown in the plan.'
 }
 
 const EXIT_CODES: readonly [string, string][] = [
-  [`${EXIT.ok}`, 'the plan was computed (or help or the version was printed)'],
-  [`${EXIT.failure}`, 'an unexpected failure'],
+  [`${EXIT.ok}`, 'the plan was computed, or every tag landed (or help or the version was printed)'],
+  [`${EXIT.failure}`, 'tagship publish did not land every tag, or an unexpected failure'],
   [
     `${EXIT.invalid}`,
     'invalid input or usage: one line on stderr names the input, the value and the fix'
   ]
 ]
 
-export function helpText(): string {
-  const inputFlags = CLI_INPUTS.map((i) => {
+/** One row per input flag, with its default. */
+export function inputRows(
+  inputs: readonly InputSpec[],
+  descriptions: Readonly<Record<string, string>> = {}
+): string[] {
+  return inputs.map((i) => {
     const flag = `--${i.name}${i.name === 'images' ? ', --image' : ''} <value>`
-    const text = CLI_DESCRIPTIONS[i.name] ?? i.description
+    const text = descriptions[i.name] ?? i.description
     return row(flag, text + (i.default !== undefined ? ` (default: ${i.default})` : ''))
   })
+}
+
+export function helpText(): string {
+  const inputFlags = inputRows(CLI_INPUTS, CLI_DESCRIPTIONS)
   const strategies = STRATEGIES.map((s) => row(s.name, s.summary, 12))
   return `tagship: compute the docker image tags a git event deserves, for every target.
 
 Usage:
   tagship plan [flags]      print the tags for an event, for every target
+  tagship publish [flags]   log in, push one image under every tag, verify
+                            (see tagship publish --help)
   tagship --help | --version
 
-The CLI computes, validates and prints the plan; it never logs in or pushes.
+tagship plan computes, validates and prints the plan; it never logs in or pushes.
 
 Examples:
   tagship plan --ref refs/tags/v1.2.3 --sha "$(git rev-parse HEAD)" \\

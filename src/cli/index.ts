@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { main } from './main.js'
 
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
-  now: new Date()
+  now: new Date(),
+  ...(process.stderr.isTTY ? { tty: { columns: process.stderr.columns || 80 } } : {})
 })

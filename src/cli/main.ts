@@ -6,15 +6,20 @@ import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
 import { planJson } from '../report/json.js'
 import { planText } from '../report/text.js'
-import { parseCliArgs } from './args.js'
+import { parseCliArgs, type CliArgs } from './args.js'
 import { cliContext, detectCi } from './context.js'
 import { EXIT, helpText } from './help.js'
+import { publishHelpText } from './help-publish.js'
+import { publishCommand } from './publish.js'
+import { cliWords } from './secrets.js'
 
 export interface CliIO {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
   readonly env: Env
   readonly now: Date
+  /** Set when stderr is a terminal: progress is then a live status, redrawn in place. */
+  readonly tty?: { readonly columns: number }
 }
 
 function packageVersion(): string {
@@ -28,37 +33,47 @@ function packageVersion(): string {
   }
 }
 
+function planCommand(args: CliArgs, io: CliIO): number {
+  const inputs = parseInputs({ ...args.inputs, push: 'false' })
+  const payload = detectCi(io.env) === 'github' ? readPayload(io.env.GITHUB_EVENT_PATH) : {}
+  const ctx = cliContext(args.context, io.env, payload, io.now)
+  const plan = buildPlan(ctx, inputs)
+  io.stdout(args.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan))
+  return EXIT.ok
+}
+
+/** Bad input, also when the publish engine wrapped it (a source the daemon does not have). */
+function isInputError(error: unknown): error is Error {
+  return (
+    error instanceof InputError || (error instanceof Error && error.cause instanceof InputError)
+  )
+}
+
 /** Run the CLI and return its exit code. */
-export function main(argv: readonly string[], io: CliIO): number {
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     const args = parseCliArgs(argv)
     if (args.help || args.command === 'help') {
-      io.stdout(helpText())
+      io.stdout(args.command === 'publish' ? publishHelpText() : helpText())
       return EXIT.ok
     }
     if (args.version) {
       io.stdout(`${packageVersion()}\n`)
       return EXIT.ok
     }
-    if (args.command !== 'plan') {
-      const what =
-        args.command === undefined
-          ? 'no command given'
-          : `unknown command ${JSON.stringify(args.command)}`
-      throw new InputError('command', `${what}: use tagship plan (see tagship --help)`)
-    }
-    const inputs = parseInputs({ ...args.inputs, push: 'false' })
-    const payload = detectCi(io.env) === 'github' ? readPayload(io.env.GITHUB_EVENT_PATH) : {}
-    const ctx = cliContext(args.context, io.env, payload, io.now)
-    const plan = buildPlan(ctx, inputs)
-    io.stdout(args.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan))
-    return EXIT.ok
+    if (args.command === 'plan') return planCommand(args, io)
+    if (args.command === 'publish') return await publishCommand(args, io)
+    const what =
+      args.command === undefined
+        ? 'no command given'
+        : `unknown command ${JSON.stringify(args.command)}`
+    throw new InputError(
+      'command',
+      `${what}: use tagship plan or tagship publish (see tagship --help)`
+    )
   } catch (error) {
-    if (error instanceof InputError) {
-      io.stderr(`tagship: ${error.message}\n`)
-      return EXIT.invalid
-    }
-    io.stderr(`tagship: ${error instanceof Error ? error.message : String(error)}\n`)
-    return EXIT.failure
+    const message = cliWords(error instanceof Error ? error.message : String(error))
+    io.stderr(`tagship: ${message}\n`)
+    return isInputError(error) ? EXIT.invalid : EXIT.failure
   }
 }

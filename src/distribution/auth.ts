@@ -1,6 +1,8 @@
 import type { BasicCredentials } from '../registry/credentials/types.js'
 import type { Challenge } from './challenge.js'
+import { plainHttpAllowed, tlsFailure, UnsafeEndpointError, untrustedText } from './endpoint.js'
 import { CredentialsRejectedError, networkErrorText, RegistryUnreachableError } from './errors.js'
+import { tlsOptions } from './transport.js'
 
 /** Basic `Authorization` value for credentials. */
 export function basicAuthorization(c: BasicCredentials): string {
@@ -14,6 +16,8 @@ export interface TokenRequest {
   readonly scopes: readonly string[]
   readonly credentials?: BasicCredentials
   readonly mask: (secret: string) => void
+  /** Hosts listed in `insecure-registries`: a token service there is not verified either. */
+  readonly insecureRegistries?: readonly string[]
 }
 
 /**
@@ -29,13 +33,25 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
   if (req.challenge.params.service) url.searchParams.set('service', req.challenge.params.service)
   for (const scope of req.scopes) url.searchParams.append('scope', scope)
   if (req.credentials) url.searchParams.set('account', req.credentials.username)
+  const insecure = req.insecureRegistries ?? []
+  // The credentials go to the realm: only over TLS, or plain HTTP where the
+  // registry itself may speak it.
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainHttpAllowed(url, insecure)))
+    throw new UnsafeEndpointError(
+      req.registry,
+      `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`
+    )
   let response: Response
   try {
     response = await fetch(url, {
       headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {},
-      redirect: 'error'
-    })
+      redirect: 'error',
+      ...tlsOptions(url, insecure)
+    } as RequestInit)
   } catch (e) {
+    const tls = tlsFailure(e)
+    if (tls?.kind === 'certificate')
+      throw new UnsafeEndpointError(req.registry, untrustedText(req.registry, url, tls))
     throw new RegistryUnreachableError(
       req.registry,
       `its token service ${url.origin} failed: ${networkErrorText(e)}`

@@ -17,7 +17,8 @@ export class Authorizer {
   constructor(
     private readonly registry: string,
     private readonly credentials: BasicCredentials | undefined,
-    private readonly mask: MaskSecret
+    private readonly mask: MaskSecret,
+    private readonly insecureRegistries: readonly string[] = []
   ) {}
 
   /**
@@ -96,7 +97,8 @@ export class Authorizer {
       challenge,
       scopes,
       ...(this.credentials ? { credentials: this.credentials } : {}),
-      mask: this.mask
+      mask: this.mask,
+      insecureRegistries: this.insecureRegistries
     })
     return `Bearer ${token}`
   }

@@ -1,3 +1,4 @@
+import { UnsafeEndpointError } from './endpoint.js'
 import { isRetryableStatus } from './retry.js'
 import {
   ContentMismatchError,
@@ -68,7 +69,11 @@ function isTransient(e: unknown): boolean {
   if (e instanceof RegistryRequestError) return isRetryableStatus(e.status)
   // A refusal, bad content or bad credentials stay so; anything else came from
   // the source stream breaking off (a dropped download) and may pass.
-  return !(e instanceof ContentMismatchError || e instanceof CredentialsRejectedError)
+  return !(
+    e instanceof ContentMismatchError ||
+    e instanceof CredentialsRejectedError ||
+    e instanceof UnsafeEndpointError
+  )
 }
 
 async function uploadOnce(repo: RepoHandle, blob: BlobSource): Promise<void> {

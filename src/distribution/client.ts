@@ -1,7 +1,6 @@
 import type { BasicCredentials, MaskSecret } from '../registry/credentials/types.js'
 import { Authorizer } from './authorizer.js'
 import { parseChallenge } from './challenge.js'
-import { registryBaseUrl } from './endpoint.js'
 import { CredentialsRejectedError, registryErrorText, RegistryUnreachableError } from './errors.js'
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry.js'
 import { describeRequest, isReplayable, Transport } from './transport.js'
@@ -24,6 +23,13 @@ export interface ClientOptions {
   readonly now?: () => number
   /** Told before each retry: `127.0.0.1:5000: GET /v2/… answered HTTP 429; retry 1 of 4 in 2.0 s`. */
   readonly onRetry?: (message: string) => void
+  /**
+   * `insecure-registries`: lowercase `host[:port]`s whose TLS certificate is
+   * not verified and that may answer plain HTTP. It names hosts, so it opts
+   * in only the registries listed: every other host, including any this one
+   * redirects to, stays verified.
+   */
+  readonly insecureRegistries?: readonly string[]
 }
 
 const retriesMade = new WeakMap<Response, number>()
@@ -41,9 +47,6 @@ export function retriesOf(response: Response): number {
  * credentials only to the registry's own origin.
  */
 export class RegistryClient {
-  readonly baseUrl: string
-  /** `http://127.0.0.1:5000`: the only origin that ever sees the credentials. */
-  readonly origin: string
   readonly retries: number
   readonly timeoutMs: number
   private readonly authorizer: Authorizer
@@ -60,8 +63,6 @@ export class RegistryClient {
     mask: MaskSecret,
     options: ClientOptions = {}
   ) {
-    this.baseUrl = registryBaseUrl(registry)
-    this.origin = new URL(this.baseUrl).origin
     this.retries = Math.max(0, options.retries ?? DEFAULT_RETRY_POLICY.retries)
     this.policy = { ...DEFAULT_RETRY_POLICY, retries: this.retries }
     this.timeoutMs = options.timeoutMs ?? 60_000
@@ -69,8 +70,21 @@ export class RegistryClient {
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
     this.onRetry = options.onRetry
-    this.authorizer = new Authorizer(registry, credentials, mask)
-    this.transport = new Transport(registry, this.origin, this.timeoutMs)
+    this.authorizer = new Authorizer(registry, credentials, mask, options.insecureRegistries)
+    this.transport = new Transport(registry, this.timeoutMs, options.insecureRegistries)
+  }
+
+  /**
+   * `https://host:port`; `http://…` once a loopback (or listed) registry
+   * answered TLS with plain HTTP, which its first request finds out.
+   */
+  get baseUrl(): string {
+    return this.transport.baseUrl
+  }
+
+  /** `https://ghcr.io`: the only origin that ever sees the credentials. */
+  get origin(): string {
+    return this.transport.origin
   }
 
   /**

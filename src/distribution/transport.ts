@@ -1,3 +1,13 @@
+import { Agent } from 'undici'
+import {
+  isListedInsecure,
+  plainHttpAllowed,
+  plainRefusedText,
+  secureBaseUrl,
+  tlsFailure,
+  UnsafeEndpointError,
+  untrustedText
+} from './endpoint.js'
 import { networkErrorText, RegistryUnreachableError } from './errors.js'
 
 const MAX_REDIRECTS = 5
@@ -15,20 +25,54 @@ export function describeRequest(init: RequestInit, url: URL): string {
   return `${(init.method ?? 'GET').toUpperCase()} ${url.pathname}`
 }
 
-/** Sends one request to a registry, following its redirects, with a timeout. */
+/** Node's fetch takes TLS options only through an undici dispatcher: one, for every listed host. */
+let unverified: Agent | undefined
+
+/** fetch options for `url`: an unverifying dispatcher for a listed host's https, else none. */
+export function tlsOptions(url: URL, insecureRegistries: readonly string[]): object {
+  return url.protocol === 'https:' && isListedInsecure(url, insecureRegistries)
+    ? { dispatcher: (unverified ??= new Agent({ connect: { rejectUnauthorized: false } })) }
+    : {}
+}
+
+/** The host answered TLS with plain HTTP, and may speak it: send again over http. */
+class PlainAnswer extends Error {}
+
+/**
+ * Sends one request to a registry, following its redirects, with a timeout.
+ * It starts over TLS and stays there unless the registry answers plain HTTP
+ * and may (see `plainHttpAllowed`); certificates are verified except on the
+ * hosts listed in `insecure-registries`.
+ */
 export class Transport {
+  /** The registry's host answered TLS with plain HTTP: its own URLs go over http from then on. */
+  private plain = false
+  private readonly secure: URL
+
   constructor(
     private readonly registry: string,
-    /** The only origin that ever sees the authorization. */
-    private readonly origin: string,
-    private readonly timeoutMs: number
-  ) {}
+    private readonly timeoutMs: number,
+    private readonly insecureRegistries: readonly string[] = []
+  ) {
+    this.secure = new URL(secureBaseUrl(registry))
+  }
+
+  /** `https://host:port`, or `http://…` once the registry answered plain HTTP. */
+  get baseUrl(): string {
+    return this.plain ? `http://${this.secure.host}` : this.secure.origin
+  }
+
+  /** The only origin that ever sees the authorization. */
+  get origin(): string {
+    return new URL(this.baseUrl).origin
+  }
 
   /**
    * Send, and follow up to 5 redirects. Authorization goes only to the
    * registry's origin (scheme, host and port): object stores behind a
    * redirect (S3, Azure Blob, a CDN) refuse a second auth mechanism, and it
-   * would leak the token. 307/308 keep method and body; 303 (and 301/302
+   * would leak the token. Upload `Location`s on another host are followed the
+   * same way, without it. 307/308 keep method and body; 303 (and 301/302
    * after a POST) turn into a GET without body.
    */
   async follow(
@@ -36,11 +80,13 @@ export class Transport {
     init: RequestInit,
     authorization: string | undefined
   ): Promise<{ response: Response; url: URL }> {
-    let current = url
+    let current = this.route(url, init)
     let request = init
     for (let hop = 0; ; hop++) {
       const auth = current.origin === this.origin ? authorization : undefined
-      const response = await this.send(current, request, auth)
+      const sent = await this.exchange(current, request, auth)
+      const response = sent.response
+      current = sent.url
       const location = response.headers.get('location')
       if (!isRedirect(response.status) || !location || init.redirect === 'manual')
         return { response, url: current }
@@ -62,7 +108,65 @@ export class Transport {
           `${describeRequest(init, url)} was redirected, and a streamed body cannot be sent twice`
         )
       }
-      current = new URL(location, current)
+      const next = parseUrl(location, current)
+      if (!next)
+        throw new UnsafeEndpointError(
+          this.registry,
+          `${describeRequest(init, current)} was redirected to a Location that is not a URL`
+        )
+      current = this.route(next, init, current)
+    }
+  }
+
+  /**
+   * Where a URL really goes: only http and https are spoken (a `file:`,
+   * `data:` or `ftp:` Location from a registry is refused, never opened), plain
+   * HTTP only where allowed, and the registry's own https URLs (made from
+   * `baseUrl` before it answered) over http once it answered plain HTTP.
+   * `redirectOf` is the request that was redirected here, if any.
+   */
+  private route(url: URL, init: RequestInit, redirectOf?: URL): URL {
+    const refuse = (where: string, why: string): never => {
+      const method = (init.method ?? 'GET').toUpperCase()
+      throw new UnsafeEndpointError(
+        this.registry,
+        redirectOf
+          ? `refused to follow the redirect of ${describeRequest(init, redirectOf)} to ${where}; ${why}`
+          : `refused to send ${method} to ${where}, a URL the registry gave; ${why}`
+      )
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      refuse(`a ${url.protocol} URL`, 'tagship only follows http and https URLs')
+    if (url.protocol === 'https:' && this.plain && url.origin === this.secure.origin)
+      return new URL(`http://${url.host}${url.pathname}${url.search}`)
+    if (url.protocol === 'http:' && !plainHttpAllowed(url, this.insecureRegistries))
+      refuse(
+        `plain HTTP on ${url.host}`,
+        'tagship speaks plain HTTP only to loopback hosts and to those listed in insecure-registries'
+      )
+    return url
+  }
+
+  /** One exchange, again over plain HTTP when the registry's host answers TLS with it and may. */
+  private async exchange(
+    url: URL,
+    init: RequestInit,
+    authorization: string | undefined
+  ): Promise<{ response: Response; url: URL }> {
+    try {
+      return { response: await this.send(url, init, authorization), url }
+    } catch (e) {
+      if (!(e instanceof PlainAnswer)) throw e
+      this.plain = true
+      // The TLS handshake failed before any request was read, so nothing happened there;
+      // a streamed body may be partly consumed, though: its caller starts it over.
+      if (!isReplayable(init.body))
+        throw new RegistryUnreachableError(
+          this.registry,
+          `${describeRequest(init, url)} met a plain HTTP registry; sending it again over http`
+        )
+      const plain = this.route(url, init)
+      return { response: await this.send(plain, init, authorization), url: plain }
     }
   }
 
@@ -103,9 +207,18 @@ export class Transport {
         headers,
         redirect: 'manual',
         signal: controller.signal,
-        ...(streamed ? { duplex: 'half' } : {})
+        ...(streamed ? { duplex: 'half' } : {}),
+        ...tlsOptions(url, this.insecureRegistries)
       } as RequestInit)
     } catch (e) {
+      const tls = timedOut ? undefined : tlsFailure(e)
+      if (tls?.kind === 'certificate')
+        throw new UnsafeEndpointError(this.registry, untrustedText(this.registry, url, tls))
+      if (tls?.kind === 'plain') {
+        if (url.origin === this.secure.origin && plainHttpAllowed(url, this.insecureRegistries))
+          throw new PlainAnswer()
+        throw new UnsafeEndpointError(this.registry, plainRefusedText(url))
+      }
       const why = timedOut
         ? `${describeRequest(init, url)} got no answer within ${this.timeoutMs / 1000} s`
         : networkErrorText(e)
@@ -115,6 +228,15 @@ export class Transport {
       clearTimeout(timer)
       init.signal?.removeEventListener('abort', stopOnCallerAbort)
     }
+  }
+}
+
+/** `URL.parse` is Node 20.18+; engines allow any Node 20. */
+function parseUrl(location: string, base: URL): URL | undefined {
+  try {
+    return new URL(location, base)
+  } catch {
+    return undefined
   }
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_STRATEGIES, STRATEGIES } from '../tags/strategies/index.js'
 import { DEFAULT_STRATEGY_OPTIONS, type StrategyOptions } from '../tags/strategies/options.js'
 import { parseSource, type Source } from '../registry/source.js'
 import { parseAuthInputs, type AuthInputs } from './auth.js'
+import { parseCacheHandoff, type CacheHandoff } from '../cache/handoff.js'
 import type { RawInputs } from './spec.js'
 import {
   parseBoolean,
@@ -26,6 +27,8 @@ export interface Inputs {
   readonly tags: TagRequest
   readonly auth: AuthInputs
   readonly publish: PublishOptions
+  /** The image hand-off through the Actions cache, when `cache` is set. */
+  readonly cache?: CacheHandoff
 }
 
 /** How the publish behaves; only the action publishes. */
@@ -45,14 +48,17 @@ export interface PublishOptions {
 export function parseInputs(raw: RawInputs): Inputs {
   const get = (name: string): string => raw[name] ?? ''
   const push = parseBoolean('push', get('push'), true)
-  const images = parseImages(get('images'))
+  // A save job stores the image for later jobs; it may name no target.
+  const saveOnly = get('cache').trim().toLowerCase() === 'save' && get('images').trim() === ''
+  const images = saveOnly ? [] : parseImages(get('images'))
   const rules = parseRules(get('tags'))
   const flavor = parseFlavor(get('flavor'))
   const strategyOptions = parseStrategyOptions(get)
   const strategies = parseStrategies(get('strategies'), rules.length > 0, strategyOptions)
   const sourceText = get('source').trim()
   const source = sourceText === '' ? undefined : parseSource(sourceText)
-  if (push && source === undefined) {
+  const cache = parseCacheHandoff(get, push, source)
+  if (push && source === undefined && cache === undefined) {
     throw new InputError(
       'source',
       'is empty but push is true: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only'
@@ -65,7 +71,8 @@ export function parseInputs(raw: RawInputs): Inputs {
     push,
     tags: { strategies, strategyOptions, rules, flavor },
     auth,
-    publish: parsePublishOptions(get)
+    publish: parsePublishOptions(get),
+    ...(cache ? { cache } : {})
   }
 }
 

@@ -1,4 +1,4 @@
-/** Every input of the action (and flag of the CLI's `plan`), with its default. */
+/** Every input of the action (and flag of the CLI), with its default. */
 export interface InputSpec {
   readonly name: string
   readonly description: string
@@ -6,8 +6,10 @@ export interface InputSpec {
   readonly required?: boolean
   /** A secret: masked as soon as it is read, and never a CLI flag (flags show in process lists). */
   readonly secret?: boolean
-  /** Only the action has it (the CLI plans; it never logs in or pushes). */
+  /** Only the action has it (the CLI has no post step, and takes secrets from the environment). */
   readonly actionOnly?: boolean
+  /** Only publishing uses it: a flag of `tagship publish`, not of `tagship plan`. */
+  readonly publishOnly?: boolean
 }
 
 export const INPUTS: readonly InputSpec[] = [
@@ -44,44 +46,56 @@ export const INPUTS: readonly InputSpec[] = [
     default: 'true'
   },
   {
+    name: 'cache',
+    description:
+      'Hand the image to other jobs through the Actions cache. save: store source (a local image) and push nothing (images may be empty). restore: load the image from the cache into the daemon, then publish it to images (source must be empty).',
+    actionOnly: true
+  },
+  {
+    name: 'cache-key',
+    description:
+      'The Actions cache key. save: default tagship-image-<commit sha>-<first 12 hex of the image ID>. restore: the key or a prefix of it (the newest match wins); default tagship-image-<commit sha>-, the image saved for this commit.',
+    actionOnly: true
+  },
+  {
     name: 'forward-only',
     description:
       'Never move a floating tag (latest, 1, 1.2, rc) backwards: when the target already holds a higher version, keep the tag where it is and say why. false moves it anyway.',
     default: 'true',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'ecr-create-repository',
     description:
       'Create a missing Amazon ECR repository (CreateRepository) instead of failing. Needs ecr:CreateRepository.',
     default: 'false',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'concurrency',
     description: 'How many blob and manifest transfers run at once per registry.',
     default: '4',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'request-timeout',
     description:
       'Seconds to wait for a registry to answer one request (streamed bodies: seconds without progress) before retrying it.',
     default: '60',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'retries',
     description:
       'How many times a request is retried after 408, 429, 5xx or a network error (jittered backoff, honouring Retry-After).',
     default: '4',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'insecure-registries',
     description:
       'Registry hosts (one per line, host[:port]) whose TLS certificate is not verified, or that are reached over plain HTTP. Loopback registries always allow plain HTTP. Use only for registries you control.',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'semver-prefix',
@@ -124,7 +138,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'dockerhub-username',
     description: 'Docker Hub user or organisation that owns dockerhub-token.',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'dockerhub-token',
@@ -156,13 +170,13 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'aws-region',
     description:
       'AWS region for the credential chain; each ECR registry is always asked in the region of its host.',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'azure-client-id',
     description:
       'Entra ID application (client) id for Azure Container Registry: with azure-client-secret as a service principal, or alone with azure-tenant-id for GitHub OIDC.',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'azure-client-secret',
@@ -174,7 +188,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'azure-tenant-id',
     description: 'Entra ID tenant id, for GitHub OIDC.',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'registry-auth',
@@ -187,7 +201,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'registry-providers',
     description:
       'Override provider detection for hosts reached by another name (proxies, private DNS), one host=provider per line: dockerhub, ecr:<account>:<region>, ecr-public, acr:<name> or generic.',
-    actionOnly: true
+    publishOnly: true
   },
   {
     name: 'logout',

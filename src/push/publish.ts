@@ -182,8 +182,23 @@ async function writeTags(run: TargetRun, options: Options, log: PublishLog): Pro
   // each group the writes run in parallel: one round trip, not one per tag.
   const fixed = pending.filter((t) => !t.floating)
   const floating = pending.filter((t) => t.floating)
-  for (const group of [fixed, floating])
-    await allLimited(group, options.concurrency, (tag) => writeTag(run, tag, log))
+  await allLimited(fixed, options.concurrency, (tag) => writeTag(run, tag, log))
+  // A fixed tag that did not land holds the floating ones back, or they would
+  // point at a release whose own tag is missing; a re-run writes them all.
+  const missing = fixed.find((t) => run.results.get(t.tag)?.status === 'failed')
+  if (missing) {
+    const detail = `not written: the release tag ${missing.reference} did not land, and a floating tag never points at a release without its own tag`
+    for (const tag of floating) {
+      if (run.decisions.get(tag.tag)?.action !== 'write') continue
+      run.results.set(tag.tag, { ...base(tag), status: 'failed', detail })
+      log.warning(`${tag.reference}: ${detail}`)
+    }
+  }
+  await allLimited(
+    floating.filter((t) => !run.results.has(t.tag)),
+    options.concurrency,
+    (tag) => writeTag(run, tag, log)
+  )
 }
 
 async function writeTag(run: TargetRun, tag: PlannedTag, log: PublishLog): Promise<void> {

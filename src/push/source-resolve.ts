@@ -1,4 +1,6 @@
 import type { RegistryClient } from '../distribution/client.js'
+import { RegistryRequestError } from '../distribution/errors.js'
+import { InputError, quote } from '../errors.js'
 import { getManifest, type RawManifest } from '../distribution/manifests.js'
 import { repoHandle, type RepoHandle } from '../distribution/repo.js'
 import type { Source } from '../registry/source.js'
@@ -26,6 +28,16 @@ export async function resolveSource(source: Source, access: SourceAccess): Promi
   }
   const registry = source.repository.registry
   const repo = repoHandle(access.client(registry), source.repository.path, 'pull')
-  const manifest = await getManifest(repo, source.digest ?? source.tag ?? 'latest')
+  const manifest = await getManifest(repo, source.digest ?? source.tag ?? 'latest').catch(
+    (e: unknown) => {
+      // A source that is not there is a wrong input, not a registry fault: name the input.
+      if (e instanceof RegistryRequestError && e.status === 404)
+        throw new InputError(
+          'source',
+          `${quote(source.text)} is not in the registry (${e.code ?? 'HTTP 404'}): check the tag or digest, or push the image there first`
+        )
+      throw e
+    }
+  )
   return { kind: 'registry', registry, repo, manifest }
 }

@@ -1,0 +1,68 @@
+import { describe, expect, test } from '@jest/globals'
+import { liveDisplay, plainDisplay } from '../../src/cli/progress.js'
+import { releasePlan } from '../../__fixtures__/publish.js'
+
+const { plan } = releasePlan('1.2.3', ['registry.example/acme/app'])
+
+const ESC = String.fromCharCode(27)
+const REDRAW = new RegExp(`(${ESC}\\[\\d+F${ESC}\\[J)`)
+const UP = new RegExp(`^${ESC}\\[(\\d+)F${ESC}\\[J$`)
+
+/** Replay a terminal's writes: `ESC[nF` moves up n lines, `ESC[J` clears below. */
+function screen(writes: readonly string[]): string[] {
+  const lines: string[] = []
+  for (const write of writes) {
+    for (const part of write.split(REDRAW)) {
+      const up = UP.exec(part)
+      if (up) lines.splice(lines.length - Number(up[1]))
+      else if (part !== '') lines.push(...part.replace(/\n$/, '').split('\n'))
+    }
+  }
+  return lines
+}
+
+describe('the live display on a terminal', () => {
+  test('one status line per target, redrawn in place; warnings and logins stay above it', async () => {
+    const writes: string[] = []
+    const d = liveDisplay((t) => writes.push(t), plan, 80)
+    await d.group('Login to registry.example', async () => d.info('Logged in as alice'))
+    await d.group('Tags of registry.example/acme/app', async () => {
+      d.info('1.2.3: pushed')
+      d.info('1.2: already there')
+      expect(screen(writes)).toEqual([
+        'Logged in as alice',
+        '  registry.example/acme/app  writing tags  2/4 tags',
+        '  1.2: already there'
+      ])
+      d.warning('registry.example/acme/app:1: kept where it is')
+    })
+    expect(screen(writes)).toEqual([
+      'Logged in as alice',
+      'warning: registry.example/acme/app:1: kept where it is',
+      '  registry.example/acme/app  writing tags  3/4 tags',
+      '  1.2: already there'
+    ])
+    d.done()
+    expect(screen(writes)).toEqual([
+      'Logged in as alice',
+      'warning: registry.example/acme/app:1: kept where it is'
+    ])
+  })
+
+  test('cuts lines to the terminal width so none wraps', () => {
+    const writes: string[] = []
+    const d = liveDisplay((t) => writes.push(t), plan, 20)
+    d.line('a line longer than twenty columns')
+    expect(screen(writes)).toEqual(['a line longer than twenty columns', '  registry.example…'])
+  })
+})
+
+test('the plain display writes every line as it comes, with no escape sequence', async () => {
+  let out = ''
+  const d = plainDisplay((t) => (out += t))
+  await d.group('Verify', async () => d.info('3 tag(s) checked'))
+  d.warning('w')
+  d.error('e')
+  d.done()
+  expect(out).toBe('== Verify\n  3 tag(s) checked\nwarning: w\nerror: e\n')
+})

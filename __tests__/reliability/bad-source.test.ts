@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inputEnv, runnerFiles } from '../../__fixtures__/file-commands.js'
+import { acceptedWrites, runEntry, snapshotBundle, USER } from '../../__fixtures__/reliability.js'
+import { runnerFixture } from '../../__fixtures__/runner.js'
+import { ensureDocker, type DockerDaemon } from '../../__fixtures__/services/dockerd.js'
+import { startFaultProxy, type FaultProxy } from '../../__fixtures__/services/fault-proxy.js'
+import { Cleanup } from '../../__fixtures__/services/process.js'
+import { startRegistry } from '../../__fixtures__/services/registry.js'
+import { shownLines } from '../e2e/run-action.js'
+
+/**
+ * Bad inputs only a registry or the daemon can reveal: a source image that
+ * is not in the local daemon, a source reference with no manifest, and a
+ * registry that wants credentials none were given for. The bundled action
+ * fails with its line and writes nothing anywhere; unlike the corpus of
+ * bad-input.test.ts it has read the registries first (the login check, and
+ * the source), and these tests pin down exactly which reads.
+ */
+const cleanup = new Cleanup()
+let daemon: DockerDaemon
+let target: FaultProxy
+let bundle: string
+
+beforeAll(async () => {
+  daemon = await ensureDocker()
+  cleanup.add(daemon.stop)
+  const registry = await startRegistry({ auth: 'htpasswd', users: [USER] })
+  cleanup.add(registry.stop)
+  target = await startFaultProxy(registry.url)
+  cleanup.add(target.stop)
+  bundle = snapshotBundle()
+  cleanup.add(async () => rmSync(bundle, { recursive: true, force: true }))
+}, 120_000)
+afterAll(() => cleanup.run(), 60_000)
+
+async function runMain(inputs: Record<string, string>) {
+  target.reset()
+  const files = runnerFiles()
+  const logs = mkdtempSync(join(tmpdir(), 'tagship-bad-source-'))
+  try {
+    const env = {
+      PATH: process.env.PATH ?? '',
+      ...runnerFixture('tag-stable').env,
+      ...files.env,
+      ...daemon.env,
+      RUNNER_DEBUG: '1',
+      ...inputEnv({ images: `${target.host}/acme/app`, strategies: 'semver, latest', ...inputs })
+    }
+    const run = await runEntry(bundle, 'main', env, files, {
+      stdoutPath: join(logs, 'stdout'),
+      stderrPath: join(logs, 'stderr')
+    })
+    return {
+      status: run.status,
+      errors: shownLines(run.stdout).filter((l) => l.startsWith('::error::')),
+      outputs: files.outputs()
+    }
+  } finally {
+    files.remove()
+    rmSync(logs, { recursive: true, force: true })
+  }
+}
+
+const seen = () => target.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
+const auth = () =>
+  `- registry: ${target.host}\n  username: ${USER.username}\n  password: ${USER.password}\n`
+
+describe('fails with its line, writing nothing', () => {
+  test('a local source image the daemon does not have', async () => {
+    const run = await runMain({ source: 'tagship-test/absent:none', 'registry-auth': auth() })
+    expect(run).toEqual({
+      status: 1,
+      errors: [
+        '::error::source: "tagship-test/absent:none" is not an image in the local Docker daemon: build it with load: true (docker/build-push-action) or docker build before tagship, or give a registry reference; nothing was pushed'
+      ],
+      outputs: {}
+    })
+    expect(acceptedWrites(target.requests())).toEqual([])
+  })
+
+  test('a source reference with no manifest behind it', async () => {
+    const run = await runMain({
+      source: `${target.host}/src/app:missing`,
+      'registry-auth': auth()
+    })
+    expect(run.status).toBe(1)
+    expect(run.errors).toEqual([
+      `::error::source: "${target.host}/src/app:missing" is not in the registry (MANIFEST_UNKNOWN): check the tag or digest, or push the image there first; nothing was pushed`
+    ])
+    // The login check, then the source manifest: no target was read, nothing written.
+    expect(seen()).toEqual([
+      'GET /v2/ 401',
+      'GET /v2/ 200',
+      'GET /v2/src/app/manifests/missing 404'
+    ])
+  })
+
+  test('a generic registry that wants credentials, with none given', async () => {
+    const run = await runMain({ source: `${target.host}/src/app:build` })
+    expect(run).toEqual({
+      status: 1,
+      errors: [
+        `::error::${target.host} asks for credentials and none were given: add it to registry-auth`,
+        `::error::could not log in to 1 of 1 registries (${target.host}): nothing was pushed`
+      ],
+      outputs: {}
+    })
+    // One anonymous look at /v2/ is how a registry says whether it needs credentials.
+    expect(seen()).toEqual(['GET /v2/ 401'])
+  })
+})

@@ -1,0 +1,73 @@
+import type { DockerDaemon } from '../__fixtures__/services/dockerd.js'
+import type { BenchConfig } from './config.js'
+import type { Timed } from './peers.js'
+import { wireCounts, type BenchRegistry, type WireCounts } from './registries.js'
+
+/** info: shown, with no ratio (tagship's post step in D). */
+export type Role = 'tagship' | 'peer' | 'floor' | 'info'
+
+export interface Sample {
+  /** `A`, `B`, … */
+  readonly scenario: string
+  /** `1 GiB` for C; '' when a scenario has one variant. */
+  readonly variant: string
+  readonly latency: string
+  readonly contender: string
+  readonly role: Role
+  readonly ms: number
+  readonly maxRssKb?: number
+  /** What the target registries saw. */
+  readonly wire: WireCounts
+  /** C: bytes the source registry sent (blob downloads). */
+  readonly sourceBytesDown?: number
+  /** Request heads with arrival times at the latency proxies (for the where-the-time-goes notes). */
+  readonly timeline?: readonly string[]
+}
+
+export interface BenchContext {
+  readonly cfg: BenchConfig
+  readonly daemon: DockerDaemon
+  readonly work: string
+  readonly actionDir: string
+  readonly samples: Sample[]
+}
+
+/** Zero the counters, run one contender, and record what it cost. */
+export async function measure(
+  ctx: BenchContext,
+  what: Omit<Sample, 'ms' | 'maxRssKb' | 'wire' | 'sourceBytesDown' | 'timeline'>,
+  targets: readonly BenchRegistry[],
+  run: () => Promise<Timed>,
+  source?: BenchRegistry
+): Promise<Sample> {
+  for (const r of [...targets, ...(source ? [source] : [])]) r.clear()
+  const timed = await run()
+  const wire = wireCounts(targets)
+  const timeline = [...targets, ...(source ? [source] : [])]
+    .flatMap((r) => r.latency.requests().map((q) => ({ ...q, who: r === source ? 'source ' : '' })))
+    .sort((a, b) => a.at - b.at)
+    .map(
+      (q) =>
+        `${q.at.toFixed(0).padStart(5)} ms  #${q.connection} ${q.who}${q.method} ${q.target.split('?')[0]}`
+    )
+  const sample: Sample = {
+    ...what,
+    ms: timed.ms,
+    ...(timed.maxRssKb === undefined ? {} : { maxRssKb: timed.maxRssKb }),
+    wire,
+    ...(source ? { sourceBytesDown: source.latency.counts().bytesDown } : {}),
+    timeline
+  }
+  ctx.samples.push(sample)
+  const rss = sample.maxRssKb ? `, peak RSS ${(sample.maxRssKb / 1024).toFixed(0)} MiB` : ''
+  console.log(
+    `  ${what.scenario}${what.variant ? ` ${what.variant}` : ''} ${what.latency} ${what.contender}: ` +
+      `${(timed.ms / 1000).toFixed(2)} s, ${wire.requests} requests, ${wire.writes} writes, ` +
+      `${wire.blobBytes} blob bytes${rss}`
+  )
+  return sample
+}
+
+/** `[a, b, c]` rotated by `n`: each run starts with another contender. */
+export const rotate = <T>(list: readonly T[], n: number): T[] =>
+  list.map((_, i) => list[(i + n) % list.length]!)

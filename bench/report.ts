@@ -1,0 +1,186 @@
+import type { BenchConfig } from './config.js'
+import type { Sample } from './measure.js'
+import {
+  countCell,
+  groupSamples,
+  markdownTable,
+  median,
+  mib,
+  seconds,
+  tagshipOf,
+  type Group
+} from './stats.js'
+
+export interface ReportInput {
+  readonly cfg: BenchConfig
+  readonly samples: readonly Sample[]
+  readonly machine: readonly string[]
+  readonly started: Date
+  readonly minutes: number
+  readonly sourceDiskBytes: number
+  /** Blobs in B's image (config included): each registry must receive each exactly once. */
+  readonly pushBlobs: number
+}
+
+export function resultsTable(samples: readonly Sample[]): string {
+  const groups = groupSamples(samples)
+  const rows = groups.map((g) => {
+    const t = tagshipOf(groups, g)
+    const ratio =
+      g.role === 'peer' || g.role === 'floor'
+        ? t
+          ? (t.medianMs / g.medianMs).toFixed(2)
+          : '–'
+        : g.role === 'tagship'
+          ? '1'
+          : '–'
+    const ms = g.samples.map((s) => s.ms)
+    const w = (k: keyof Sample['wire']) => g.samples.map((s) => s.wire[k] as number)
+    const rss = g.samples.flatMap((s) => (s.maxRssKb ? [s.maxRssKb / 1024] : []))
+    return [
+      `${g.scenario}${g.variant ? ` ${g.variant}` : ''}`,
+      g.latency,
+      g.contender,
+      seconds(g.medianMs),
+      `${seconds(Math.min(...ms))} – ${seconds(Math.max(...ms))}`,
+      ratio,
+      countCell(w('requests')),
+      countCell(w('connections')),
+      countCell(w('writes')),
+      countCell(w('blobBytes'), mib),
+      rss.length ? `${median(rss).toFixed(0)} MiB` : 'n/a'
+    ]
+  })
+  return markdownTable(
+    [
+      'scenario',
+      'latency',
+      'contender',
+      'median',
+      'min – max',
+      'tagship / this',
+      'requests',
+      'connections',
+      'writes',
+      'blob bytes sent',
+      'peak RSS'
+    ],
+    rows
+  )
+}
+
+/** Each target of issue 5, judged from the samples. */
+export function judgeTargets(samples: readonly Sample[], pushBlobs: number): string[] {
+  const groups = groupSamples(samples)
+  const find = (scenario: string, latency: string, contender: string, variant = '') =>
+    groups.find(
+      (g) =>
+        g.scenario === scenario &&
+        g.latency === latency &&
+        g.contender === contender &&
+        g.variant === variant
+    )
+  const lines: string[] = []
+  const verdict = (ok: boolean) => (ok ? '**met**' : '**not met**')
+  const slow = '50 ms RTT'
+  const a = find('A', slow, 'tagship')
+  const aFloor = find('A', slow, 'floor (curl)')
+  const aDocker = find('A', slow, 'docker loop')
+  if (a && aFloor && aDocker) {
+    const f = a.medianMs / aFloor.medianMs
+    const d = aDocker.medianMs / a.medianMs
+    lines.push(
+      `- A at 50 ms, within 1.5x of the floor: ${verdict(f <= 1.5)} (tagship = ${f.toFixed(2)}x the floor)`
+    )
+    lines.push(
+      `- A at 50 ms, at least 5x faster than the docker loop: ${verdict(d >= 5)} (${d.toFixed(2)}x faster)`
+    )
+  }
+  const b = find('B', slow, 'tagship')
+  const bDocker = find('B', slow, 'docker loop')
+  if (b && bDocker) {
+    const d = bDocker.medianMs / b.medianMs
+    lines.push(
+      `- B at 50 ms, at least 3x faster than the docker loop: ${verdict(d >= 3)} (${d.toFixed(2)}x faster)`
+    )
+  }
+  const bAll = groups.filter((g) => g.scenario === 'B' && g.role === 'tagship')
+  const uploads = bAll.flatMap((g) => g.samples.map((s) => s.wire.blobUploads))
+  lines.push(
+    `- B, each registry receives each blob exactly once (${3 * pushBlobs} completed uploads for 3 registries x ${pushBlobs} blobs): ` +
+      `${verdict(uploads.every((u) => u === 3 * pushBlobs))} (tagship: ${countCell(uploads)} in every run)`
+  )
+  for (const g of groups.filter((x) => x.scenario === 'C' && x.role === 'tagship')) {
+    const skopeo = find('C', g.latency, 'skopeo', g.variant)
+    if (!skopeo) continue
+    const r = g.medianMs / skopeo.medianMs
+    lines.push(
+      `- C ${g.variant} at ${g.latency}, no slower than skopeo: ${verdict(r <= 1)} (tagship = ${r.toFixed(2)}x skopeo's time)`
+    )
+  }
+  const largest = groups.filter((x) => x.scenario === 'C' && x.role === 'tagship').at(-1)
+  if (largest) {
+    const rss = Math.max(...largest.samples.map((s) => (s.maxRssKb ?? 0) / 1024))
+    lines.push(
+      `- C ${largest.variant}, peak RSS under 150 MB: ${verdict(rss * 1.048576 < 150)} (highest of all runs ${rss.toFixed(0)} MiB)`
+    )
+  }
+  const d = find('D', 'none (no network)', 'tagship')
+  if (d)
+    lines.push(
+      `- D, under 300 ms: ${verdict(d.medianMs < 300)} (median ${d.medianMs.toFixed(0)} ms)`
+    )
+  const e = groups.filter((x) => x.scenario === 'E' && x.role === 'tagship')
+  const writes = e.flatMap((g) => g.samples.map((s) => s.wire.writes))
+  lines.push(
+    `- E, zero manifest or blob writes: ${verdict(writes.every((w) => w === 0))} (writes per run: ${countCell(writes)})`
+  )
+  return lines
+}
+
+/** Request kinds and the arrival timeline of tagship's first run of A and B at 50 ms. */
+export function whereTimeGoes(samples: readonly Sample[]): string {
+  const parts: string[] = []
+  for (const scenario of ['A', 'B', 'E']) {
+    const s = samples.find(
+      (x) => x.scenario === scenario && x.role === 'tagship' && x.latency === '50 ms RTT'
+    )
+    if (!s) continue
+    const kinds = [...s.wire.kinds].map(([k, n]) => `${k} ×${n}`).join(', ')
+    parts.push(
+      `### ${scenario}, tagship, 50 ms RTT (first run: ${seconds(s.ms)})\n\n` +
+        `Requests by kind: ${kinds}.\n\n` +
+        'Request heads as they reached the latency proxy (ms after the action started, connection):\n\n' +
+        '```\n' +
+        (s.timeline ?? []).join('\n') +
+        '\n```'
+    )
+  }
+  return parts.join('\n\n')
+}
+
+export function renderReport(input: ReportInput, analysis: string): string {
+  const groups: Group[] = groupSamples(input.samples)
+  const runs = Math.max(...groups.map((g) => g.samples.length))
+  return `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.ts) on ${input.started.toISOString().replace(/\.\d+Z$/, 'Z')};
+the whole run took ${input.minutes.toFixed(1)} minutes. Run it again to regenerate this file.
+
+Machine: ${input.machine.join('; ')}.
+
+## Results
+
+Medians of ${runs} runs (contenders alternate: each run starts with another one), min and max.
+**tagship / this** is tagship's median time divided by this contender's: below 1 tagship is
+faster. Counts are what the target registries saw; a range means the runs differed.
+
+${resultsTable(input.samples)}
+
+## Targets (issue 5)
+
+${judgeTargets(input.samples, input.pushBlobs).join('\n')}
+
+${analysis}
+`
+}

@@ -1,0 +1,127 @@
+// `npm run bench` (or `npm run bench:tiny`: one run, small images, for CI):
+// starts registries, a daemon and images itself, runs scenarios A to E at
+// loopback and at 50 ms RTT, and writes BENCHMARKS.md (tiny: stdout only).
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { ensureDocker, type DockerDaemon } from '../__fixtures__/services/dockerd.js'
+import { dockerOk } from '../__fixtures__/services/docker-cli.js'
+import { Cleanup } from '../__fixtures__/services/process.js'
+import { REGISTRY_BIN } from '../__fixtures__/services/registry.js'
+import { SKOPEO_BIN } from '../__fixtures__/services/skopeo.js'
+import { snapshotAction } from './action.js'
+import { benchConfig } from './config.js'
+import { FLOOR_ENV, runFloorJob, type FloorJob } from './floor.js'
+import type { BenchContext } from './measure.js'
+import { methodText } from './method.js'
+import { renderReport, resultsTable, judgeTargets, whereTimeGoes } from './report.js'
+import { prepareRetagImage, scenarioA } from './scenario-a.js'
+import { preparePushImage, scenarioBE } from './scenario-be.js'
+import { prepareCopySource, scenarioC } from './scenario-c.js'
+import { scenarioD } from './scenario-d.js'
+
+async function main(): Promise<void> {
+  const cfg = benchConfig(process.argv.includes('--tiny'))
+  const started = new Date()
+  const t0 = performance.now()
+  const cleanup = new Cleanup()
+  const interrupted = () => void cleanup.run().finally(() => process.exit(130))
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
+  const work = mkdtempSync(join(tmpdir(), 'tagship-bench-'))
+  cleanup.add(() => rm(work, { recursive: true, force: true }))
+  try {
+    const actionDir = snapshotAction(work)
+    const daemon = await ensureDocker()
+    cleanup.add(daemon.stop)
+    const machine = await describeMachine(daemon)
+    console.log(`machine: ${machine.join('; ')}`)
+    const ctx: BenchContext = { cfg, daemon, work, actionDir, samples: [] }
+    console.log('preparing images')
+    const retag = await prepareRetagImage(ctx)
+    const push = await preparePushImage(ctx)
+    const source = await prepareCopySource(ctx)
+    cleanup.add(source.registry.stop)
+    console.log('D (start-up)')
+    await scenarioD(ctx)
+    for (const oneWayMs of cfg.oneWayMs) {
+      console.log(`A (retag), one-way delay ${oneWayMs} ms`)
+      await scenarioA(ctx, retag, oneWayMs)
+      console.log(`B and E (multi-registry push, re-run), one-way delay ${oneWayMs} ms`)
+      await scenarioBE(ctx, push, oneWayMs)
+      console.log(`C (copy), one-way delay ${oneWayMs} ms`)
+      await scenarioC(ctx, source, oneWayMs)
+    }
+    const minutes = (performance.now() - t0) / 60_000
+    const pushBlobs = push.manifest.blobs.length
+    console.log(
+      `\n${resultsTable(ctx.samples)}\n\n${judgeTargets(ctx.samples, pushBlobs).join('\n')}`
+    )
+    console.log(`\nbench took ${minutes.toFixed(1)} minutes`)
+    if (!cfg.tiny) {
+      const analysis = `${methodText(cfg, source.diskBytes)}\n## Where tagship's time goes\n\n${whereTimeGoes(ctx.samples)}`
+      const report = renderReport(
+        {
+          cfg,
+          samples: ctx.samples,
+          machine,
+          started,
+          minutes,
+          sourceDiskBytes: source.diskBytes,
+          pushBlobs
+        },
+        analysis
+      )
+      writeFileSync(join(process.cwd(), 'BENCHMARKS.md'), report)
+      console.log('written to BENCHMARKS.md')
+    }
+  } finally {
+    process.off('SIGINT', interrupted)
+    process.off('SIGTERM', interrupted)
+    await cleanup.run()
+  }
+}
+
+async function describeMachine(daemon: DockerDaemon): Promise<string[]> {
+  const version = await dockerOk(daemon, [
+    'version',
+    '--format',
+    '{{.Client.Version}} (client) / {{.Server.Version}} (daemon)'
+  ])
+  const first = (cmd: string, args: string[]) =>
+    execFileSync(cmd, args, { encoding: 'utf8' }).trim().split('\n')[0]!
+  const git = (...args: string[]) => first('git', args)
+  const dirty = git('status', '--porcelain', '--', 'src', 'dist').length > 0
+  return [
+    `nproc ${cpus().length} (${cpus()[0]?.model ?? '?'})`,
+    `${Math.round(totalmem() / 2 ** 30)} GiB RAM`,
+    `node ${process.version}`,
+    `docker ${version.stdout.trim()}${daemon.started ? ', a private dockerd (vfs)' : ''}`,
+    first(REGISTRY_BIN, ['--version']).replace(
+      /^\S*docker-registry github.com\/docker\/distribution /,
+      'Distribution '
+    ),
+    first(SKOPEO_BIN, ['--version']),
+    first('curl', ['--version']).split(' (')[0]!,
+    `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' (with uncommitted changes in src/ or dist/)' : ''}`
+  ]
+}
+
+if (process.argv.includes('--floor')) {
+  const start = performance.now()
+  runFloorJob(JSON.parse(process.env[FLOOR_ENV] ?? '{}') as FloorJob).then(
+    () => console.log(`floor-ms=${performance.now() - start}`),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : String(e))
+      process.exit(1)
+    }
+  )
+} else {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e))
+    process.exit(1)
+  })
+}

@@ -1,0 +1,122 @@
+import { CLI_INPUTS, PUBLISH_INPUTS } from './args.js'
+import { ENVIRONMENT, EVENT_FLAGS, EXIT, inputRows, row } from './help.js'
+import { cliWords } from './secrets.js'
+
+/** Input descriptions in the CLI's words: secrets are variables, other inputs flags. */
+const words = (inputs: typeof CLI_INPUTS): Record<string, string> =>
+  Object.fromEntries(inputs.map((i) => [i.name, cliWords(i.description)]))
+
+const SOURCE =
+  'The built image (required): a local image (name:tag or image ID), pushed with the docker CLI, or a registry reference (host/repo:tag or host/repo@sha256:...), copied with no daemon.'
+
+const OUTPUT: readonly [string, string][] = [
+  [
+    '--json',
+    "print the result on stdout as JSON: the action's json output (tags, version, digest, labels, annotations, per-target results)"
+  ],
+  [
+    '--dry-run',
+    'plan, obtain every credential and check it against its registry, and read the source (docker image inspect, or its manifest); write nothing: no docker login, no blob, manifest or tag, no ECR repository. stdout gets the plan, as tagship plan prints it'
+  ]
+]
+
+/** Where each registry's credentials come from; the first that gives some wins. */
+const CREDENTIALS: readonly [string, string][] = [
+  [
+    'TAGSHIP_REGISTRY_AUTH',
+    'any registry: a YAML list of {registry, username, password}, as the registry-auth input (GHCR, Quay, Harbor, GitLab, an ACR token)'
+  ],
+  [
+    'TAGSHIP_DOCKERHUB_TOKEN',
+    'Docker Hub: an access token with Read & Write, with --dockerhub-username'
+  ],
+  [
+    'TAGSHIP_AZURE_CLIENT_SECRET',
+    'ACR: the secret of the --azure-client-id service principal; without it, --azure-client-id and --azure-tenant-id use GitHub OIDC (a GitHub Actions job with permissions: id-token: write)'
+  ],
+  [
+    'AWS_*',
+    'ECR and ECR Public, always through the standard AWS chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; AWS_PROFILE and ~/.aws; AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE (GitLab id_tokens, aws-actions/configure-aws-credentials); container credentials'
+  ],
+  [
+    'CI_REGISTRY_USER, CI_REGISTRY_PASSWORD',
+    "GitLab CI's job token, for $CI_REGISTRY (when GITLAB_CI=true)"
+  ],
+  [
+    'Docker config',
+    'what docker login stored in $DOCKER_CONFIG/config.json, else ~/.docker/config.json: an auths entry with auth (base64 user:password), for a registry nothing above covers (not ECR). Credential helpers (credsStore, credHelpers) and identity tokens are not read: give those registries TAGSHIP_REGISTRY_AUTH'
+  ]
+]
+
+const EXIT_CODES: readonly [string, string][] = [
+  [
+    `${EXIT.ok}`,
+    'every tag landed (pushed, already there, or kept by forward-only); with --dry-run, every login works and the source is there'
+  ],
+  [
+    `${EXIT.failure}`,
+    'a login was refused, the source or a target could not be read (nothing was pushed), or a tag did not land: stderr lists which, and stdout still has the result'
+  ],
+  [
+    `${EXIT.invalid}`,
+    'invalid input or usage: one line on stderr names the input, the value and the fix; nothing was pushed'
+  ]
+]
+
+export function publishHelpText(): string {
+  return `tagship publish: log in to every registry, push one built image under every
+tag the event deserves, and verify every tag.
+
+Usage:
+  tagship publish --source <image> --image <repository> [--image ...] [flags]
+
+The flow is the GitHub Action's: compute the plan; decide every login before
+any network call; log in and check each registry; read the source and every
+target; bring the content; write the tags (fixed tags first, floating ones
+after, never moving one backwards with forward-only); read every tag back.
+A local source (name:tag or image ID) is pushed with the docker CLI; a
+registry source (host/repo:tag or host/repo@sha256:...) is copied from
+registry to registry with no daemon.
+
+Examples:
+  GitHub Actions, a run: step after docker build (secrets in env:):
+    npx tagship publish --source app:ci --image ghcr.io/acme/app \\
+      --image docker.io/acme/app --dockerhub-username acme
+    env: TAGSHIP_DOCKERHUB_TOKEN, and TAGSHIP_REGISTRY_AUTH for ghcr.io
+  GitLab CI, the job token for $CI_REGISTRY, event from CI_COMMIT_TAG:
+    npx tagship publish --source "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" \\
+      --image "$CI_REGISTRY_IMAGE" --json > tagship.json
+  Check the logins and the source, write nothing:
+    tagship publish --source app:ci --image ghcr.io/acme/app --dry-run
+
+Event (as for tagship plan; flags win over the environment):
+${EVENT_FLAGS.map(([flag, text]) => row(flag, text)).join('\n')}
+
+Environment read for the event:
+${ENVIRONMENT.map(([name, text]) => row(name, text, 18)).join('\n')}
+
+Image, targets and tags (the action's inputs; --image, --images, --tags,
+--flavor, --strategies, --staging-branches and --raw-tags may be repeated):
+${inputRows(CLI_INPUTS, { ...words(CLI_INPUTS), source: SOURCE }).join('\n')}
+
+Publishing and login (--insecure-registries and --registry-providers may be
+repeated):
+${inputRows(PUBLISH_INPUTS, words(PUBLISH_INPUTS)).join('\n')}
+
+Output:
+${OUTPUT.map(([flag, text]) => row(flag, text)).join('\n')}
+
+stdout holds the result only: each target's tags with what became of them
+and a tally (or JSON). stderr holds the plan and the progress: on a terminal
+a live status per target, redrawn in place; otherwise (CI logs) plain lines.
+
+Credentials (never flags, which process lists show), per registry, the first
+source that has some:
+${CREDENTIALS.map(([name, text]) => row(name, text)).join('\n')}
+Every login is checked before anything is written. docker logins go to a
+config directory made for the run and removed when it ends.
+
+Exit codes:
+${EXIT_CODES.map(([code, text]) => row(code, text, 5)).join('\n')}
+`
+}

@@ -1,0 +1,72 @@
+import type { Env } from '../context/event.js'
+import { INPUTS } from '../inputs/spec.js'
+
+/**
+ * The environment variable each secret input is read from. AWS keys are not
+ * read here: the standard AWS chain reads AWS_ACCESS_KEY_ID and friends (and
+ * profiles, web identity, container credentials) itself.
+ */
+const SECRET_VARIABLES: Readonly<Record<string, string>> = {
+  'dockerhub-token': 'TAGSHIP_DOCKERHUB_TOKEN',
+  'aws-access-key-id': 'AWS_ACCESS_KEY_ID',
+  'aws-secret-access-key': 'AWS_SECRET_ACCESS_KEY',
+  'aws-session-token': 'AWS_SESSION_TOKEN',
+  'azure-client-secret': 'TAGSHIP_AZURE_CLIENT_SECRET',
+  'registry-auth': 'TAGSHIP_REGISTRY_AUTH'
+}
+
+/** The secrets tagship itself reads from the environment (AWS's are the SDK chain's). */
+export const READ_SECRETS = ['dockerhub-token', 'azure-client-secret', 'registry-auth'] as const
+
+export function secretVariable(input: string): string {
+  return SECRET_VARIABLES[input] ?? input
+}
+
+/** The secret inputs, from their environment variables. */
+export function secretInputs(env: Env): Record<string, string> {
+  const raw: Record<string, string> = {}
+  for (const name of READ_SECRETS) {
+    const value = env[secretVariable(name)]
+    if (value !== undefined && value.trim() !== '') raw[name] = value
+  }
+  return raw
+}
+
+/** Login inputs whose names the core's messages use: flags and variables on the command line. */
+const RENAMED: readonly [RegExp, string][] = INPUTS.filter(
+  (i) => i.secret || (i.publishOnly && /^(?:dockerhub|aws|azure|registry)-/.test(i.name))
+).map((i) => [
+  new RegExp(`(?<![\\w-])${i.name}(?![\\w-])`, 'g'),
+  i.secret ? secretVariable(i.name) : `--${i.name}`
+])
+
+/**
+ * A core message in the CLI's words: `set dockerhub-username and
+ * dockerhub-token` becomes `set --dockerhub-username and
+ * TAGSHIP_DOCKERHUB_TOKEN`, which is what a CLI user sets.
+ */
+export function cliWords(text: string): string {
+  return RENAMED.reduce((t, [pattern, name]) => t.replace(pattern, name), text)
+}
+
+/**
+ * The values no line may show. The runner masks the action's log; a
+ * terminal or another CI has no such filter, so every line the CLI prints
+ * passes through `scrub`.
+ */
+export class Secrets {
+  private readonly values = new Set<string>()
+
+  add(secret: string): void {
+    const value = secret.trim()
+    // Very short values would blank out ordinary words.
+    if (value.length >= 4) this.values.add(value)
+  }
+
+  scrub(text: string): string {
+    let out = text
+    for (const value of [...this.values].sort((a, b) => b.length - a.length))
+      out = out.replaceAll(value, '***')
+    return out
+  }
+}

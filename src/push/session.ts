@@ -1,0 +1,73 @@
+import { RegistryClient, type ClientOptions } from '../distribution/client.js'
+import { localImageId } from '../docker/image.js'
+import { dockerPush } from '../docker/push.js'
+import type { Inputs } from '../inputs/parse.js'
+import { ensureEcrRepository } from '../registry/ecr-repository.js'
+import type { MaskSecret, RegistryLogin } from '../registry/credentials/types.js'
+import type { LoginResult } from '../registry/login-all.js'
+import { providerOf } from '../registry/login-plan.js'
+import type { PublishEnv, PublishLog } from './publish.js'
+
+/** The registry client's timeouts and retries, from the publishing inputs. */
+export function clientOptionsOf(inputs: Inputs, onRetry: (message: string) => void): ClientOptions {
+  return {
+    timeoutMs: inputs.publish.requestTimeoutMs,
+    retries: inputs.publish.retries,
+    insecureRegistries: inputs.publish.insecureRegistries,
+    onRetry
+  }
+}
+
+/**
+ * The publish engine's view of the world, from the inputs and the logins:
+ * the clients that checked each login (a new one for any other registry),
+ * the docker CLI for a local source, and the ECR repository check. Shared by
+ * the action and the CLI, which differ only in where lines go and how
+ * secrets are masked.
+ */
+export function publishSession(
+  inputs: Inputs,
+  login: LoginResult,
+  edge: { readonly log: PublishLog; readonly mask: MaskSecret; readonly client: ClientOptions }
+): PublishEnv {
+  const clients = new Map(login.clients)
+  const client = (registry: string): RegistryClient => {
+    let c = clients.get(registry)
+    if (!c) {
+      const credentials: RegistryLogin | undefined = login.logins.get(registry)
+      c = new RegistryClient(registry, credentials, edge.mask, edge.client)
+      clients.set(registry, c)
+    }
+    return c
+  }
+  const configDir = login.configDir
+  const options = configDir !== undefined ? { configDir } : {}
+  return {
+    client,
+    log: edge.log,
+    ...(inputs.source?.kind === 'local'
+      ? {
+          docker: {
+            imageId: (image: string) => localImageId(image, options),
+            push: (image: string, reference: string, log: (line: string) => void) =>
+              dockerPush(image, reference, { ...options, log })
+          }
+        }
+      : {}),
+    ensureRepository: async (repository) => {
+      const provider = providerOf(repository.registry, inputs.auth)
+      if (provider.kind === 'dockerhub')
+        edge.log.warning(
+          `${repository.name} has no tags yet: if it does not exist, Docker Hub creates it on this push with the account's default visibility, which may be public`
+        )
+      if (provider.kind !== 'ecr') return
+      await ensureEcrRepository({
+        provider: { ...provider, host: repository.registry },
+        path: repository.path,
+        aws: inputs.auth.aws,
+        create: inputs.publish.ecrCreateRepository,
+        log: (line) => edge.log.info(line)
+      })
+    }
+  }
+}

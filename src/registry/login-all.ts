@@ -1,0 +1,137 @@
+import { RegistryClient, type ClientOptions } from '../distribution/client.js'
+import { CredentialsRejectedError } from '../distribution/errors.js'
+import { createConfigDir, removeConfigDir } from '../docker/config.js'
+import { dockerLogin, dockerLogout } from '../docker/login.js'
+import type { AuthInputs } from '../inputs/auth.js'
+import { acquireLogin, type CredentialSources } from './credentials/acquire.js'
+import type { MaskSecret, RegistryLogin } from './credentials/types.js'
+import { rejectedMessage } from './login-messages.js'
+import { describeCredentials, type LoginStep } from './login-plan.js'
+import { providerName } from './provider.js'
+
+/** Where login progress goes: the action's log groups, or the CLI's stderr. */
+export interface LoginLog {
+  info(line: string): void
+  error(line: string): void
+  group<T>(title: string, work: () => Promise<T>): Promise<T>
+}
+
+export interface LoginResult {
+  /** Credentials per registry, for the daemonless engine; anonymous ones are absent. */
+  readonly logins: ReadonlyMap<string, RegistryLogin>
+  /** The run's Docker config directory, when the docker CLI logged in. */
+  readonly configDir?: string
+  /** The registries `docker login` wrote into configDir, in order. */
+  readonly dockerLogins: readonly string[]
+  /** The client that checked each login: the publish reuses what it learned (challenge, tokens). */
+  readonly clients: ReadonlyMap<string, RegistryClient>
+}
+
+/** The docker CLI logins a run made, so a cleanup can undo them. */
+export interface DockerLogins {
+  readonly configDir: string
+  readonly dockerLogins: readonly string[]
+}
+
+export interface LoginAllOptions {
+  readonly sources: CredentialSources
+  /** `docker login` every target too: the docker CLI engine pushes with those logins. */
+  readonly useDocker: boolean
+  readonly client?: ClientOptions
+  readonly log: LoginLog
+  readonly mask: MaskSecret
+  readonly getIdToken: (audience: string) => Promise<string>
+  /** Where the run's Docker config directory is made (the OS temp dir when undefined). */
+  readonly configParent?: string
+  /** Told each time the docker logins change, before anything else can fail. */
+  readonly onDockerLogins?: (state: DockerLogins) => void
+  /** What to say when a registry refuses a step's credentials (default: rejectedMessage). */
+  readonly rejected?: (step: LoginStep) => string
+}
+
+/**
+ * Log in to every registry of the plan, one log group each: obtain the
+ * credentials, check them against the registry, and (for the docker CLI
+ * engine) `docker login` into a config directory made for this run. Every
+ * registry is tried, so one run reports every refused login at once.
+ */
+export async function loginAll(
+  steps: readonly LoginStep[],
+  auth: AuthInputs,
+  options: LoginAllOptions
+): Promise<LoginResult> {
+  const { log } = options
+  const logins = new Map<string, RegistryLogin>()
+  const clients = new Map<string, RegistryClient>()
+  const dockerLogins: string[] = []
+  let configDir: string | undefined
+  const changed = (): void => {
+    if (configDir !== undefined) options.onDockerLogins?.({ configDir, dockerLogins })
+  }
+  const failures: string[] = []
+  for (const step of steps) {
+    await log.group(`Login to ${step.registry}`, async () => {
+      try {
+        await loginOne(step)
+      } catch (e) {
+        log.error(e instanceof Error ? e.message : String(e))
+        failures.push(step.registry)
+      }
+    })
+  }
+  if (failures.length > 0) {
+    throw new Error(
+      `could not log in to ${failures.length} of ${steps.length} registries (${failures.join(', ')}): nothing was pushed`
+    )
+  }
+  return { logins, clients, dockerLogins, ...(configDir ? { configDir } : {}) }
+
+  async function loginOne(step: LoginStep): Promise<void> {
+    const kind = step.provider.kind === 'generic' ? '' : ` (${providerName(step.provider)})`
+    log.info(`${step.registry}${kind}: ${describeCredentials(step.credentials)}`)
+    const login = await acquireLogin(step, auth, {
+      sources: options.sources,
+      mask: options.mask,
+      getIdToken: options.getIdToken
+    })
+    try {
+      const client = new RegistryClient(step.registry, login, options.mask, options.client)
+      await client.checkLogin()
+      clients.set(step.registry, client)
+    } catch (e) {
+      if (e instanceof CredentialsRejectedError)
+        throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e })
+      throw e
+    }
+    if (!login) {
+      log.info(`${step.registry} accepts anonymous requests`)
+      return
+    }
+    logins.set(step.registry, login)
+    if (options.useDocker && step.push) {
+      if (configDir === undefined) {
+        configDir = await createConfigDir(options.configParent)
+        changed()
+      }
+      await dockerLogin(configDir, login)
+      dockerLogins.push(step.registry)
+      changed()
+    }
+    const until = login.expiresAt ? `, valid until ${login.expiresAt.toISOString()}` : ''
+    log.info(`Logged in to ${step.registry} as ${login.username} (${login.source}${until})`)
+  }
+}
+
+/** Log out of every registry docker logged in to, then delete the config directory; only warns. */
+export async function undoDockerLogins(
+  state: DockerLogins,
+  log: { info(line: string): void; warning(line: string): void }
+): Promise<void> {
+  for (const registry of state.dockerLogins) {
+    const problem = await dockerLogout(state.configDir, registry)
+    if (problem) log.warning(`docker logout ${registry}: ${problem}`)
+    else log.info(`Logged out of ${registry}`)
+  }
+  await removeConfigDir(state.configDir)
+  log.info(`Removed ${state.configDir}`)
+}
