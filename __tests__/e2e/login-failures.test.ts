@@ -21,12 +21,13 @@ import {
 /**
  * Wrong or missing credentials stop the bundled action before anything is
  * written anywhere: one error line per registry that names the input to
- * check, then the summary line. No docker command runs, so no daemon is needed.
+ * check, then the summary line. The source is a registry reference on one of
+ * the targets (a local one would be looked up in the daemon first), so no
+ * docker command runs and no daemon is needed.
  */
 const ALICE = { username: 'alice', password: 'alice-right-password-1' }
 const BOB = { username: 'bob', password: 'dckr_pat_right_token_1' }
 const WRONG = { alice: 'alice-wrong-password-2', bob: 'dckr_pat_wrong_token_2' }
-const SOURCE = 'tagship-e2e/app:build'
 
 const cleanup = new Cleanup()
 let basic: Registry
@@ -62,7 +63,7 @@ async function runSteps(inputs: Record<string, string>) {
     ...runnerFixture('tag-stable').env,
     ...files.env,
     ...inputEnv({
-      source: SOURCE,
+      source: `${basic.host}/team/app:build`,
       images: `${basic.host}/team/app\n${hub.host}/acme/app`,
       ...inputs
     }),

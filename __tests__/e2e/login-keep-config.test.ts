@@ -79,6 +79,7 @@ test('post keeps the directory with its four logins and says so; docker never lo
   expect(existsSync(configDir)).toBe(true)
   expect(dockerAuths(configDir)).toEqual(expectedAuths())
   expect(world.shim.calls().map((argv) => argv[0])).toEqual([
+    'image',
     ...Array(4).fill('login'),
     'image',
     ...Array(4).fill(['tag', 'push']).flat()

@@ -156,10 +156,13 @@ describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry and 
       (t) => `${t}:1.2.3`
     )
     expect(world.shim.calls()).toEqual([
+      // The local source is looked up before any registry is contacted.
+      ['image', 'inspect', '--format', '{{.Id}}', '--', 'tagship-e2e/app:build'],
       ['login', '--username', 'alice', '--password-stdin', basic],
       ['login', '--username', 'bob', '--password-stdin', hub],
       ['login', '--username', 'AWS', '--password-stdin', ecr],
       ['login', '--username', ACR_USER, '--password-stdin', acr],
+      // and read again by the publish, for its image ID
       ['image', 'inspect', '--format', '{{.Id}}', '--', 'tagship-e2e/app:build'],
       ...firstTags.flatMap((ref) => [
         ['tag', '--', 'tagship-e2e/app:build', ref],

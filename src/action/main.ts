@@ -16,6 +16,7 @@ import { publishFailure } from '../push/failure.js'
 import { publishSummary } from '../report/summary.js'
 import { publishText } from '../report/text.js'
 import { restoreStep, saveStep } from '../cache/action.js'
+import { checkLocalSource } from '../push/session.js'
 
 /** The action's main step: read, plan, log in, publish, report. */
 export async function run(now: Date = new Date()): Promise<void> {
@@ -32,6 +33,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     if (plan.push) {
       // Every registry's credentials are decided before any network call.
       const steps = planLogins(loginTargets(inputs), inputs.auth)
+      await checkLocalSource(inputs)
       const login = await loginAll(steps, inputs.auth, {
         sources: credentialSources(),
         useDocker: inputs.source?.kind === 'local',

@@ -7,6 +7,7 @@ import { publishFailure } from '../push/failure.js'
 import { clientOptionsOf, publishSession } from '../push/session.js'
 import { resolveSource } from '../push/source-resolve.js'
 import { loginAll, undoDockerLogins, type DockerLogins } from '../registry/login-all.js'
+import { checkLocalSource } from '../push/session.js'
 import { planJson, publishJson } from '../report/json.js'
 import { planText, publishText } from '../report/text.js'
 import { readPayload } from '../context/payload.js'
@@ -52,6 +53,7 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
   const client = clientOptionsOf(inputs, (message) => display.info(message))
   const mask = (secret: string): void => secrets.add(secret)
   try {
+    await checkLocalSource(inputs)
     const login = await loginAll(steps, auth, {
       sources: credentialSources(),
       useDocker: inputs.source?.kind === 'local' && !args.dryRun,

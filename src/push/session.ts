@@ -71,3 +71,16 @@ export function publishSession(
     }
   }
 }
+
+/**
+ * A local source must be in the daemon: asked before any registry is
+ * contacted, so a missing image costs no login and no request.
+ */
+export async function checkLocalSource(inputs: Inputs): Promise<void> {
+  if (inputs.source?.kind !== 'local') return
+  try {
+    await localImageId(inputs.source.image)
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; nothing was pushed`, { cause: e })
+  }
+}
