@@ -62,7 +62,9 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'a URL scheme',
     inputs: { images: 'https://{G}/acme/app' },
-    errors: ['images: "https://{G}/acme/app" has an invalid registry host "https:"']
+    errors: [
+      'images: "https://{G}/acme/app" starts with a URL scheme: drop "https://" (write "{G}/acme/app")'
+    ]
   },
   {
     name: 'a space in a name',
@@ -217,7 +219,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     name: 'unclosed expression',
     inputs: { tags: 'type=raw,value={{date YYYY' },
     errors: [
-      `tags: line 1 "type=raw,value={{date YYYY": the tag "-date-YYYY" starts with '-'; a tag must start with a letter, digit or '_': change the value, prefix or suffix that makes it`
+      'tags: line 1 "type=raw,value={{date YYYY": an expression opens with {{ and is never closed: end it with }}'
     ]
   },
   {

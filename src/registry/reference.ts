@@ -47,6 +47,13 @@ export function parseRepository(input: string, raw: string): Repository {
       `${quote(value)} has a digest: give the repository only (tags are computed)`
     )
   }
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)
+  if (scheme) {
+    throw new InputError(
+      input,
+      `${quote(value)} starts with a URL scheme: drop "${scheme[0]}" (write ${quote(value.slice(scheme[0].length))})`
+    )
+  }
   const segments = value.split('/')
   let registry = DOCKER_HUB
   let pathSegments = segments

@@ -53,6 +53,13 @@ export function renderExpressions(
   gitNames: GitNames = 'sanitised'
 ): string {
   const name = (value: string): string => (gitNames === 'raw' ? value : sanitizeTag(value))
+  // An opening `{{` left after every closed expression would otherwise turn
+  // into tag text and fail later with a message about the tag, not the cause.
+  if (text.replace(EXPRESSION, '').includes('{{'))
+    throw new InputError(
+      site.input,
+      `${site.where}: an expression opens with {{ and is never closed: end it with }}`
+    )
   return text.replace(EXPRESSION, (_whole, body: string) => {
     const [, word = '', args = ''] = /^(\S*)\s*([\s\S]*)$/.exec(body) ?? []
     const ref = readRef(ctx.ref)
