@@ -78,12 +78,10 @@ test('post keeps the directory with its four logins and says so; docker never lo
   expect(post.stdout).toBe(`tagship: logout is false: keeping ${configDir} for later steps\n`)
   expect(existsSync(configDir)).toBe(true)
   expect(dockerAuths(configDir)).toEqual(expectedAuths())
-  expect(world.shim.calls().map((argv) => argv[0])).toEqual([
-    'image',
-    ...Array(4).fill('login'),
-    'image',
-    ...Array(4).fill(['tag', 'push']).flat()
-  ])
+  // The four pushes run at the same time, so tags and pushes interleave.
+  const commands = world.shim.calls().map((argv) => argv[0])
+  expect(commands.slice(0, 6)).toEqual(['image', ...Array(4).fill('login'), 'image'])
+  expect(commands.slice(6).sort()).toEqual([...Array(4).fill('push'), ...Array(4).fill('tag')])
 })
 
 test('a later step pushes to all four registries with the kept DOCKER_CONFIG', async () => {

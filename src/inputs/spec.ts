@@ -73,7 +73,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'concurrency',
-    description: 'How many blob and manifest transfers run at once per registry.',
+    description:
+      'How many blobs are transferred at once per target; manifest writes and checks, which are small, run up to four times as many.',
     default: '4',
     publishOnly: true
   },

@@ -18,6 +18,7 @@ import type { PublishResult, TagResult, TargetResult } from './results.js'
 import { resolveSource, type ResolvedSource } from './source-resolve.js'
 import { readTarget, type TargetState } from './target-state.js'
 import { tagWriteFailure } from './write-errors.js'
+import { HeldLog, runGrouped } from '../log/groups.js'
 
 /** Where progress goes: the action's log groups, or the CLI's stderr. */
 export interface PublishLog {
@@ -25,6 +26,9 @@ export interface PublishLog {
   warning(line: string): void
   group<T>(title: string, work: () => Promise<T>): Promise<T>
 }
+
+/** Lines without groups: what one target's work writes while others run. */
+export type LineLog = Pick<PublishLog, 'info' | 'warning'>
 
 /** The docker CLI, for a source in the local daemon. */
 export interface DockerEngine {
@@ -39,10 +43,13 @@ export interface PublishEnv {
   readonly log: PublishLog
   readonly docker?: DockerEngine
   /** Called for a target with no tags yet: ECR needs its repository to exist. */
-  readonly ensureRepository?: (repository: Repository) => Promise<void>
+  readonly ensureRepository?: (repository: Repository, log: LineLog) => Promise<void>
 }
 
 type Options = Pick<PublishOptions, 'forwardOnly' | 'concurrency'>
+
+/** Manifest writes and HEADs are small: they may run four times as wide as blob transfers. */
+const light = (options: Options): number => options.concurrency * 4
 
 /** One target on its way: what it holds, what to write, what happened. */
 interface TargetRun {
@@ -64,47 +71,88 @@ export async function publish(
   env: PublishEnv
 ): Promise<PublishResult> {
   const { log } = env
-  let resolved: ResolvedSource
-  const runs: TargetRun[] = []
-  try {
-    resolved = await log.group(`Read the source ${plan.source ?? ''}`.trim(), async () => {
-      const found = await resolveSource(source, {
-        client: env.client,
-        ...(env.docker ? { imageId: (image: string) => env.docker!.imageId(image) } : {})
-      })
-      log.info(
-        found.kind === 'registry'
-          ? `${found.manifest.digest} (${found.manifest.mediaType})`
-          : `local image ${found.imageId}`
-      )
-      return found
-    })
-    for (const target of plan.targets) {
-      const state = await log.group(`Read ${target.repository.name}`, async () => {
-        const client = env.client(target.repository.registry)
-        const s = await readTarget(target, client, options.concurrency)
-        if (s.existingTags.length === 0) await env.ensureRepository?.(target.repository)
-        log.info(describeState(s))
-        return s
-      })
-      runs.push({ state, decisions: new Map(), results: new Map() })
-    }
-  } catch (e) {
-    throw new Error(`${messageOf(e)}; nothing was pushed`, { cause: e })
-  }
+  // Read everything at once; nothing is written until every read answered.
+  const reads = await runGrouped<ResolvedSource | TargetState, unknown>(
+    log,
+    [
+      {
+        title: `Read the source ${plan.source ?? ''}`.trim(),
+        run: async (l) => {
+          const found = await resolveSource(source, {
+            client: env.client,
+            ...(env.docker ? { imageId: (image: string) => env.docker!.imageId(image) } : {})
+          })
+          l.info(
+            found.kind === 'registry'
+              ? `${found.manifest.digest} (${found.manifest.mediaType})`
+              : `local image ${found.imageId}`
+          )
+          return found
+        }
+      },
+      ...plan.targets.map((target) => ({
+        title: `Read ${target.repository.name}`,
+        run: async (l: LineLog) => {
+          const client = env.client(target.repository.registry)
+          const s = await readTarget(target, client, light(options))
+          if (s.existingTags.length === 0) await env.ensureRepository?.(target.repository, l)
+          l.info(describeState(s))
+          return s
+        }
+      }))
+    ],
+    (settled) => (settled.status === 'fulfilled' ? settled.value : settled)
+  )
+  const failed = reads.find(
+    (r): r is PromiseRejectedResult =>
+      typeof r === 'object' && r !== null && (r as { status?: unknown }).status === 'rejected'
+  )
+  if (failed)
+    throw new Error(`${messageOf(failed.reason)}; nothing was pushed`, { cause: failed.reason })
+  const resolved = reads[0] as ResolvedSource
+  const runs: TargetRun[] = (reads.slice(1) as TargetState[]).map((state) => ({
+    state,
+    decisions: new Map(),
+    results: new Map()
+  }))
 
-  for (const run of runs) {
-    await log.group(`Content for ${run.state.target.repository.name}`, () =>
-      bringContent(run, resolved, options, env)
-    )
-  }
-  for (const run of runs) {
-    await log.group(`Tags of ${run.state.target.repository.name}`, () =>
-      writeTags(run, options, log)
-    )
-  }
+  // Registries at once, so one slow registry holds up no other; targets on
+  // one registry one after another, so the second finds the first's blobs
+  // there (the docker CLI mounts them) instead of uploading them again.
+  const previous = new Map<string, Promise<void>>()
+  await runGrouped(
+    log,
+    runs.map((run) => {
+      const registry = run.state.target.repository.registry
+      const before = previous.get(registry) ?? Promise.resolve()
+      let finish = (): void => undefined
+      previous.set(registry, new Promise<void>((resolve) => (finish = resolve)))
+      return {
+        title: `Content for ${run.state.target.repository.name}`,
+        run: async (l: LineLog) => {
+          try {
+            await before
+            await bringContent(run, resolved, options, { ...env, log: { ...log, ...l } })
+          } finally {
+            finish()
+          }
+        }
+      }
+    }),
+    () => undefined
+  )
+  await runGrouped(
+    log,
+    runs.map((run) => ({
+      title: `Tags of ${run.state.target.repository.name}`,
+      run: (l: LineLog) => writeTags(run, options, l)
+    })),
+    () => undefined
+  )
   await log.group('Verify', async () => {
-    for (const run of runs) await verify(run, options, log)
+    const holds = runs.map(() => new HeldLog())
+    await Promise.all(runs.map((run, i) => verify(run, options, holds[i]!)))
+    for (const hold of holds) hold.release(log)
   })
   return result(runs, log)
 }
@@ -139,6 +187,8 @@ async function bringContent(
       run.manifest = source.manifest
       decideAll(run, source.manifest.digest, options)
       if (!hasWrites(run)) return env.log.info('nothing to copy: no tag needs writing')
+      if (source.registry === target.registry && source.repo.path === state.repo.path)
+        return env.log.info('a retag in the source repository: the content is there already')
       const stats = await copyContent(source.repo, state.repo, source.manifest, {
         concurrency: options.concurrency,
         sameRegistry: source.registry === target.registry,
@@ -175,14 +225,14 @@ function pushTagOf(run: TargetRun): PlannedTag | undefined {
   return writes.find((t) => !run.state.current.has(t.tag)) ?? writes[0]
 }
 
-async function writeTags(run: TargetRun, options: Options, log: PublishLog): Promise<void> {
+async function writeTags(run: TargetRun, options: Options, log: LineLog): Promise<void> {
   const pending = run.state.target.tags.filter((t) => !run.results.has(t.tag))
   // Fixed tags first, floating ones (latest, 1, 1.2, rc) after them: a
   // floating tag never points at a release whose own tag is missing. Within
   // each group the writes run in parallel: one round trip, not one per tag.
   const fixed = pending.filter((t) => !t.floating)
   const floating = pending.filter((t) => t.floating)
-  await allLimited(fixed, options.concurrency, (tag) => writeTag(run, tag, log))
+  await allLimited(fixed, light(options), (tag) => writeTag(run, tag, log))
   // A fixed tag that did not land holds the floating ones back, or they would
   // point at a release whose own tag is missing; a re-run writes them all.
   const missing = fixed.find((t) => run.results.get(t.tag)?.status === 'failed')
@@ -196,12 +246,12 @@ async function writeTags(run: TargetRun, options: Options, log: PublishLog): Pro
   }
   await allLimited(
     floating.filter((t) => !run.results.has(t.tag)),
-    options.concurrency,
+    light(options),
     (tag) => writeTag(run, tag, log)
   )
 }
 
-async function writeTag(run: TargetRun, tag: PlannedTag, log: PublishLog): Promise<void> {
+async function writeTag(run: TargetRun, tag: PlannedTag, log: LineLog): Promise<void> {
   const manifest = run.manifest
   const decision = run.decisions.get(tag.tag)!
   if (decision.action === 'kept') {
@@ -228,11 +278,11 @@ async function writeTag(run: TargetRun, tag: PlannedTag, log: PublishLog): Promi
 }
 
 /** Resolve every landed tag again: it must point at the digest this run published. */
-async function verify(run: TargetRun, options: Options, log: PublishLog): Promise<void> {
+async function verify(run: TargetRun, options: Options, log: LineLog): Promise<void> {
   const landed = [...run.results.values()].filter(
     (r) => r.status === 'pushed' || r.status === 'already there'
   )
-  await allLimited(landed, options.concurrency, async (r) => {
+  await allLimited(landed, light(options), async (r) => {
     const head = await headManifest(run.state.repo, r.tag).catch((e: unknown) => messageOf(e))
     const now = typeof head === 'string' ? undefined : head?.digest
     if (now === r.digest) return
@@ -249,7 +299,7 @@ async function verify(run: TargetRun, options: Options, log: PublishLog): Promis
   log.info(`${run.state.target.repository.name}: ${checked} tag(s) checked`)
 }
 
-function result(runs: readonly TargetRun[], log: PublishLog): PublishResult {
+function result(runs: readonly TargetRun[], log: LineLog): PublishResult {
   const targets: TargetResult[] = runs.map((run) => ({
     repository: run.state.target.repository,
     ...(run.manifest ? { digest: run.manifest.digest } : {}),

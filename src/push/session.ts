@@ -2,7 +2,6 @@ import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { localImageId } from '../docker/image.js'
 import { dockerPush } from '../docker/push.js'
 import type { Inputs } from '../inputs/parse.js'
-import { ensureEcrRepository } from '../registry/ecr-repository.js'
 import type { MaskSecret, RegistryLogin } from '../registry/credentials/types.js'
 import type { LoginResult } from '../registry/login-all.js'
 import { providerOf } from '../registry/login-plan.js'
@@ -54,19 +53,21 @@ export function publishSession(
           }
         }
       : {}),
-    ensureRepository: async (repository) => {
+    ensureRepository: async (repository, log) => {
       const provider = providerOf(repository.registry, inputs.auth)
       if (provider.kind === 'dockerhub')
-        edge.log.warning(
+        log.warning(
           `${repository.name} has no tags yet: if it does not exist, Docker Hub creates it on this push with the account's default visibility, which may be public`
         )
       if (provider.kind !== 'ecr') return
+      // The AWS SDK is loaded only for an ECR target, not at start-up.
+      const { ensureEcrRepository } = await import('../registry/ecr-repository.js')
       await ensureEcrRepository({
         provider: { ...provider, host: repository.registry },
         path: repository.path,
         aws: inputs.auth.aws,
         create: inputs.publish.ecrCreateRepository,
-        log: (line) => edge.log.info(line)
+        log: (line) => log.info(line)
       })
     }
   }

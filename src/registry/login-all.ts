@@ -8,6 +8,7 @@ import type { MaskSecret, RegistryLogin } from './credentials/types.js'
 import { rejectedMessage } from './login-messages.js'
 import { describeCredentials, type LoginStep } from './login-plan.js'
 import { providerName } from './provider.js'
+import { runGrouped, type LineSink } from '../log/groups.js'
 
 /** Where login progress goes: the action's log groups, or the CLI's stderr. */
 export interface LoginLog {
@@ -51,9 +52,10 @@ export interface LoginAllOptions {
 
 /**
  * Log in to every registry of the plan, one log group each: obtain the
- * credentials, check them against the registry, and (for the docker CLI
- * engine) `docker login` into a config directory made for this run. Every
- * registry is tried, so one run reports every refused login at once.
+ * credentials and check them against the registry (every registry at once),
+ * then (for the docker CLI engine) `docker login` into a config directory
+ * made for this run. Every registry is tried, so one run reports every
+ * refused login at once.
  */
 export async function loginAll(
   steps: readonly LoginStep[],
@@ -69,16 +71,25 @@ export async function loginAll(
     if (configDir !== undefined) options.onDockerLogins?.({ configDir, dockerLogins })
   }
   const failures: string[] = []
-  for (const step of steps) {
-    await log.group(`Login to ${step.registry}`, async () => {
+  // Credentials and login checks for every registry at once; what follows a
+  // check (docker login, which rewrites one config file) one at a time, in order.
+  await runGrouped(
+    log,
+    steps.map((step) => ({
+      title: `Login to ${step.registry}`,
+      run: (held: LineSink) => checkOne(step, held)
+    })),
+    async (settled, i) => {
+      const step = steps[i]!
       try {
-        await loginOne(step)
+        if (settled.status === 'rejected') throw settled.reason
+        await finishOne(step, settled.value)
       } catch (e) {
         log.error(e instanceof Error ? e.message : String(e))
         failures.push(step.registry)
       }
-    })
-  }
+    }
+  )
   if (failures.length > 0) {
     throw new Error(
       `could not log in to ${failures.length} of ${steps.length} registries (${failures.join(', ')}): nothing was pushed`
@@ -86,9 +97,9 @@ export async function loginAll(
   }
   return { logins, clients, dockerLogins, ...(configDir ? { configDir } : {}) }
 
-  async function loginOne(step: LoginStep): Promise<void> {
+  async function checkOne(step: LoginStep, held: LineSink): Promise<RegistryLogin | undefined> {
     const kind = step.provider.kind === 'generic' ? '' : ` (${providerName(step.provider)})`
-    log.info(`${step.registry}${kind}: ${describeCredentials(step.credentials)}`)
+    held.info(`${step.registry}${kind}: ${describeCredentials(step.credentials)}`)
     const login = await acquireLogin(step, auth, {
       sources: options.sources,
       mask: options.mask,
@@ -103,10 +114,12 @@ export async function loginAll(
         throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e })
       throw e
     }
-    if (!login) {
-      log.info(`${step.registry} accepts anonymous requests`)
-      return
-    }
+    if (!login) held.info(`${step.registry} accepts anonymous requests`)
+    return login
+  }
+
+  async function finishOne(step: LoginStep, login: RegistryLogin | undefined): Promise<void> {
+    if (!login) return
     logins.set(step.registry, login)
     if (options.useDocker && step.push) {
       if (configDir === undefined) {
