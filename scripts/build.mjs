@@ -1,4 +1,8 @@
-// Bundle every entry point with ncc into dist/<name>/index.js.
+// Bundle every entry point with ncc into dist/<name>/index.js. Code behind a
+// dynamic import() (the cloud SDKs, @actions/cache, the publish engine) goes
+// into chunk files (<id>.index.js) beside it, loaded by relative path: a copy
+// of dist/<name> must keep the whole folder. ncc minifies index.js only, not
+// the chunks.
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 

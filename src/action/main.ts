@@ -6,26 +6,30 @@ import { planSummary } from '../report/summary.js'
 import { planText } from '../report/text.js'
 import { credentialSources } from './credential-sources.js'
 import { getInputs } from './inputs.js'
-import { loginAll } from './login.js'
 import { loginTargets } from '../push/targets.js'
 import { planLogins } from '../registry/login-plan.js'
 import { setOutputs, setPublishOutputs } from './outputs.js'
-import { actionPublishEnv, clientOptions } from './publish-env.js'
-import { publish } from '../push/publish.js'
 import { publishFailure } from '../push/failure.js'
 import { publishSummary } from '../report/summary.js'
 import { publishText } from '../report/text.js'
-import { restoreStep, saveStep } from '../cache/action.js'
-import { checkLocalSource } from '../push/session.js'
 
 /** The action's main step: read, plan, log in, publish, report. */
 export async function run(now: Date = new Date()): Promise<void> {
   try {
     let inputs = getInputs()
     const ctx = githubContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH), now)
-    if (inputs.cache?.mode === 'save') return await saveStep(inputs, ctx.sha)
+    // The cache, registry and publish code (with @actions/cache, undici and the
+    // cloud SDKs) is imported only by the steps that use it: a `push: false`
+    // run starts without loading any of it.
+    if (inputs.cache?.mode === 'save') {
+      const { saveStep } = await import('../cache/action.js')
+      return await saveStep(inputs, ctx.sha)
+    }
     // Restored first: a missing entry fails the run before any registry is contacted.
-    if (inputs.cache?.mode === 'restore') inputs = await restoreStep(inputs, ctx.sha)
+    if (inputs.cache?.mode === 'restore') {
+      const { restoreStep } = await import('../cache/action.js')
+      inputs = await restoreStep(inputs, ctx.sha)
+    }
     const plan = buildPlan(ctx, inputs)
     core.startGroup(`Plan for ${ctx.eventName} on ${ctx.ref}`)
     core.info(planText(plan).trimEnd())
@@ -33,6 +37,13 @@ export async function run(now: Date = new Date()): Promise<void> {
     if (plan.push) {
       // Every registry's credentials are decided before any network call.
       const steps = planLogins(loginTargets(inputs), inputs.auth)
+      const [{ checkLocalSource }, { loginAll }, { actionPublishEnv, clientOptions }, { publish }] =
+        await Promise.all([
+          import('../push/session.js'),
+          import('./login.js'),
+          import('./publish-env.js'),
+          import('../push/publish.js')
+        ])
       await checkLocalSource(inputs)
       const login = await loginAll(steps, inputs.auth, {
         sources: credentialSources(),

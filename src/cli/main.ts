@@ -10,7 +10,6 @@ import { parseCliArgs, type CliArgs } from './args.js'
 import { cliContext, detectCi } from './context.js'
 import { EXIT, helpText } from './help.js'
 import { publishHelpText } from './help-publish.js'
-import { publishCommand } from './publish.js'
 import { cliWords } from './secrets.js'
 
 export interface CliIO {
@@ -62,7 +61,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return EXIT.ok
     }
     if (args.command === 'plan') return planCommand(args, io)
-    if (args.command === 'publish') return await publishCommand(args, io)
+    if (args.command === 'publish') {
+      // The registry, publish and cloud SDK code loads only for publish: plan and help stay quick.
+      const { publishCommand } = await import('./publish.js')
+      return await publishCommand(args, io)
+    }
     const what =
       args.command === undefined
         ? 'no command given'

@@ -1,13 +1,23 @@
-import { acrOidcCredentials } from './acr.js'
 import type { CredentialSources } from './acquire.js'
-import { ecrCredentials } from './ecr.js'
-import { ecrPublicCredentials } from './ecr-public.js'
 
-/** The AWS and Azure SDK paths, for a login step that needs them (the action's and the CLI's). */
+/**
+ * The AWS and Azure SDK paths, for a login step that needs them (the action's and the CLI's).
+ * Each SDK is imported only when a login calls it: most runs use neither, and loading them
+ * up front is most of the bundle's start-up time (the bundler puts each in its own chunk).
+ */
 export function credentialSources(): CredentialSources {
   return {
-    ecr: (provider, aws, options) => ecrCredentials(provider, aws, options),
-    ecrPublic: (aws, options) => ecrPublicCredentials(aws, options),
-    acrOidc: (registry, azure, options) => acrOidcCredentials(registry, azure, options)
+    ecr: async (provider, aws, options) => {
+      const { ecrCredentials } = await import('./ecr.js')
+      return ecrCredentials(provider, aws, options)
+    },
+    ecrPublic: async (aws, options) => {
+      const { ecrPublicCredentials } = await import('./ecr-public.js')
+      return ecrPublicCredentials(aws, options)
+    },
+    acrOidc: async (registry, azure, options) => {
+      const { acrOidcCredentials } = await import('./acr.js')
+      return acrOidcCredentials(registry, azure, options)
+    }
   }
 }
