@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { undoDockerLogins } from '../registry/login-all.js'
+import { undoDockerLogins } from '../docker/undo.js'
 import { readPostState } from './state.js'
 
 /**

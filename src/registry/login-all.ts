@@ -1,7 +1,8 @@
 import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { CredentialsRejectedError } from '../distribution/errors.js'
-import { createConfigDir, removeConfigDir } from '../docker/config.js'
-import { dockerLogin, dockerLogout } from '../docker/login.js'
+import { createConfigDir } from '../docker/config.js'
+import { dockerLogin } from '../docker/login.js'
+import type { DockerLogins } from '../docker/undo.js'
 import type { AuthInputs } from '../inputs/auth.js'
 import { acquireLogin, type CredentialSources } from './credentials/acquire.js'
 import type { MaskSecret, RegistryLogin } from './credentials/types.js'
@@ -26,12 +27,6 @@ export interface LoginResult {
   readonly dockerLogins: readonly string[]
   /** The client that checked each login: the publish reuses what it learned (challenge, tokens). */
   readonly clients: ReadonlyMap<string, RegistryClient>
-}
-
-/** The docker CLI logins a run made, so a cleanup can undo them. */
-export interface DockerLogins {
-  readonly configDir: string
-  readonly dockerLogins: readonly string[]
 }
 
 export interface LoginAllOptions {
@@ -135,16 +130,4 @@ export async function loginAll(
   }
 }
 
-/** Log out of every registry docker logged in to, then delete the config directory; only warns. */
-export async function undoDockerLogins(
-  state: DockerLogins,
-  log: { info(line: string): void; warning(line: string): void }
-): Promise<void> {
-  for (const registry of state.dockerLogins) {
-    const problem = await dockerLogout(state.configDir, registry)
-    if (problem) log.warning(`docker logout ${registry}: ${problem}`)
-    else log.info(`Logged out of ${registry}`)
-  }
-  await removeConfigDir(state.configDir)
-  log.info(`Removed ${state.configDir}`)
-}
+export { undoDockerLogins, type DockerLogins } from '../docker/undo.js'
