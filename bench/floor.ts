@@ -107,7 +107,10 @@ async function upload(
     method: 'PUT',
     headers: { authorization: auth, 'content-type': 'application/octet-stream' },
     body,
-    duplex: 'half'
+    duplex: 'half',
+    // Without these two, Node's fetch copies the request and keeps every sent chunk.
+    redirect: 'error',
+    window: null
   } as RequestInit)
   expect(put, 201, `PUT blob ${digest}`)
 }

@@ -101,7 +101,10 @@ async function uploadStream(
     method: 'PATCH',
     headers: { ...auth, 'content-type': 'application/octet-stream' },
     body: Readable.toWeb(Readable.from(hashed())) as ReadableStream,
-    duplex: 'half'
+    duplex: 'half',
+    // Without these two, Node's fetch copies the request and keeps every sent chunk.
+    redirect: 'error',
+    window: null
   } as RequestInit)
   await patch.arrayBuffer()
   if (patch.status !== 202) throw new Error(`seed: PATCH upload answered ${patch.status}`)

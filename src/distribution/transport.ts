@@ -103,10 +103,7 @@ export class Transport {
         headers.delete('content-length')
         request = { ...request, method: method === 'HEAD' ? 'HEAD' : 'GET', body: null, headers }
       } else if (!isReplayable(request.body)) {
-        throw new RegistryUnreachableError(
-          this.registry,
-          `${describeRequest(init, url)} was redirected, and a streamed body cannot be sent twice`
-        )
+        throw new RegistryUnreachableError(this.registry, streamRedirectedText(init, url))
       }
       const next = parseUrl(location, current)
       if (!next)
@@ -198,6 +195,7 @@ export class Transport {
     const stopOnCallerAbort = (): void => controller.abort()
     init.signal?.addEventListener('abort', stopOnCallerAbort, { once: true })
     const streamed = isStream(init.body)
+    const unclonable = streamed && init.redirect !== 'manual'
     const body = isStream(init.body) ? rearmOnChunk(init.body, arm) : init.body
     arm()
     try {
@@ -205,9 +203,14 @@ export class Transport {
         ...init,
         body,
         headers,
-        redirect: 'manual',
+        // fetch clones a request unless its redirect mode is 'error' and it has
+        // no window, and the clone tees the body: for a stream, the branch no
+        // one reads then keeps every chunk sent, a whole layer per upload. A
+        // stream cannot follow a redirect anyway, so it goes out unclonable.
+        redirect: unclonable ? 'error' : 'manual',
         signal: controller.signal,
         ...(streamed ? { duplex: 'half' } : {}),
+        ...(unclonable ? { window: null } : {}),
         ...tlsOptions(url, this.insecureRegistries)
       } as RequestInit)
     } catch (e) {
@@ -219,6 +222,8 @@ export class Transport {
           throw new PlainAnswer()
         throw new UnsafeEndpointError(this.registry, plainRefusedText(url))
       }
+      if (unclonable && !timedOut && redirectRefused(e))
+        throw new RegistryUnreachableError(this.registry, streamRedirectedText(init, url))
       const why = timedOut
         ? `${describeRequest(init, url)} got no answer within ${this.timeoutMs / 1000} s`
         : networkErrorText(e)
@@ -262,4 +267,13 @@ function rearmOnChunk(
     },
     cancel: (reason) => reader.cancel(reason)
   })
+}
+
+function streamRedirectedText(init: RequestInit, url: URL): string {
+  return `${describeRequest(init, url)} was redirected, and a streamed body cannot be sent twice`
+}
+
+/** What fetch throws for a 3xx answer to a request sent with redirect 'error'. */
+function redirectRefused(e: unknown): boolean {
+  return (e as { cause?: { message?: unknown } } | null)?.cause?.message === 'unexpected redirect'
 }
