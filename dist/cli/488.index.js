@@ -1,0 +1,346 @@
+export const id = 488;
+export const ids = [488];
+export const modules = {
+
+/***/ 3488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  acrOidcCredentials: () => (/* binding */ acrOidcCredentials)
+});
+
+// UNUSED EXPORTS: ACR_TOKEN_USERNAME, ENTRA_AUDIENCE, acrSecretCredentials
+
+// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 279 modules
+var esm = __webpack_require__(1491);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/registry/credentials/entra.ts
+
+
+/** The resource an Entra token must be for to be exchanged at ACR (the same in every cloud). */
+const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
+/** Azure's public cloud, used when AZURE_AUTHORITY_HOST is unset (as @azure/identity does). */
+const PUBLIC_CLOUD = 'https://login.microsoftonline.com';
+/**
+ * Authority hosts MSAL knows from its built-in cloud metadata. There, instance
+ * discovery costs no request and keeps MSAL's check that the authority is
+ * Microsoft's. For any other host (Azure Stack Hub, ADFS, a private authority)
+ * discovery asks login.microsoftonline.com about a host it has never heard of,
+ * which fails, or hangs in a network that cannot reach it; such authorities are
+ * the user's explicit choice (AZURE_AUTHORITY_HOST), so discovery is turned off.
+ */
+const MICROSOFT_AUTHORITIES = new Set([
+    'login.microsoftonline.com',
+    'login.windows.net',
+    'login.microsoft.com',
+    'sts.windows.net',
+    'login.partner.microsoftonline.cn',
+    'login.chinacloudapi.cn',
+    'login.microsoftonline.de',
+    'login.microsoftonline.us',
+    'login.usgovcloudapi.net',
+    'login-us.microsoftonline.com'
+]);
+/**
+ * Two quick retries (after ~0.25–0.5 s, then ~0.5–1 s) for a dropped connection
+ * or a 5xx; throttling still waits for Retry-After. The SDK default (3 retries
+ * from 0.8 s growing toward 60 s) suits long-running services: in a CI step
+ * someone is waiting, and an Entra outage longer than that is better met by
+ * re-running the job than by a step that hangs.
+ */
+const RETRY = { maxRetries: 2, retryDelayInMs: 250, maxRetryDelayInMs: 2000 };
+/** Hints for the AADSTS codes a misconfigured GitHub OIDC login meets. */
+const HINTS = {
+    '70021': "check the app registration's federated credential: its issuer, subject and audience must match the token's",
+    '700211': "check the federated credential's issuer (https://token.actions.githubusercontent.com)",
+    '700212': "check the federated credential's audience (api://AzureADTokenExchange)",
+    '700213': "check the federated credential's subject",
+    '700016': 'check azure-client-id and azure-tenant-id',
+    '90002': 'check azure-tenant-id',
+    '700024': 'the GitHub OIDC token is outside its validity window; check the runner clock'
+};
+/** The authority to ask: AZURE_AUTHORITY_HOST (the variable Azure tools share) or the public cloud. */
+function authorityHost(env) {
+    const raw = env.AZURE_AUTHORITY_HOST?.trim() || PUBLIC_CLOUD;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new Error(`AZURE_AUTHORITY_HOST ${(0,errors/* quote */.h)(raw)} is not a URL (e.g. ${PUBLIC_CLOUD})`);
+    }
+    if (url.protocol !== 'https:') {
+        throw new Error(`AZURE_AUTHORITY_HOST ${(0,errors/* quote */.h)(raw)} must be an https URL`);
+    }
+    return raw.replace(/\/+$/, '');
+}
+/**
+ * An Entra ID access token for ACR, obtained by presenting `assertion` (the
+ * GitHub OIDC token) as the client assertion of `app` at the authority `host`
+ * (from authorityHost).
+ */
+async function entraAccessToken(app, assertion, host) {
+    let credential;
+    try {
+        credential = new esm/* ClientAssertionCredential */.XI(app.tenantId, app.clientId, async () => assertion, {
+            authorityHost: host,
+            disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.has(new URL(host).hostname),
+            retryOptions: RETRY
+        });
+    }
+    catch (e) {
+        // Identity checks the ids' shape here, before any request.
+        const ids = `client ${(0,errors/* quote */.h)(app.clientId)} in tenant ${(0,errors/* quote */.h)(app.tenantId)}`;
+        throw new Error(`Azure login for ${ids}: ${messageOf(e)}`, { cause: e });
+    }
+    try {
+        return (await credential.getToken(ACR_SCOPE)).token;
+    }
+    catch (e) {
+        throw await explain(e, app, host);
+    }
+}
+async function explain(e, app, host) {
+    const message = messageOf(e);
+    if (message.startsWith('endpoints_resolution_error')) {
+        // MSAL reports every failure to fetch or read the authority's metadata
+        // (refused, DNS, TLS, a 4xx for an unknown tenant) with this one opaque
+        // code; asking once more ourselves recovers the actual reason.
+        const metadata = `${host}/${app.tenantId}/v2.0/.well-known/openid-configuration`;
+        return new Error(`Could not use Entra ID at ${host} for tenant ${app.tenantId}: ${await probe(metadata)}` +
+            ' (@azure/identity said only endpoints_resolution_error; check azure-tenant-id, AZURE_AUTHORITY_HOST and the network)');
+    }
+    const aadsts = /Description: (AADSTS(\d+):.*?)(?: - Correlation ID:|$)/s.exec(message);
+    if (aadsts) {
+        // Entra appends "Trace ID: … Timestamp: …" lines that only a support case needs.
+        const description = oneLine(aadsts[1].split(/\r?\n/)[0]);
+        const hint = HINTS[aadsts[2]];
+        return new Error(`Entra ID refused the GitHub OIDC token for client ${app.clientId} in tenant ${app.tenantId}: ` +
+            description +
+            (hint ? ` (${hint})` : ''));
+    }
+    return new Error(`Entra ID at ${host} failed for client ${app.clientId} in tenant ${app.tenantId}: ${oneLine(message)}`);
+}
+/** Why `url` cannot serve OpenID metadata, as one phrase. */
+async function probe(url) {
+    try {
+        const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+        const body = await res.text();
+        if (!res.ok) {
+            const aadsts = /"error_description"\s*:\s*"(AADSTS[^"\\]*)/.exec(body);
+            return `GET ${url} answered HTTP ${res.status}${aadsts ? `: ${oneLine(aadsts[1])}` : ''}`;
+        }
+        return `GET ${url} answered, but not with the OpenID metadata MSAL needs (issuer, authorization_endpoint, token_endpoint, jwks_uri on the authority's host)`;
+    }
+    catch (e) {
+        // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
+        const cause = causeOf(e) ?? e;
+        const code = cause?.code;
+        const detail = messageOf(cause);
+        const why = typeof code === 'string' && !detail.includes(code) ? `${detail} (${code})` : detail;
+        const trust = typeof code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
+            ? ' (Node does not trust its TLS certificate: add the CA with NODE_EXTRA_CA_CERTS)'
+            : '';
+        return `GET ${url} failed: ${oneLine(why)}${trust}`;
+    }
+}
+/**
+ * The message of anything thrown. Duck-typed rather than `instanceof Error`:
+ * errors from another realm (Node's fetch seen from a vm context, as under
+ * Jest) fail that check.
+ */
+function messageOf(e) {
+    const message = e?.message;
+    return typeof message === 'string' ? message : String(e);
+}
+/** What an error says it was caused by, if anything. */
+function causeOf(e) {
+    return e?.cause;
+}
+/** A message as one log line. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+
+// EXTERNAL MODULE: ./src/registry/credentials/scrub.ts
+var scrub = __webpack_require__(7261);
+;// CONCATENATED MODULE: ./src/registry/credentials/acr.ts
+
+
+/** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
+const ENTRA_AUDIENCE = 'api://AzureADTokenExchange';
+/** The username ACR takes with a refresh token as password (what `az acr login` uses). */
+const ACR_TOKEN_USERNAME = '00000000-0000-0000-0000-000000000000';
+/**
+ * Waits before the two retries of the exchange: a dropped connection or a 5xx
+ * at login should not fail the job, and more than a second or two of waiting
+ * means an outage a re-run handles better.
+ */
+const EXCHANGE_RETRY_DELAYS_MS = [250, 750];
+/**
+ * Logs in to ACR without a stored secret: GitHub OIDC token → Entra ID access
+ * token (the OIDC token as client assertion) → ACR refresh token. Every token
+ * is masked the moment it exists, and no error message contains one.
+ */
+async function acrOidcCredentials(registry, azure, options) {
+    const secrets = [];
+    const secret = (value) => {
+        options.mask(value);
+        secrets.push(value);
+        return value;
+    };
+    try {
+        // A bad AZURE_AUTHORITY_HOST fails before GitHub is asked for anything.
+        const authority = authorityHost(options.env ?? process.env);
+        const idToken = secret(await options.getIdToken(ENTRA_AUDIENCE));
+        const accessToken = secret(await entraAccessToken(azure, idToken, authority));
+        const refreshToken = secret(await exchange(registry, azure, accessToken));
+        const expiresAt = jwtExpiry(refreshToken);
+        return { username: ACR_TOKEN_USERNAME, password: refreshToken, ...(expiresAt && { expiresAt }) };
+    }
+    catch (e) {
+        // No cause: the errors underneath may carry a token in their details or requests.
+        // eslint-disable-next-line preserve-caught-error
+        throw new Error(oneLine((0,scrub/* scrubSecrets */.Z)(messageOf(e), secrets)));
+    }
+}
+/** A service principal's id and secret, which ACR accepts as Basic credentials. */
+function acrSecretCredentials(azure, options) {
+    options.mask(azure.clientSecret);
+    return { username: azure.clientId, password: azure.clientSecret };
+}
+/** `POST /oauth2/exchange`: an Entra access token for an ACR refresh token. */
+async function exchange(registry, azure, accessToken) {
+    const url = new URL('/oauth2/exchange', registry.baseUrl).href;
+    const form = new URLSearchParams({
+        grant_type: 'access_token',
+        service: registry.host,
+        tenant: azure.tenantId,
+        access_token: accessToken
+    });
+    for (let attempt = 0;; attempt++) {
+        const retry = attempt < EXCHANGE_RETRY_DELAYS_MS.length;
+        let res;
+        try {
+            // redirect 'manual': following one would re-send the token to wherever it points.
+            res = await fetch(url, {
+                method: 'POST',
+                body: form,
+                headers: { accept: 'application/json' },
+                redirect: 'manual',
+                signal: AbortSignal.timeout(30_000)
+            });
+        }
+        catch (e) {
+            if (retry) {
+                await sleep(EXCHANGE_RETRY_DELAYS_MS[attempt]);
+                continue;
+            }
+            // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
+            const cause = causeOf(e) ?? e;
+            throw new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange: ${messageOf(cause)} (check the registry name and the network)`, { cause: e });
+        }
+        const body = await res.text();
+        if ((res.status === 429 || res.status >= 500) && retry) {
+            await sleep(EXCHANGE_RETRY_DELAYS_MS[attempt]);
+            continue;
+        }
+        if (res.status >= 300 && res.status < 400) {
+            const to = res.headers.get('location') ?? '(no location)';
+            throw new Error(`${registry.host} answered the ACR token exchange with a redirect (HTTP ${res.status} to ${safeOrigin(to, url)}); tagship sends the Entra token only to ${url}: check that ${registry.host} is the registry's login server`);
+        }
+        if (!res.ok) {
+            throw new Error(`${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(body)}): check that azure-tenant-id ${azure.tenantId} is the registry's tenant and that client ${azure.clientId} has the AcrPush role on it`);
+        }
+        const refreshToken = parseJson(body)?.refresh_token;
+        if (typeof refreshToken !== 'string' || refreshToken === '') {
+            throw new Error(`${registry.host} answered the ACR token exchange without a refresh_token (HTTP ${res.status}): is ${registry.baseUrl} an Azure Container Registry?`);
+        }
+        return refreshToken;
+    }
+}
+/** ACR's error body as one phrase: Distribution's `{errors:[{code,message}]}` or OAuth's `{error,error_description}`. */
+function acrError(body) {
+    const json = parseJson(body);
+    if (Array.isArray(json?.errors)) {
+        return json.errors
+            .map((e) => [e.code, e.message].filter((s) => typeof s === 'string' && s).join(': '))
+            .join('; ');
+    }
+    if (typeof json?.error === 'string') {
+        return [json.error, json.error_description].filter((s) => typeof s === 'string' && s).join(': ');
+    }
+    const text = oneLine(body);
+    return text === '' ? 'no error body' : text.slice(0, 200);
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function parseJson(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Only the origin of a redirect target: its query may hold a signature. */
+function safeOrigin(location, base) {
+    try {
+        return new URL(location, base).origin;
+    }
+    catch {
+        return 'an invalid URL';
+    }
+}
+/** When a JWT refresh token expires, from its `exp` claim (read, not verified: ACR checks it). */
+function jwtExpiry(token) {
+    const payload = token.split('.')[1];
+    if (payload === undefined)
+        return undefined;
+    const exp = parseJson(Buffer.from(payload, 'base64url').toString('utf8'))?.exp;
+    return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+
+/***/ }),
+
+/***/ 7261:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ scrubSecrets)
+/* harmony export */ });
+/**
+ * Values this short are left alone: they are no real secret, and replacing
+ * every `a` or `1` in a message would make it unreadable.
+ */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * A JSON Web Token (an OIDC web identity token, say) can reach a message
+ * without the caller ever holding it as a string, so any JWT is removed too.
+ */
+const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
+/** `message` with every secret (and anything shaped like a JWT) replaced by `***`. */
+function scrubSecrets(message, secrets) {
+    // Longest first, so a secret that contains another one is removed whole.
+    const known = secrets
+        .filter((s) => s !== undefined && s.length >= MIN_SECRET_LENGTH)
+        .sort((a, b) => b.length - a.length);
+    let scrubbed = message;
+    for (const secret of known)
+        scrubbed = scrubbed.split(secret).join('***');
+    return scrubbed.replace(JWT, '***');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,421 @@
+export const id = 348;
+export const ids = [348];
+export const modules = {
+
+/***/ 7871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eq: () => (/* binding */ NoCredentials),
+/* harmony export */   rH: () => (/* binding */ SourceFailed),
+/* harmony export */   yb: () => (/* binding */ awsSession)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * A firewall that drops packets would otherwise hold each attempt for the OS
+ * connect timeout (minutes); five seconds is ample for an AWS API endpoint.
+ */
+const REQUEST_HANDLER = { connectionTimeout: 5_000, requestTimeout: 30_000 };
+/**
+ * IMDS answers in milliseconds on EC2. Elsewhere the SDK makes two requests
+ * (token, then the v1 fallback), so a runner with no credentials waits at
+ * most about twice this before the "no AWS credentials" message.
+ */
+const IMDS_TIMEOUT_MS = 1_000;
+/** No source in the chain had credentials. */
+class NoCredentials extends Error {
+}
+/** A configured source failed to give credentials. */
+class SourceFailed extends Error {
+    source;
+    error;
+    constructor(source, error) {
+        super(`credentials from ${source} failed`);
+        this.source = source;
+        this.error = error;
+    }
+}
+/** Settings for one login to `target`, with credentials from `aws` or else from `env`. */
+function awsSession(target, aws, options) {
+    const env = options.env ?? process.env;
+    // aws.region is deliberately unused: the registry's region is the only one whose token works there.
+    const maxAttempts = options.maxAttempts ?? positiveInteger(env.AWS_MAX_ATTEMPTS) ?? 3;
+    const endpoint = configuredEndpoint(env, target.endpointId);
+    const sts = configuredEndpoint(env, 'STS');
+    // STS (web identity, assume-role profiles) runs in the registry's region too, so it never lacks one.
+    const stsConfig = {
+        region: target.region,
+        maxAttempts,
+        requestHandler: REQUEST_HANDLER,
+        ...(sts && { endpoint: sts.url })
+    };
+    const secrets = [aws.secretAccessKey, aws.sessionToken, env.AWS_SECRET_ACCESS_KEY]
+        .concat(env.AWS_SESSION_TOKEN, env.AWS_CONTAINER_AUTHORIZATION_TOKEN)
+        .filter((s) => !!s);
+    const session = {
+        secrets,
+        ...(endpoint && { endpoint }),
+        clientConfig: {
+            region: target.region,
+            ...(endpoint && { endpoint: endpoint.url }),
+            credentials: () => credentials(),
+            maxAttempts,
+            requestHandler: REQUEST_HANDLER
+        }
+    };
+    const credentials = firstOf(credentialSources(target, aws, env, stsConfig), session, options.mask);
+    return session;
+}
+/**
+ * The credential chain: explicit inputs alone when given; otherwise, in the
+ * SDK's own order, environment keys, a shared profile, web identity, the
+ * container endpoint, then EC2 instance metadata.
+ *
+ * Each source is read from `env`, not from whatever process.env holds, and
+ * only sources that are configured are tried: a missing profile file or token
+ * variable costs nothing. IMDS is the exception, as there is nothing to tell
+ * an EC2 runner (whose instance role must keep working) from any other
+ * machine; it is skipped when AWS_EC2_METADATA_DISABLED is set and otherwise
+ * bounded by IMDS_TIMEOUT_MS, and any failure there just means "no credentials".
+ */
+function credentialSources(target, aws, env, sts) {
+    if (aws.accessKeyId || aws.secretAccessKey || aws.sessionToken)
+        return [inputKeys(target, aws)];
+    const sources = [];
+    const profile = env.AWS_PROFILE;
+    const { AWS_ACCESS_KEY_ID: id, AWS_SECRET_ACCESS_KEY: secret, AWS_SESSION_TOKEN: token } = env;
+    // As in the SDK, a named profile wins over keys in the environment.
+    if (!profile && id && secret) {
+        sources.push({
+            name: 'AWS_ACCESS_KEY_ID in the environment',
+            load: async () => ({
+                accessKeyId: id,
+                secretAccessKey: secret,
+                sessionToken: token || undefined
+            })
+        });
+    }
+    const home = env.HOME || env.USERPROFILE || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
+    const filepath = env.AWS_SHARED_CREDENTIALS_FILE || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.aws', 'credentials');
+    const configFilepath = env.AWS_CONFIG_FILE || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.aws', 'config');
+    if (profile || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(filepath) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(configFilepath)) {
+        sources.push({
+            name: `AWS profile "${profile || 'default'}"`,
+            load: async () => {
+                const { fromIni } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5869, 19));
+                // ignoreCache: the SDK caches files per path for the process, and a step may have written them since.
+                const init = { profile: profile || 'default', filepath, configFilepath, ignoreCache: true };
+                return fromIni({ ...init, clientConfig: sts })();
+            },
+            // A config file holding only a region is common; that is no error unless a profile was named.
+            ...(!profile && { absent: isProviderError })
+        });
+    }
+    const { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: roleArn } = env;
+    if (tokenFile && roleArn) {
+        sources.push({
+            name: `web identity role ${roleArn}`,
+            load: async () => {
+                const { fromTokenFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 9956, 19));
+                const roleSessionName = env.AWS_ROLE_SESSION_NAME || undefined;
+                return fromTokenFile({
+                    webIdentityTokenFile: tokenFile,
+                    roleArn,
+                    roleSessionName,
+                    clientConfig: sts
+                })();
+            }
+        });
+    }
+    const relative = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+    const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+    if (relative || full) {
+        sources.push({
+            name: 'the container credentials endpoint',
+            load: async () => {
+                const { fromHttp } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8605, 19));
+                return fromHttp({
+                    awsContainerCredentialsRelativeUri: relative,
+                    awsContainerCredentialsFullUri: full,
+                    awsContainerAuthorizationToken: env.AWS_CONTAINER_AUTHORIZATION_TOKEN,
+                    awsContainerAuthorizationTokenFile: env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE
+                })();
+            }
+        });
+    }
+    if (!isSet(env.AWS_EC2_METADATA_DISABLED)) {
+        sources.push({
+            name: 'EC2 instance metadata',
+            load: async () => {
+                const { fromInstanceMetadata } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 566, 19));
+                return fromInstanceMetadata({ timeout: IMDS_TIMEOUT_MS, maxRetries: 0 })();
+            },
+            absent: () => true
+        });
+    }
+    return sources;
+}
+function inputKeys(target, aws) {
+    const { accessKeyId, secretAccessKey, sessionToken } = aws;
+    const fail = (why) => {
+        throw new Error(`${target.label}: ${why}`);
+    };
+    if (!accessKeyId && !secretAccessKey) {
+        fail('aws-session-token is set without aws-access-key-id and aws-secret-access-key: set all three');
+    }
+    if (!secretAccessKey) {
+        fail('aws-access-key-id is set but aws-secret-access-key is empty: set both, or neither');
+    }
+    if (!accessKeyId) {
+        fail('aws-secret-access-key is set but aws-access-key-id is empty: set both, or neither');
+    }
+    const keys = { accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, sessionToken };
+    return { name: 'the aws-access-key-id input', load: async () => keys };
+}
+/** The first source that has credentials, masked before the SDK (or a log) can show them. */
+function firstOf(sources, session, mask) {
+    let found;
+    const find = async () => {
+        for (const source of sources) {
+            let keys;
+            try {
+                keys = await source.load();
+            }
+            catch (error) {
+                if (source.absent?.(error))
+                    continue;
+                throw new SourceFailed(source.name, error);
+            }
+            for (const secret of [keys.secretAccessKey, keys.sessionToken]) {
+                if (!secret)
+                    continue;
+                mask(secret);
+                session.secrets.push(secret);
+            }
+            session.source = source.name;
+            return keys;
+        }
+        throw new NoCredentials();
+    };
+    return () => (found ??= find());
+}
+/** The SDK's "not configured here" errors, as opposed to a configured source that failed. */
+function isProviderError(error) {
+    const name = error?.name;
+    return typeof name === 'string' && /^(Credentials)?ProviderError$/.test(name);
+}
+/**
+ * The SDK's endpoint override for one service (`AWS_ENDPOINT_URL_ECR`), else the
+ * global one, read from `env` like every other setting; unset means the SDK
+ * picks the real endpoint.
+ */
+function configuredEndpoint(env, id) {
+    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true')
+        return undefined;
+    for (const variable of [`AWS_ENDPOINT_URL_${id}`, 'AWS_ENDPOINT_URL']) {
+        const url = env[variable];
+        if (url)
+            return { url, variable };
+    }
+    return undefined;
+}
+/** The SDK's reading of a flag variable: anything but unset, empty or "false" is on. */
+function isSet(value) {
+    return !!value && value.toLowerCase() !== 'false';
+}
+function positiveInteger(value) {
+    const n = Number(value);
+    return value && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ decodeAuthorizationToken),
+/* harmony export */   N: () => (/* binding */ explainAwsError),
+/* harmony export */   ecrCredentials: () => (/* binding */ ecrCredentials)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7871);
+/* harmony import */ var _scrub_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7261);
+
+
+
+/**
+ * Username and password for an ECR private registry, from GetAuthorizationToken
+ * in the registry's region (a token works only in the region that issued it).
+ *
+ * No `registryIds` are sent: the token is good for every registry in that
+ * region the principal may reach, other accounts' included (their repository
+ * policies decide), and the parameter is deprecated. Naming the other account
+ * would only change `proxyEndpoint`, which tagship does not log in to.
+ */
+async function ecrCredentials(registry, aws, options) {
+    const host = registry.host ?? `${registry.account}.dkr.ecr.${registry.region}.amazonaws.com`;
+    const target = {
+        label: `Amazon ECR ${host}`,
+        api: 'ECR',
+        endpointId: 'ECR',
+        permissions: ['ecr:GetAuthorizationToken'],
+        region: registry.region
+    };
+    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSession */ .yb)(target, aws, options);
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .ECRClient */ .S70(session.clientConfig);
+    try {
+        const { authorizationData } = await client
+            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .GetAuthorizationTokenCommand */ .Eu6({}))
+            .catch((error) => Promise.reject(explainAwsError(error, target, session)));
+        const data = authorizationData?.[0];
+        const login = decodeAuthorizationToken(data?.authorizationToken, target, session, options.mask);
+        return { ...login, expiresAt: data?.expiresAt, proxyEndpoint: data?.proxyEndpoint };
+    }
+    finally {
+        client.destroy();
+    }
+}
+const NO_CREDENTIALS = 'no AWS credentials found: set aws-access-key-id and aws-secret-access-key, or run aws-actions/configure-aws-credentials before tagship';
+/** The registry's username and password from a base64 `user:password` token, both masked first. */
+function decodeAuthorizationToken(token, target, session, mask) {
+    if (!token)
+        throw new Error(`${target.label}: ${target.api} returned no authorization token`);
+    mask(token);
+    session.secrets.push(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const password = decoded.slice(colon + 1);
+    if (colon < 1 || !password) {
+        throw new Error(`${target.label}: the token ${target.api} returned is not a base64 user:password`);
+    }
+    mask(password);
+    session.secrets.push(password);
+    return { username: decoded.slice(0, colon), password };
+}
+/** One line a person can act on, with no secret in it, for any failure of a login call. */
+function explainAwsError(error, target, session) {
+    const message = `${target.label}: ${reason(error, target, session)}`;
+    return new Error((0,_scrub_js__WEBPACK_IMPORTED_MODULE_2__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+}
+function reason(error, target, session) {
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .NoCredentials */ .eq)
+        return NO_CREDENTIALS;
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceFailed */ .rH) {
+        const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim'];
+        const hint = error.source.startsWith('web identity') && trust.includes(facts(error.error).name)
+            ? ": check that the role's trust policy accepts this job's OIDC token (issuer, audience, subject)"
+            : '';
+        return `could not get AWS credentials from ${error.source} (${said(error.error)})${hint}`;
+    }
+    const { name, code, fault, attempts } = facts(error);
+    const from = session.source ?? 'the AWS credential chain';
+    const aws = `AWS said: ${said(error)}`;
+    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    switch (name) {
+        case 'AccessDeniedException':
+        case 'AccessDenied': {
+            const named = target.permissions.filter((p) => said(error).includes(p));
+            const needed = (named.length ? named : target.permissions).map((p) => `"${p}"`).join(' and ');
+            const both = target.permissions.length > 1 && named.length === 1
+                ? ` (${target.api} needs ${target.permissions.map((p) => `"${p}"`).join(' and ')})`
+                : '';
+            return `access denied: allow ${needed} on resource "*" for the AWS identity from ${from}${both}; ${aws}`;
+        }
+        case 'UnrecognizedClientException':
+        case 'InvalidClientTokenId':
+            return `AWS does not recognise the access key from ${from}: check the key ID, and pass the session token with temporary keys; ${aws}`;
+        case 'InvalidSignatureException':
+        case 'SignatureDoesNotMatch':
+            return `AWS rejected the signature made with the credentials from ${from}: the secret access key does not belong to the key ID, or the runner's clock is wrong; ${aws}`;
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+            return `the AWS session token from ${from} has expired: get fresh credentials (re-run aws-actions/configure-aws-credentials) before tagship; ${aws}`;
+    }
+    if (code || name === 'TimeoutError') {
+        const where = session.endpoint
+            ? `at ${session.endpoint.url} (set by ${session.endpoint.variable})`
+            : `in ${target.region}`;
+        return `cannot reach the ${target.api} API ${where} ${tries} (${said(error)}): check the runner's network access to it`;
+    }
+    if (fault === 'server' || name === 'ThrottlingException') {
+        return `the ${target.api} API kept failing (${said(error)}) ${tries}: try again later`;
+    }
+    return `${target.api} GetAuthorizationToken failed (${said(error)})`;
+}
+const NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
+/**
+ * The SDK's retry layer replaces a thrown value that is not an Error of its
+ * own realm (a socket error under a VM sandbox, say) with this wrapper, which
+ * keeps only the original's text.
+ */
+const SDK_WRAPPER = /^AWS SDK error wrapper for /;
+/**
+ * What a failure says about itself. Read by shape, not `instanceof`: errors
+ * from Node itself or another realm are Errors all the same.
+ */
+function facts(error) {
+    const e = (typeof error === 'object' && error !== null ? error : {});
+    const message = typeof e.message === 'string' ? e.message : String(error);
+    const code = typeof e.code === 'string' ? e.code : '';
+    return {
+        name: typeof e.name === 'string' ? e.name : typeof error,
+        message,
+        /** The network failure, if it is one: from `code`, or from the text of a wrapped error. */
+        code: NETWORK_CODE.exec(code)?.[1] ??
+            (SDK_WRAPPER.test(message) ? NETWORK_CODE.exec(message)?.[1] : undefined),
+        fault: e.$fault,
+        attempts: e.$metadata?.attempts ?? 1
+    };
+}
+function said(error) {
+    const { name, message } = facts(error);
+    if (SDK_WRAPPER.test(message))
+        return message.replace(SDK_WRAPPER, '');
+    return message ? `${name}: ${message}` : name;
+}
+
+
+/***/ }),
+
+/***/ 7261:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ scrubSecrets)
+/* harmony export */ });
+/**
+ * Values this short are left alone: they are no real secret, and replacing
+ * every `a` or `1` in a message would make it unreadable.
+ */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * A JSON Web Token (an OIDC web identity token, say) can reach a message
+ * without the caller ever holding it as a string, so any JWT is removed too.
+ */
+const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
+/** `message` with every secret (and anything shaped like a JWT) replaced by `***`. */
+function scrubSecrets(message, secrets) {
+    // Longest first, so a secret that contains another one is removed whole.
+    const known = secrets
+        .filter((s) => s !== undefined && s.length >= MIN_SECRET_LENGTH)
+        .sort((a, b) => b.length - a.length);
+    let scrubbed = message;
+    for (const secret of known)
+        scrubbed = scrubbed.split(secret).join('***');
+    return scrubbed.replace(JWT, '***');
+}
+
+
+/***/ })
+
+};
