@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { manifestPuts, releasePlan, testPublishEnv, writesOf } from '../../__fixtures__/publish.js'
 import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
 import { seedImage, seedIndex, type SeedTarget } from '../../__fixtures__/services/oci-seed.js'
@@ -158,6 +158,27 @@ describe('registry mode', () => {
       'pushed'
     ])
     expect(await at('latest')).toBe(digests['1.1.2'])
+  })
+
+  test('a large blob shows its progress every quarter, then that it was uploaded', async () => {
+    const big = randomBytes(33 * 1024 * 1024)
+    const image = await seedImage(seedA, 'src/big', { layers: [big], tag: 'build' })
+    const sourceText = `${tokenRegistry.host}/src/big:build`
+    const { plan, inputs } = releasePlan('1.0.0', [`${basicRegistry.host}/acme/big`], {
+      source: sourceText
+    })
+    const run = testPublishEnv(logins)
+    const result = await publish(plan, parseSource(sourceText), inputs.publish, run.env)
+    expect(result.digest).toBe(image.digest)
+    const layer = `sha256:${createHash('sha256').update(big).digest('hex')}`.slice(0, 19)
+    expect(
+      run.lines.filter((l) => l.startsWith(`info: ${layer}`) || l.includes(`uploaded ${layer}`))
+    ).toEqual([
+      `info: ${layer}: 25% of 33.0 MiB`,
+      `info: ${layer}: 50% of 33.0 MiB`,
+      `info: ${layer}: 75% of 33.0 MiB`,
+      `info: uploaded ${layer} (33.0 MiB)`
+    ])
   })
 
   test('a source that does not exist fails before any write', async () => {

@@ -1561,7 +1561,7 @@ async function copyContent(source, target, top, options) {
         await uploadBlob(target, {
             digest: blob.digest,
             size: blob.size,
-            open: () => openBlob(source, blob)
+            open: async () => withProgress(await openBlob(source, blob), blob, options.log)
         });
         stats.blobsUploaded++;
         stats.bytesUploaded += blob.size;
@@ -1591,6 +1591,28 @@ async function copyContent(source, target, top, options) {
     };
     await copyTree(top);
     return stats;
+}
+/** Blobs at least this large say how far their transfer got, every quarter. */
+const PROGRESS_MIN_BYTES = 32 * 1024 * 1024;
+/**
+ * Count the bytes of a large blob as they pass, so a long transfer shows
+ * progress in the log instead of minutes of silence.
+ */
+function withProgress(stream, blob, log) {
+    if (blob.size < PROGRESS_MIN_BYTES)
+        return stream;
+    let seen = 0;
+    let quarter = 0;
+    return stream.pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+            seen += chunk.byteLength;
+            while (quarter < 3 && seen >= ((quarter + 1) * blob.size) / 4) {
+                quarter++;
+                log(`${copy_short(blob.digest)}: ${quarter * 25}% of ${formatBytes(blob.size)}`);
+            }
+            controller.enqueue(chunk);
+        }
+    }));
 }
 function platformText(d) {
     const p = d.platform;

@@ -75,7 +75,7 @@ export async function copyContent(
     await uploadBlob(target, {
       digest: blob.digest,
       size: blob.size,
-      open: () => openBlob(source, blob)
+      open: async () => withProgress(await openBlob(source, blob), blob, options.log)
     })
     stats.blobsUploaded++
     stats.bytesUploaded += blob.size
@@ -106,6 +106,35 @@ export async function copyContent(
   }
   await copyTree(top)
   return stats
+}
+
+/** Blobs at least this large say how far their transfer got, every quarter. */
+export const PROGRESS_MIN_BYTES = 32 * 1024 * 1024
+
+/**
+ * Count the bytes of a large blob as they pass, so a long transfer shows
+ * progress in the log instead of minutes of silence.
+ */
+function withProgress(
+  stream: ReadableStream<Uint8Array>,
+  blob: Descriptor,
+  log: (line: string) => void
+): ReadableStream<Uint8Array> {
+  if (blob.size < PROGRESS_MIN_BYTES) return stream
+  let seen = 0
+  let quarter = 0
+  return stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength
+        while (quarter < 3 && seen >= ((quarter + 1) * blob.size) / 4) {
+          quarter++
+          log(`${short(blob.digest)}: ${quarter * 25}% of ${formatBytes(blob.size)}`)
+        }
+        controller.enqueue(chunk)
+      }
+    })
+  )
 }
 
 function platformText(d: Descriptor): string {
