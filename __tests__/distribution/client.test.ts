@@ -157,7 +157,7 @@ test('an unreachable registry says so, with the reason, after the retries', asyn
     random: () => 0
   })
   expect(await failure(() => client.checkLogin())).toBe(
-    `127.0.0.1:${port} could not be reached: ECONNREFUSED connect 127.0.0.1:${port}`
+    `127.0.0.1:${port} could not be reached: ECONNREFUSED connect 127.0.0.1:${port}; gave up after 4 retries: run the step again, or raise retries or request-timeout`
   )
   expect(delays).toEqual([250, 500, 1000, 2000])
 })

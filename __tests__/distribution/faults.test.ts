@@ -156,7 +156,7 @@ describe('retries of transient answers', () => {
     const e = await failure(() => getManifest(repo, '1.0.0'))
     expect([e.name, e.message, e.retries]).toEqual([
       'RegistryUnreachableError',
-      `${proxy.host} could not be reached: UND_ERR_SOCKET other side closed`,
+      `${proxy.host} could not be reached: UND_ERR_SOCKET other side closed; gave up after 4 retries: run the step again, or raise retries or request-timeout`,
       4
     ])
   })

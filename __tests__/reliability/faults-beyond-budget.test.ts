@@ -165,7 +165,7 @@ describe('a layer upload reset on every try', () => {
   test('every tag of that target fails with why; the other target lands whole', () => {
     expect(s.run.main.status).toBe(1)
     // The reset meets the client while it writes the body or while it reads the answer.
-    const why = `the content could not be pushed: ${world.basic.host} could not be reached: ECONNRESET <read|write>`
+    const why = `the content could not be pushed: ${world.basic.host} could not be reached: ECONNRESET <read|write>; gave up after 1 retry: run the step again, or raise retries or request-timeout`
     expect(
       s.run.errors.map((e) => e.replace(/ECONNRESET (read|write)/g, 'ECONNRESET <read|write>'))
     ).toEqual([
@@ -212,7 +212,7 @@ describe('a tag PUT that stalls past the request timeout on every try', () => {
     expect(s.run.errors).toEqual([
       errorLine([
         '1 of 8 tags did not land:',
-        `  ${s.basic}:latest: ${world.basic.host} could not be reached: PUT /v2/acme/stalled/manifests/latest got no answer within 1 s`,
+        `  ${s.basic}:latest: ${world.basic.host} could not be reached: PUT /v2/acme/stalled/manifests/latest got no answer within 1 s; gave up after 1 retry: run the step again, or raise retries or request-timeout`,
         `landed (7): ${[...referencesOf(s.bearer), ...referencesOf(s.basic).slice(0, 3)].join(', ')}`
       ])
     ])

@@ -79,7 +79,11 @@ class RegistryUnreachableError extends Error {
     constructor(registry, detail, 
     /** How many times the transport tried again before giving up. */
     retries = 0, options) {
-        super(`${registry} could not be reached: ${detail}`, options);
+        // After retries, say so and what to change: the fault outlasted the budget.
+        const gaveUp = retries > 0
+            ? `; gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}: run the step again, or raise retries or request-timeout`
+            : '';
+        super(`${registry} could not be reached: ${detail}${gaveUp}`, options);
         this.registry = registry;
         this.detail = detail;
         this.retries = retries;

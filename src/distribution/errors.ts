@@ -18,7 +18,12 @@ export class RegistryUnreachableError extends Error {
     readonly retries = 0,
     options?: ErrorOptions
   ) {
-    super(`${registry} could not be reached: ${detail}`, options)
+    // After retries, say so and what to change: the fault outlasted the budget.
+    const gaveUp =
+      retries > 0
+        ? `; gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}: run the step again, or raise retries or request-timeout`
+        : ''
+    super(`${registry} could not be reached: ${detail}${gaveUp}`, options)
     this.name = 'RegistryUnreachableError'
   }
 }
