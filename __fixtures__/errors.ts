@@ -7,3 +7,13 @@ export function messageOf(fn: () => unknown): string {
   }
   throw new Error('expected the call to throw, but it returned')
 }
+
+/** The message an async call rejects with; fails if it resolves. */
+export async function rejectionOf(fn: () => Promise<unknown>): Promise<string> {
+  try {
+    await fn()
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+  throw new Error('expected the call to reject, but it resolved')
+}

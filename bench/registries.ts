@@ -106,7 +106,7 @@ export function wireCounts(registries: readonly BenchRegistry[]): WireCounts {
 }
 
 /** `PATCH upload`, `HEAD blob → 404`, `GET /v2/ → 401`: what a request was for. */
-function kindOf(r: RecordedRequest): string {
+export function kindOf(r: RecordedRequest): string {
   const what =
     r.path === '/v2/'
       ? '/v2/'

@@ -8,24 +8,20 @@
 // Recording proxies in this process count every request and every request
 // body byte. The whole comparison runs three times (--rounds=N to change)
 // and the medians go to stdout and to docs/notes/push-measurements.md.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import {
-  closeSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  writeFileSync
-} from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { parse } from 'yaml'
-import { parseFileCommand } from '../__fixtures__/file-commands.js'
+import {
+  NO_DAEMON,
+  runAction as runBundledAction,
+  SHA,
+  snapshotAction as snapshotBenchAction
+} from '../bench/action.js'
+import { kindOf } from '../bench/registries.js'
 import { dockerOk, pushedDigest } from '../__fixtures__/services/docker-cli.js'
 import { DOCKER_CLI, ensureDocker, type DockerDaemon } from '../__fixtures__/services/dockerd.js'
 import { Cleanup } from '../__fixtures__/services/process.js'
@@ -35,14 +31,11 @@ import { REGISTRY_BIN, startRegistry, type Registry } from '../__fixtures__/serv
 const ROOT = process.cwd()
 const DOC = join(ROOT, 'docs', 'notes', 'push-measurements.md')
 const COMMAND = 'npm run -s measure:push'
-const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37'
 /** What a release of v1.2.3 gets from the default strategies (semver, latest, dev, staging, sha). */
 const TAGS = ['1.2.3', '1.2', '1', 'sha-860c190', 'latest']
 const LAYERS = 5
 const LAYER_BYTES = 10 * 1024 * 1024
 const WRITES = new Set(['PUT', 'POST', 'PATCH', 'DELETE'])
-/** Registry mode must not need a daemon: this socket does not exist. */
-const NO_DAEMON = 'unix:///nonexistent/tagship-measure-no-daemon.sock'
 const user = { username: 'measure', password: `measure-${process.pid}-${Date.now()}` }
 
 const CONTENDERS = ['docker loop', 'tagship (docker mode)', 'tagship (registry mode)'] as const
@@ -140,16 +133,11 @@ async function main(): Promise<void> {
 let actionDir = ''
 
 /**
- * Copy the bundled action aside, so a rebuild of dist/ during the measurement
- * cannot change (or remove) what is measured; say which build it is.
+ * Copy the bundled action aside (as the bench does), so a rebuild of dist/
+ * during the measurement cannot change what is measured; say which build it is.
  */
 function snapshotAction(work: string): string {
-  actionDir = join(work, 'dist')
-  for (const entry of ['main', 'post']) {
-    const from = join(ROOT, 'dist', entry)
-    if (!existsSync(join(from, 'index.js'))) throw new Error(`no ${from}/index.js: npm run build`)
-    cpSync(from, join(actionDir, entry), { recursive: true })
-  }
+  actionDir = snapshotBenchAction(work)
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim()
   const dirty = git('status', '--porcelain', '--', 'src', 'dist').length > 0
@@ -232,7 +220,8 @@ async function measureContender(
         await measure(targets, () =>
           contender === 'docker loop'
             ? dockerLoop(daemon, image.id, targets, dir)
-            : runAction(dir, run, targets, {
+            : runAction(run, targets, {
+                work: dir,
                 source: contender === 'tagship (docker mode)' ? image.id : sourceRef,
                 dockerHost: contender === 'tagship (docker mode)' ? daemon.host : NO_DAEMON
               })
@@ -284,23 +273,6 @@ async function measure(targets: Targets, work: () => Promise<string>): Promise<M
   }
 }
 
-/** `PATCH upload`, `HEAD blob → 404`, `GET /v2/ → 401`: what a request was for. */
-function kindOf(r: RecordedRequest): string {
-  const what =
-    r.path === '/v2/'
-      ? '/v2/'
-      : r.path.includes('/blobs/uploads/')
-        ? 'upload'
-        : r.path.includes('/blobs/')
-          ? 'blob'
-          : r.path.includes('/manifests/')
-            ? 'manifest'
-            : r.path.endsWith('/tags/list')
-              ? 'tags/list'
-              : r.path
-  return `${r.method} ${what}${r.status >= 400 ? ` → ${r.status}` : ''}`
-}
-
 /** The baseline: log in, then tag and push every reference, one `docker push` each. */
 async function dockerLoop(
   daemon: DockerDaemon,
@@ -330,71 +302,20 @@ function push(daemon: DockerDaemon, reference: string, configDir: string) {
   return dockerOk(daemon, ['push', reference], { configDir, timeoutMs: 600_000 })
 }
 
-/** The bundled action as a runner runs it for a published release v1.2.3: main, then post. */
+/** The bundled action as the bench runs it (a published release v1.2.3), its outputs checked. */
 async function runAction(
-  dir: string,
   run: Run,
   targets: Targets,
-  options: { source: string; dockerHost: string }
+  options: { work: string; source: string; dockerHost: string }
 ): Promise<string> {
-  const file = (name: string, text = ''): string => {
-    writeFileSync(join(dir, name), text)
-    return join(dir, name)
-  }
-  const payload = {
-    action: 'published',
-    release: { tag_name: 'v1.2.3', prerelease: false },
-    repository: {
-      name: 'app',
-      full_name: 'acme/app',
-      default_branch: 'main',
-      html_url: 'https://github.com/acme/app'
-    }
-  }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    DOCKER_HOST: options.dockerHost,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'release',
-    GITHUB_REF: 'refs/tags/v1.2.3',
-    GITHUB_SHA: SHA,
-    GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_EVENT_PATH: file('event.json', JSON.stringify(payload)),
-    GITHUB_OUTPUT: file('output'),
-    GITHUB_STATE: file('state'),
-    GITHUB_STEP_SUMMARY: file('summary.md'),
-    GITHUB_ENV: file('env'),
-    GITHUB_PATH: file('path'),
-    RUNNER_TEMP: dir,
-    ...actionDefaults(),
-    INPUT_SOURCE: options.source,
-    INPUT_IMAGES: targets.repos.join('\n'),
-    'INPUT_REGISTRY-AUTH': targets.registries
-      .map(
-        (r) => `- registry: ${r.host}\n  username: ${user.username}\n  password: ${user.password}\n`
-      )
-      .join('')
-  }
-  await runStep(dir, 'main', env)
-  const state = parseFileCommand(readFileSync(env.GITHUB_STATE!, 'utf8'))
-  await runStep(dir, 'post', {
-    ...env,
-    ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
+  const result = await runBundledAction(actionDir, options.work, {
+    images: targets.repos,
+    source: options.source,
+    registries: targets.registries.map((r) => r.host),
+    creds: user,
+    dockerHost: options.dockerHost
   })
-  return checkOutputs(parseFileCommand(readFileSync(env.GITHUB_OUTPUT!, 'utf8')), run, targets)
-}
-
-/** What a runner sets for every input with a default in action.yml. */
-function actionDefaults(): Record<string, string> {
-  const spec = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>
-  }
-  return Object.fromEntries(
-    Object.entries(spec.inputs).flatMap(([name, input]) =>
-      input.default === undefined ? [] : [[`INPUT_${name.toUpperCase()}`, input.default]]
-    )
-  )
+  return checkOutputs(result.outputs, run, targets)
 }
 
 /** The action said it published exactly the ten references, all at one digest. */
@@ -414,30 +335,6 @@ function checkOutputs(outputs: Record<string, string>, run: Run, targets: Target
   if (wrong.length > 0) throw new Error(`expected every tag ${want}, got ${wrong.join(', ')}`)
   if (!/^sha256:[0-9a-f]{64}$/.test(outputs.digest ?? '')) throw new Error('no digest output')
   return outputs.digest!
-}
-
-/** Asynchronously: the recording proxies answer from this process. */
-async function runStep(dir: string, entry: 'main' | 'post', env: Record<string, string>) {
-  const logPath = join(dir, `${entry}.log`)
-  const log = openSync(logPath, 'w')
-  let child
-  try {
-    child = spawn(process.execPath, [join(actionDir, entry, 'index.js')], {
-      cwd: dir,
-      env,
-      stdio: ['ignore', log, log]
-    })
-  } finally {
-    closeSync(log)
-  }
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', resolve)
-  })
-  if (code !== 0) {
-    const tail = readFileSync(logPath, 'utf8').split('\n').slice(-40).join('\n')
-    throw new Error(`the action's ${entry} step failed (exit ${code}):\n${tail}`)
-  }
 }
 
 async function describeMachine(daemon: DockerDaemon): Promise<string[]> {

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseFileCommand } from '../__fixtures__/file-commands.js'
 import { buildScratchImage } from '../__fixtures__/services/docker-cli.js'
 import { ensureDocker } from '../__fixtures__/services/dockerd.js'
 import { startRegistry, type Registry } from '../__fixtures__/services/registry.js'
@@ -107,11 +108,11 @@ async function runAction(
   // Asynchronously: the registry's recording proxy runs in this process.
   const main = await runStep('main', env)
   if (main !== 0) throw new Error(`the action's main step failed (exit ${main})`)
-  const state = readOutputs(readFileSync(env.GITHUB_STATE!, 'utf8'))
+  const state = parseFileCommand(readFileSync(env.GITHUB_STATE!, 'utf8'))
   const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
   const post = await runStep('post', { ...env, ...stateEnv })
   if (post !== 0) throw new Error(`the action's post step failed (exit ${post})`)
-  return readOutputs(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))
+  return parseFileCommand(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))
 }
 
 function runStep(entry: 'main' | 'post', env: Record<string, string>): Promise<number | null> {
@@ -123,16 +124,6 @@ function runStep(entry: 'main' | 'post', env: Record<string, string>): Promise<n
     child.once('error', reject)
     child.once('exit', resolve)
   })
-}
-
-/** `name<<DELIMITER` blocks, as the runner reads GITHUB_OUTPUT and GITHUB_STATE. */
-function readOutputs(text: string): Record<string, string> {
-  const values: Record<string, string> = {}
-  for (const [, name, delimiter] of text.matchAll(/^([\w-]+)<<(.+)$/gm)) {
-    const start = text.indexOf(`${name}<<${delimiter}\n`) + name!.length + delimiter!.length + 3
-    values[name!] = text.slice(start, text.indexOf(`\n${delimiter}`, start))
-  }
-  return values
 }
 
 main().catch((e: unknown) => {

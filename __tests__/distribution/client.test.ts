@@ -7,6 +7,7 @@ import {
 } from '../../__fixtures__/services/expiring-proxy.js'
 import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
 import { RegistryClient } from '../../src/distribution/client.js'
+import { rejectionOf } from '../../__fixtures__/errors.js'
 
 const ALICE = { username: 'alice', password: 'alice-pass-42', repositories: ['team/*'] }
 const masked: string[] = []
@@ -20,15 +21,6 @@ async function status(
   const res = await client.request(path, {}, scopes)
   await res.body?.cancel()
   return res.status
-}
-
-async function failure(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn()
-  } catch (e) {
-    return (e as Error).message
-  }
-  throw new Error('expected a failure')
 }
 
 describe('RegistryClient against a registry without auth', () => {
@@ -69,11 +61,11 @@ describe('RegistryClient against an htpasswd (Basic) registry', () => {
 
   test('a wrong password and no credentials are told apart', async () => {
     const wrong = new RegistryClient(registry.host, { ...ALICE, password: 'nope' }, mask)
-    expect(await failure(() => wrong.checkLogin())).toBe(
+    expect(await rejectionOf(() => wrong.checkLogin())).toBe(
       `${registry.host} rejected the credentials: the credentials were refused`
     )
     const anonymous = new RegistryClient(registry.host, undefined, mask)
-    expect(await failure(() => anonymous.checkLogin())).toBe(
+    expect(await rejectionOf(() => anonymous.checkLogin())).toBe(
       `${registry.host} rejected the credentials: it needs credentials and none were given`
     )
   })
@@ -143,7 +135,7 @@ describe('RegistryClient against a token-auth (Bearer) registry', () => {
 
   test('rejected credentials at the token service', async () => {
     const client = new RegistryClient(proxy.host, { ...ALICE, password: 'wrong' }, mask)
-    expect(await failure(() => client.checkLogin())).toBe(
+    expect(await rejectionOf(() => client.checkLogin())).toBe(
       `${proxy.host} rejected the credentials: its token service answered 401`
     )
   })
@@ -156,7 +148,7 @@ test('an unreachable registry says so, with the reason, after the retries', asyn
     sleep: async (ms) => void delays.push(ms),
     random: () => 0
   })
-  expect(await failure(() => client.checkLogin())).toBe(
+  expect(await rejectionOf(() => client.checkLogin())).toBe(
     `127.0.0.1:${port} could not be reached: ECONNREFUSED connect 127.0.0.1:${port}; gave up after 4 retries: run the step again, or raise retries or request-timeout`
   )
   expect(delays).toEqual([250, 500, 1000, 2000])
@@ -167,7 +159,7 @@ test('a request that gets no answer in time fails as unreachable', async () => {
   try {
     proxy.inject({ fault: { kind: 'stall' } })
     const client = new RegistryClient(proxy.host, undefined, mask, { timeoutMs: 100, retries: 0 })
-    expect(await failure(() => client.checkLogin())).toBe(
+    expect(await rejectionOf(() => client.checkLogin())).toBe(
       `${proxy.host} could not be reached: GET /v2/ got no answer within 0.1 s`
     )
   } finally {

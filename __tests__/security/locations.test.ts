@@ -8,6 +8,7 @@ import { uploadBlob } from '../../src/distribution/blob-upload.js'
 import { RegistryClient } from '../../src/distribution/client.js'
 import { repoHandle } from '../../src/distribution/repo.js'
 import { startLocationProxy, type LocationProxy } from './location-proxy.js'
+import { rejectionOf } from '../../__fixtures__/errors.js'
 
 /**
  * Where a registry sends tagship: blob GETs redirected to an object store,
@@ -52,15 +53,6 @@ const download = async (host: string): Promise<Buffer> => {
   return Buffer.from(await new Response(stream).arrayBuffer())
 }
 
-async function failure(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn()
-  } catch (e) {
-    return (e as Error).message
-  }
-  throw new Error('expected a failure')
-}
-
 const BLOB_PATH = `/v2/team/app/blobs/${blob.digest}`
 const UPLOADS = '/v2/team/app/blobs/uploads/'
 const trail = (
@@ -101,7 +93,7 @@ describe('an upload Location on another host', () => {
       path: new RegExp(`^${UPLOADS}$`),
       location: (original) => original!.replace(proxy.host, `localhost:${side.port}`)
     })
-    expect(await failure(() => upload(proxy.host))).toBe(
+    expect(await rejectionOf(() => upload(proxy.host))).toBe(
       `uploading blob ${proxy.host}/team/app@${blob.digest} failed: UNAUTHORIZED (HTTP 401): the registry refused the credentials for team/app: check them and their access to this repository`
     )
     expect(trail(proxy.seen())).toEqual([`POST ${UPLOADS} none 401`, `POST ${UPLOADS} basic 202`])
@@ -124,7 +116,7 @@ describe('URLs that are not http(s), or plain HTTP to a host that is not loopbac
     const why = where.startsWith('plain')
       ? 'tagship speaks plain HTTP only to loopback hosts and to those listed in insecure-registries'
       : 'tagship only follows http and https URLs'
-    expect(await failure(() => upload(proxy.host))).toBe(
+    expect(await rejectionOf(() => upload(proxy.host))).toBe(
       `${proxy.host}: refused to send PUT to ${where}, a URL the registry gave; ${why}`
     )
     expect(trail(proxy.seen())).toEqual([`POST ${UPLOADS} none 401`, `POST ${UPLOADS} basic 202`])
@@ -145,7 +137,7 @@ describe('URLs that are not http(s), or plain HTTP to a host that is not loopbac
       redirect: 307,
       location: () => location
     })
-    expect(await failure(() => download(proxy.host))).toBe(
+    expect(await rejectionOf(() => download(proxy.host))).toBe(
       `${proxy.host}: refused to follow the redirect of GET ${BLOB_PATH} to ${where}; ${why}`
     )
     expect(trail(proxy.seen())).toEqual([`GET ${BLOB_PATH} none 307`])

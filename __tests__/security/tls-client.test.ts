@@ -11,6 +11,7 @@ import {
   plainRefusedText,
   tlsFailure
 } from '../../src/distribution/endpoint.js'
+import { rejectionOf } from '../../__fixtures__/errors.js'
 
 /**
  * The registry client's TLS rule against real servers on 127.0.0.1: every
@@ -35,15 +36,6 @@ afterAll(async () => {
   await plain?.stop()
 })
 
-async function failure(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn()
-  } catch (e) {
-    return (e as Error).message
-  }
-  throw new Error('expected a failure')
-}
-
 const untrusted = (host: string): string =>
   `${host}: its TLS certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate); give tagship the CA certificate with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or list ${host} in insecure-registries to skip verification for that host only`
 
@@ -59,7 +51,7 @@ describe('a registry with a self-signed certificate', () => {
       onRetry: (m) => retries.push(m)
     })
     expect(client.baseUrl).toBe(`https://${trusted.host}`)
-    expect(await failure(() => client.checkLogin())).toBe(untrusted(trusted.host))
+    expect(await rejectionOf(() => client.checkLogin())).toBe(untrusted(trusted.host))
     expect(retries).toEqual([])
     expect(trail(trusted)).toEqual([])
   })
@@ -74,7 +66,7 @@ describe('a registry with a self-signed certificate', () => {
     expect(trail(trusted)).toEqual(['GET /v2/ none 401', 'GET /v2/ basic 200'])
     // The same options for another self-signed registry: that one stays verified.
     const notListed = new RegistryClient(other.host, ALICE, mask, options)
-    expect(await failure(() => notListed.checkLogin())).toBe(untrusted(other.host))
+    expect(await rejectionOf(() => notListed.checkLogin())).toBe(untrusted(other.host))
     expect(trail(other)).toEqual([])
   })
 

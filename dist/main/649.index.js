@@ -1033,12 +1033,13 @@ async function publish(plan, source, options, env) {
                 return s;
             }
         }))
-    ], (settled) => (settled.status === 'fulfilled' ? settled.value : settled));
-    const failed = reads.find((r) => typeof r === 'object' && r !== null && r.status === 'rejected');
+    ], (settled) => settled);
+    const failed = reads.find((r) => r.status === 'rejected');
     if (failed)
         throw new Error(`${messageOf(failed.reason)}; nothing was pushed`, { cause: failed.reason });
-    const resolved = reads[0];
-    const runs = reads.slice(1).map((state) => ({
+    const [first, ...targets] = reads.map((r) => r.value);
+    const resolved = first;
+    const runs = targets.map((state) => ({
         state,
         decisions: new Map(),
         results: new Map()

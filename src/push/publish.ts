@@ -72,7 +72,10 @@ export async function publish(
 ): Promise<PublishResult> {
   const { log } = env
   // Read everything at once; nothing is written until every read answered.
-  const reads = await runGrouped<ResolvedSource | TargetState, unknown>(
+  const reads = await runGrouped<
+    ResolvedSource | TargetState,
+    PromiseSettledResult<ResolvedSource | TargetState>
+  >(
     log,
     [
       {
@@ -101,16 +104,16 @@ export async function publish(
         }
       }))
     ],
-    (settled) => (settled.status === 'fulfilled' ? settled.value : settled)
+    (settled) => settled
   )
-  const failed = reads.find(
-    (r): r is PromiseRejectedResult =>
-      typeof r === 'object' && r !== null && (r as { status?: unknown }).status === 'rejected'
-  )
+  const failed = reads.find((r) => r.status === 'rejected')
   if (failed)
     throw new Error(`${messageOf(failed.reason)}; nothing was pushed`, { cause: failed.reason })
-  const resolved = reads[0] as ResolvedSource
-  const runs: TargetRun[] = (reads.slice(1) as TargetState[]).map((state) => ({
+  const [first, ...targets] = reads.map(
+    (r) => (r as PromiseFulfilledResult<ResolvedSource | TargetState>).value
+  )
+  const resolved = first as ResolvedSource
+  const runs: TargetRun[] = (targets as TargetState[]).map((state) => ({
     state,
     decisions: new Map(),
     results: new Map()

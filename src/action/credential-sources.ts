@@ -1,1 +1,0 @@
-export { credentialSources } from '../registry/credentials/sources.js'
