@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the real services the tests run on loopback: the Distribution
 # registry, a Docker daemon and CLI, skopeo, openssl (token certificates), zstd
-# (the Actions cache compresses with it) and curl (the benchmark's floor).
+# (the Actions cache compresses with it), curl (the benchmark's floor) and
+# buildah (an independent builder of multi-platform OCI archives).
 # Idempotent: installs only the packages whose command is missing, so a machine
 # that has them (or has Docker from another source, as GitHub's runners do,
 # where Debian's docker.io would conflict with docker-ce) is left untouched.
@@ -19,12 +20,13 @@ declare -A PACKAGE_OF=(
   [openssl]=openssl
   [zstd]=zstd
   [curl]=curl
+  [buildah]=buildah
 )
 # dockerd and docker-registry live in sbin or bin depending on the distribution.
 export PATH="$PATH:/usr/sbin:/sbin:/usr/bin"
 
 missing=()
-for command in dockerd docker docker-registry skopeo openssl zstd curl; do
+for command in dockerd docker docker-registry skopeo openssl zstd curl buildah; do
   if ! command -v "$command" >/dev/null 2>&1; then
     package=${PACKAGE_OF[$command]}
     [[ " ${missing[*]-} " == *" $package "* ]] || missing+=("$package")
@@ -52,7 +54,7 @@ echo "::: installing ${missing[*]}"
   -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
   "${missing[@]}" </dev/null
 
-for command in dockerd docker docker-registry skopeo openssl zstd curl; do
+for command in dockerd docker docker-registry skopeo openssl zstd curl buildah; do
   command -v "$command" >/dev/null 2>&1 || {
     echo "install-services: $command is still missing after the install" >&2
     exit 1

@@ -13,6 +13,7 @@ import { seedStreamedImage } from '../bench/seed.js'
 import { startRegistry, type Registry } from '../__fixtures__/services/registry.js'
 import { RegistryClient } from '../src/distribution/client.js'
 import { copyContent } from '../src/distribution/copy.js'
+import { registryContent } from '../src/distribution/content-source.js'
 import { getManifest } from '../src/distribution/manifests.js'
 import { repoHandle } from '../src/distribution/repo.js'
 
@@ -64,9 +65,8 @@ async function child(job: ChildJob): Promise<void> {
   const source = repoHandle(new RegistryClient(job.from, undefined, quiet), SOURCE, 'pull')
   const target = repoHandle(new RegistryClient(job.to, undefined, quiet), job.repo, 'push')
   const manifest = await getManifest(source, TAG)
-  const stats = await copyContent(source, target, manifest, {
+  const stats = await copyContent(registryContent(source), target, manifest, {
     concurrency: job.concurrency,
-    sameRegistry: false,
     log: quiet
   })
   sample()

@@ -109,6 +109,50 @@ describe('parseSource', () => {
   })
 
   test.each([
+    ['oci-archive:image.tar', { kind: 'oci-archive', path: 'image.tar' }],
+    [
+      'oci-archive:/tmp/x/image.tar:v1',
+      { kind: 'oci-archive', path: '/tmp/x/image.tar', ref: 'v1' }
+    ],
+    ['oci:./layout', { kind: 'oci', path: './layout' }],
+    ['oci:./layout:app:1.2', { kind: 'oci', path: './layout', ref: 'app:1.2' }],
+    ['docker-archive:saved.tar', { kind: 'docker-archive', path: 'saved.tar' }],
+    [
+      'docker-archive:saved.tar:acme/app:ci',
+      { kind: 'docker-archive', path: 'saved.tar', ref: 'acme/app:ci' }
+    ],
+    ['docker-archive:saved.tar:@1', { kind: 'docker-archive', path: 'saved.tar', ref: '@1' }]
+  ])('a file, as skopeo names it: %s', (text, expected) => {
+    expect(parseSource(text)).toEqual({ ...expected, text })
+  })
+
+  test('docker:latest is an image name, not a transport', () => {
+    expect(parseSource('docker:latest')).toEqual({ kind: 'local', image: 'docker:latest' })
+  })
+
+  test.each([
+    [
+      'oci-archive:',
+      'source: "oci-archive:" names no file: write oci-archive:PATH, e.g. oci-archive:./image.tar'
+    ],
+    ['oci:', 'source: "oci:" names no folder: write oci:DIR, e.g. oci:./image'],
+    [
+      'oci-archive:image.tar:',
+      'source: "oci-archive:image.tar:" ends with an empty reference after ":": drop the ":" or name the image to publish'
+    ],
+    [
+      'docker://ghcr.io/acme/app:1',
+      'source: "docker://ghcr.io/acme/app:1" uses the transport "docker", which tagship does not read: give a local image (name:tag or image ID), a registry reference (host/repo:tag), or a file as oci-archive:PATH, oci:DIR or docker-archive:PATH'
+    ],
+    [
+      'containers-storage:app',
+      'source: "containers-storage:app" uses the transport "containers-storage", which tagship does not read: give a local image (name:tag or image ID), a registry reference (host/repo:tag), or a file as oci-archive:PATH, oci:DIR or docker-archive:PATH'
+    ]
+  ])('a file source that cannot be read: %s', (text, message) => {
+    expect(() => parseSource(text)).toThrow(message)
+  })
+
+  test.each([
     ['sha256:abc', 'source: "sha256:abc" is not a full image ID: give sha256: and 64 hex digits'],
     [
       'ghcr.io/acme/app@sha256:xyz',

@@ -15,6 +15,7 @@ import { publishText } from '../report/text.js'
 
 /** The action's main step: read, plan, log in, publish, report. */
 export async function run(now: Date = new Date()): Promise<void> {
+  let cleanup = async (): Promise<void> => undefined
   try {
     let inputs = getInputs()
     const ctx = githubContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH), now)
@@ -28,7 +29,9 @@ export async function run(now: Date = new Date()): Promise<void> {
     // Restored first: a missing entry fails the run before any registry is contacted.
     if (inputs.cache?.mode === 'restore') {
       const { restoreStep } = await import('../cache/action.js')
-      inputs = await restoreStep(inputs, ctx.sha)
+      const restored = await restoreStep(inputs, ctx.sha)
+      inputs = restored.inputs
+      cleanup = restored.cleanup
     }
     const plan = buildPlan(ctx, inputs)
     core.startGroup(`Plan for ${ctx.eventName} on ${ctx.ref}`)
@@ -37,26 +40,32 @@ export async function run(now: Date = new Date()): Promise<void> {
     if (plan.push) {
       // Every registry's credentials are decided before any network call.
       const steps = planLogins(loginTargets(inputs), inputs.auth)
-      const [{ checkLocalSource }, { loginAll }, { actionPublishEnv, clientOptions }, { publish }] =
+      const [{ prepareSource }, { loginAll }, { actionPublishEnv, clientOptions }, { publish }] =
         await Promise.all([
           import('../push/session.js'),
           import('./login.js'),
           import('./publish-env.js'),
           import('../push/publish.js')
         ])
-      await checkLocalSource(inputs)
-      const login = await loginAll(steps, inputs.auth, {
-        sources: credentialSources(),
-        useDocker: inputs.source?.kind === 'local',
-        client: clientOptions(inputs)
-      })
-      for (const w of plan.warnings) core.warning(w)
-      const result = await publish(
-        plan,
-        inputs.source!,
-        inputs.publish,
-        actionPublishEnv(inputs, login)
-      )
+      const prepared = await prepareSource(inputs)
+      const result = await (async () => {
+        try {
+          const login = await loginAll(steps, inputs.auth, {
+            sources: credentialSources(),
+            useDocker: inputs.source?.kind === 'local',
+            client: clientOptions(inputs)
+          })
+          for (const w of plan.warnings) core.warning(w)
+          return await publish(
+            plan,
+            inputs.source!,
+            inputs.publish,
+            actionPublishEnv(inputs, login, prepared)
+          )
+        } finally {
+          if (prepared?.kind === 'content') await prepared.close()
+        }
+      })()
       core.info(publishText(result).trimEnd())
       setPublishOutputs(plan, result)
       await core.summary.addRaw(publishSummary(plan, result)).write()
@@ -69,5 +78,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     await core.summary.addRaw(planSummary(plan)).write()
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
+  } finally {
+    await cleanup()
   }
 }

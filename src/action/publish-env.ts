@@ -3,11 +3,17 @@ import type { ClientOptions } from '../distribution/client.js'
 import type { Inputs } from '../inputs/parse.js'
 import type { PublishEnv, PublishLog } from '../push/publish.js'
 import { clientOptionsOf, publishSession } from '../push/session.js'
+import type { ResolvedSource } from '../push/source-resolve.js'
 import type { LoginResult } from './login.js'
 
 /** The publish engine's view of the world, from the action's inputs and logins. */
-export function actionPublishEnv(inputs: Inputs, login: LoginResult): PublishEnv {
+export function actionPublishEnv(
+  inputs: Inputs,
+  login: LoginResult,
+  prepared: ResolvedSource | undefined
+): PublishEnv {
   return publishSession(inputs, login, {
+    prepared,
     log: actionLog,
     mask: (s) => core.setSecret(s),
     client: clientOptions(inputs)

@@ -1,19 +1,33 @@
 import * as core from '@actions/core'
+import { InputError, quote } from '../errors.js'
 import type { Inputs } from '../inputs/parse.js'
 import { defaultSaveKey, restorePrefix } from './handoff.js'
-import { restoreImage, saveImage } from './image.js'
+import { restoreImage, saveArchive, saveImage } from './image.js'
 
 /**
  * The action's hand-off steps. `save` ends the run: the image is in the
  * cache, nothing is logged in to or pushed. `restore` hands back the inputs
- * with the loaded image as a local `source`, for the normal publish.
+ * with the restored image as `source` (a local image loaded into the
+ * daemon, or an OCI archive file), for the normal publish.
  */
 export async function saveStep(inputs: Inputs, sha: string): Promise<void> {
-  const image = inputs.source?.kind === 'local' ? inputs.source.image : ''
+  const source = inputs.source
   const given = inputs.cache?.key ?? ''
-  const saved = await core.group(`Save ${image} to the Actions cache`, () =>
-    saveImage(image, (id) => (given !== '' ? given : defaultSaveKey(sha, id)))
-  )
+  const key = (id: string): string => (given !== '' ? given : defaultSaveKey(sha, id))
+  let saved
+  if (source?.kind === 'oci-archive') {
+    const { resolveFile } = await import('../push/source-resolve.js')
+    // Opened and checked whole first: a broken archive is not handed on.
+    const opened = await resolveFile(source, { ...inputs.publish, platforms: [], referrers: false })
+    await opened.close()
+    const digest = opened.top.digest
+    saved = await core.group(`Save ${source.text} to the Actions cache`, () =>
+      saveArchive(source.path, digest, key)
+    )
+  } else {
+    const image = source?.kind === 'local' ? source.image : ''
+    saved = await core.group(`Save ${image} to the Actions cache`, () => saveImage(image, key))
+  }
   core.info(
     saved.stored
       ? `Saved ${saved.imageId} as ${saved.key}`
@@ -25,7 +39,11 @@ export async function saveStep(inputs: Inputs, sha: string): Promise<void> {
     .write()
 }
 
-export async function restoreStep(inputs: Inputs, sha: string): Promise<Inputs> {
+/** The inputs with the restored image as source, and what removes the restored file afterwards. */
+export async function restoreStep(
+  inputs: Inputs,
+  sha: string
+): Promise<{ inputs: Inputs; cleanup: () => Promise<void> }> {
   const given = inputs.cache?.key ?? ''
   const key = given !== '' ? given : restorePrefix(sha)
   const hint =
@@ -35,7 +53,24 @@ export async function restoreStep(inputs: Inputs, sha: string): Promise<Inputs> 
   const restored = await core.group(`Restore the image from the Actions cache`, () =>
     restoreImage(key, hint)
   )
-  core.info(`Restored ${restored.imageId} from ${restored.key}`)
   core.setOutput('cache-key', restored.key)
-  return { ...inputs, source: { kind: 'local', image: restored.imageId } }
+  if (restored.kind === 'oci-archive') {
+    core.info(`Restored an OCI archive from ${restored.key}`)
+    const source = {
+      kind: 'oci-archive' as const,
+      path: restored.path,
+      text: `oci-archive:${restored.path}`
+    }
+    return { inputs: { ...inputs, source }, cleanup: restored.remove }
+  }
+  if (inputs.publish.platforms.length > 0)
+    throw new InputError(
+      'platforms',
+      `is set, but ${quote(restored.key)} holds an image for the Docker daemon, which has one platform: save an OCI archive (source: oci-archive:PATH) in the build job, or remove platforms`
+    )
+  core.info(`Restored ${restored.imageId} from ${restored.key}`)
+  return {
+    inputs: { ...inputs, source: { kind: 'local', image: restored.imageId } },
+    cleanup: async () => undefined
+  }
 }

@@ -43,12 +43,14 @@ export function parseCacheHandoff(
       `${mode} needs the Docker daemon and the Actions cache, but push is false (no daemon, no network): remove push: false`
     )
   checkKey(key)
-  if (mode === 'save' && source?.kind !== 'local')
+  if (mode === 'save' && source?.kind !== 'local' && source?.kind !== 'oci-archive')
     throw new InputError(
       'source',
       source === undefined
-        ? 'is empty but cache is save: give the built local image (e.g. the imageid output of docker/build-push-action)'
-        : `${quote(source.text)} is a registry reference, but cache: save stores a local image: give the built image's ID or name`
+        ? 'is empty but cache is save: give the built local image (e.g. the imageid output of docker/build-push-action) or an OCI archive (oci-archive:PATH)'
+        : source.kind === 'registry'
+          ? `${quote(source.text)} is a registry reference, but cache: save stores a local image or an OCI archive: give the built image's ID or name, or oci-archive:PATH`
+          : `${quote(source.text)} is not stored by cache: save, which takes a local image or an OCI archive: give oci-archive:PATH (build-push-action outputs: type=oci,dest=PATH)`
     )
   if (mode === 'restore' && source !== undefined)
     throw new InputError(
@@ -73,7 +75,10 @@ function checkKey(key: string): void {
     throw new InputError('cache-key', `${quote(key)} contains whitespace: remove it`)
 }
 
-/** The key a saved image gets by default: the commit, then the image ID's first 12 hex digits. */
+/**
+ * The key a saved image gets by default: the commit, then the first 12 hex
+ * digits of the image ID (a local image) or of the index digest (an archive).
+ */
 export function defaultSaveKey(sha: string, imageId: string): string {
   return `${restorePrefix(sha)}${imageId.replace(/^sha256:/, '').slice(0, 12)}`
 }

@@ -1,5 +1,5 @@
 import * as cache from '@actions/cache'
-import { mkdir, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { InputError, quote } from '../errors.js'
 import { dockerFailure, localImageId, runDocker } from '../docker/image.js'
@@ -13,6 +13,8 @@ import { dockerFailure, localImageId, runDocker } from '../docker/image.js'
  */
 export const HANDOFF_DIR = '.tagship-handoff'
 const ARCHIVE = 'image.tar'
+/** An OCI archive stored as it is: restored, it is published with no daemon. */
+const OCI_ARCHIVE = 'image.oci.tar'
 
 export interface SavedImage {
   readonly key: string
@@ -52,12 +54,48 @@ export async function saveImage(
   }
 }
 
-export interface RestoredImage {
-  /** The key that matched (the full key when a prefix was given). */
-  readonly key: string
-  /** `sha256:…`, as the daemon now knows it. */
-  readonly imageId: string
+/**
+ * Save an OCI archive to the Actions cache as it is (no daemon): a copy in
+ * the hand-off folder, which the library tars, compresses and uploads.
+ */
+export async function saveArchive(
+  path: string,
+  digest: string,
+  key: (digest: string) => string
+): Promise<SavedImage> {
+  const cacheKey = key(digest)
+  const dir = resolve(HANDOFF_DIR)
+  await mkdir(dir, { recursive: true })
+  try {
+    await copyFile(path, join(dir, OCI_ARCHIVE))
+    const id = await cache.saveCache([HANDOFF_DIR], cacheKey)
+    if (id !== -1) return { key: cacheKey, imageId: digest, stored: true }
+    if ((await cache.restoreCache([HANDOFF_DIR], cacheKey, [], { lookupOnly: true })) === cacheKey)
+      return { key: cacheKey, imageId: digest, stored: false }
+    throw new Error(
+      `cache: the Actions cache did not store the archive under ${quote(cacheKey)} (see the warning above): ` +
+        'check that the job runs on GitHub Actions with the cache service reachable, then re-run it'
+    )
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
+
+export type RestoredImage =
+  | {
+      readonly kind: 'local'
+      /** The key that matched (the full key when a prefix was given). */
+      readonly key: string
+      /** `sha256:…`, as the daemon now knows it. */
+      readonly imageId: string
+    }
+  | {
+      readonly kind: 'oci-archive'
+      readonly key: string
+      /** The restored archive, there until `remove()`. */
+      readonly path: string
+      readonly remove: () => Promise<void>
+    }
 
 /**
  * Restore an image saved by `saveImage` into the daemon: the newest entry
@@ -66,16 +104,18 @@ export interface RestoredImage {
 export async function restoreImage(key: string, hint: string): Promise<RestoredImage> {
   const dir = resolve(HANDOFF_DIR)
   await rm(dir, { recursive: true, force: true })
+  let keep = false
   try {
     const matched = await cache.restoreCache([HANDOFF_DIR], key)
     const archive = join(dir, ARCHIVE)
-    if (
-      matched === undefined ||
-      !(await stat(archive).then(
-        (s) => s.isFile(),
-        () => false
-      ))
-    ) {
+    const oci = join(dir, OCI_ARCHIVE)
+    if (matched !== undefined && (await isFile(oci))) {
+      // Published from the file with no daemon; removed once the publish is done.
+      keep = true
+      const remove = () => rm(dir, { recursive: true, force: true })
+      return { kind: 'oci-archive', key: matched, path: oci, remove }
+    }
+    if (matched === undefined || !(await isFile(archive))) {
       throw new InputError(
         'cache-key',
         `no image in the Actions cache under ${quote(key)}: ${hint}`
@@ -88,8 +128,15 @@ export async function restoreImage(key: string, hint: string): Promise<RestoredI
       throw new Error(
         `docker load gave no image ID for ${quote(matched)}: ${quote(loaded.stdout.trim())}`
       )
-    return { key: matched, imageId: id }
+    return { kind: 'local', key: matched, imageId: id }
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    if (!keep) await rm(dir, { recursive: true, force: true })
   }
+}
+
+function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false
+  )
 }

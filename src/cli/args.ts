@@ -34,6 +34,8 @@ export interface CliArgs {
 /** Flags that may be repeated; their values are joined with newlines. */
 const MULTI = new Set([
   'image',
+  'platform',
+  'platforms',
   'images',
   'tags',
   'flavor',
@@ -53,7 +55,7 @@ export const CLI_INPUTS = INPUTS.filter(
 export const PUBLISH_INPUTS = INPUTS.filter((i) => i.publishOnly && !i.secret)
 
 /** Flags that are not inputs and only `tagship publish` takes. */
-const PUBLISH_FLAGS = new Set(['dry-run', ...PUBLISH_INPUTS.map((i) => i.name)])
+const PUBLISH_FLAGS = new Set(['dry-run', 'platform', ...PUBLISH_INPUTS.map((i) => i.name)])
 
 const EMPTY: CliArgs = {
   command: undefined,
@@ -73,6 +75,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   json: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   image: { type: 'string' },
+  platform: { type: 'string' },
   ...Object.fromEntries(
     [...CLI_INPUTS, ...PUBLISH_INPUTS].map((i) => [i.name, { type: 'string' }])
   ),
@@ -181,6 +184,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   const images = [joined('images'), joined('image')].filter((v) => v !== undefined)
   if (images.length > 0) inputs.images = images.join('\n')
+  const platforms = [joined('platforms'), joined('platform')].filter((v) => v !== undefined)
+  if (platforms.length > 0) inputs.platforms = platforms.join('\n')
   const context: Partial<Record<ContextFlag, string>> = {}
   for (const flag of CONTEXT_FLAGS) {
     const value = values.get(flag)?.[0]

@@ -7,7 +7,7 @@ const words = (inputs: typeof CLI_INPUTS): Record<string, string> =>
   Object.fromEntries(inputs.map((i) => [i.name, cliWords(i.description)]))
 
 const SOURCE =
-  'The built image (required): a local image (name:tag or image ID), pushed with the docker CLI, or a registry reference (host/repo:tag or host/repo@sha256:...), copied with no daemon.'
+  'The built image (required): a local image (name:tag or image ID), pushed with the docker CLI; or, copied with no daemon, a registry reference (host/repo:tag or host/repo@sha256:...) or a file: oci-archive:PATH[:REF] (an OCI archive, as buildx type=oci writes it; gzip too), oci:DIR[:REF] (an OCI image layout folder), docker-archive:PATH (a docker save tar).'
 
 const OUTPUT: readonly [string, string][] = [
   [
@@ -75,8 +75,10 @@ any network call; log in and check each registry; read the source and every
 target; bring the content; write the tags (fixed tags first, floating ones
 after, never moving one backwards with forward-only); read every tag back.
 A local source (name:tag or image ID) is pushed with the docker CLI; a
-registry source (host/repo:tag or host/repo@sha256:...) is copied from
-registry to registry with no daemon.
+registry source (host/repo:tag or host/repo@sha256:...) or a file
+(oci-archive:PATH, oci:DIR, docker-archive:PATH) is copied with no daemon,
+every platform, attestation and (with --referrers true, the default)
+signature included.
 
 Examples:
   GitHub Actions, a run: step after docker build (secrets in env:):
@@ -86,6 +88,10 @@ Examples:
   GitLab CI, the job token for $CI_REGISTRY, event from CI_COMMIT_TAG:
     npx tagship publish --source "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" \\
       --image "$CI_REGISTRY_IMAGE" --json > tagship.json
+  A multi-platform OCI archive (buildx --output type=oci,dest=image.tar),
+  two of its platforms only:
+    tagship publish --source oci-archive:image.tar --image ghcr.io/acme/app \
+      --platform linux/amd64 --platform linux/arm64
   Check the logins and the source, write nothing:
     tagship publish --source app:ci --image ghcr.io/acme/app --dry-run
 
@@ -99,8 +105,8 @@ Image, targets and tags (the action's inputs; --image, --images, --tags,
 --flavor, --strategies, --staging-branches and --raw-tags may be repeated):
 ${inputRows(CLI_INPUTS, { ...words(CLI_INPUTS), source: SOURCE }).join('\n')}
 
-Publishing and login (--insecure-registries and --registry-providers may be
-repeated):
+Publishing and login (--platforms, --platform, --insecure-registries and
+--registry-providers may be repeated):
 ${inputRows(PUBLISH_INPUTS, words(PUBLISH_INPUTS)).join('\n')}
 
 Output:

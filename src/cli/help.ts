@@ -61,7 +61,7 @@ export const ENVIRONMENT: readonly [string, string][] = [
 /** Where an input means something else for tagship plan, which never pushes. */
 const CLI_DESCRIPTIONS: Readonly<Record<string, string>> = {
   source:
-    'The built image (name:tag, image ID, host/repo:tag or host/repo@sha256:...), checked and shown in the plan.'
+    'The built image (name:tag, image ID, host/repo:tag, host/repo@sha256:..., oci-archive:PATH, oci:DIR or docker-archive:PATH), checked and shown in the plan.'
 }
 
 const EXIT_CODES: readonly [string, string][] = [
@@ -79,7 +79,8 @@ export function inputRows(
   descriptions: Readonly<Record<string, string>> = {}
 ): string[] {
   return inputs.map((i) => {
-    const flag = `--${i.name}${i.name === 'images' ? ', --image' : ''} <value>`
+    const alias = i.name === 'images' ? ', --image' : i.name === 'platforms' ? ', --platform' : ''
+    const flag = `--${i.name}${alias} <value>`
     const text = descriptions[i.name] ?? i.description
     return row(flag, text + (i.default !== undefined ? ` (default: ${i.default})` : ''))
   })

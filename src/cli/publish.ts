@@ -4,10 +4,9 @@ import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
 import { publish } from '../push/publish.js'
 import { publishFailure } from '../push/failure.js'
-import { clientOptionsOf, publishSession } from '../push/session.js'
-import { resolveSource } from '../push/source-resolve.js'
+import { clientOptionsOf, prepareSource, publishSession } from '../push/session.js'
+import { describeSource, resolveSource, type ResolvedSource } from '../push/source-resolve.js'
 import { loginAll, undoDockerLogins, type DockerLogins } from '../registry/login-all.js'
-import { checkLocalSource } from '../push/session.js'
 import { planJson, publishJson } from '../report/json.js'
 import { planText, publishText } from '../report/text.js'
 import { readPayload } from '../context/payload.js'
@@ -50,10 +49,11 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
   const display: Display = io.tty ? liveDisplay(err, plan, io.tty.columns) : plainDisplay(err)
   for (const line of planText(plan).trimEnd().split('\n')) display.line(line)
   const docker: { state?: DockerLogins } = {}
+  let prepared: ResolvedSource | undefined
   const client = clientOptionsOf(inputs, (message) => display.info(message))
   const mask = (secret: string): void => secrets.add(secret)
   try {
-    await checkLocalSource(inputs)
+    prepared = await prepareSource(inputs)
     const login = await loginAll(steps, auth, {
       sources: credentialSources(),
       useDocker: inputs.source?.kind === 'local' && !args.dryRun,
@@ -65,16 +65,20 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
       onDockerLogins: (state) => (docker.state = state),
       rejected: cliRejectedMessage
     })
-    const session = publishSession(inputs, login, { log: display, mask, client })
+    const session = publishSession(inputs, login, { log: display, mask, client, prepared })
     if (args.dryRun) {
       await display.group('Read the source', async () => {
-        const found = await resolveSource(inputs.source!, {
-          client: session.client,
-          ...(session.docker ? { imageId: (image: string) => session.docker!.imageId(image) } : {})
-        })
-        display.info(
-          found.kind === 'registry' ? found.manifest.digest : `local image ${found.imageId}`
-        )
+        const found =
+          prepared ??
+          (await resolveSource(inputs.source!, {
+            client: session.client,
+            options: inputs.publish,
+            ...(session.docker
+              ? { imageId: (image: string) => session.docker!.imageId(image) }
+              : {})
+          }))
+        for (const line of describeSource(found)) display.info(line)
+        if (found !== prepared && found.kind === 'content') await found.close()
       })
       display.done()
       err('dry run: the logins work and the source is there; nothing was written\n')
@@ -94,6 +98,7 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
     return EXIT.failure
   } finally {
     display.done()
+    if (prepared?.kind === 'content') await prepared.close()
     // The CLI has no post step: its docker logins end with the command.
     if (docker.state) await undoDockerLogins(docker.state, { info: () => {}, warning: err })
   }

@@ -1,7 +1,7 @@
-import { openBlob } from './blob-download.js'
 import { uploadBlob } from './blob-upload.js'
 import { hasBlob, mountBlob } from './blobs.js'
-import { getManifest, headManifest, putManifest, type RawManifest } from './manifests.js'
+import type { ContentSource } from './content-source.js'
+import { headManifest, putManifest, type RawManifest } from './manifests.js'
 import { manifestChildren, type Descriptor } from './media-types.js'
 import type { RepoHandle } from './repo.js'
 import { repositoryScope } from './scope.js'
@@ -10,8 +10,12 @@ import { allLimited } from '../push/limit.js'
 export interface CopyOptions {
   /** Blob and manifest transfers at once. */
   readonly concurrency: number
-  /** Mount blobs from the source instead of uploading them: both are on one registry. */
-  readonly sameRegistry: boolean
+  /**
+   * Repositories on the target's registry that hold the blobs already (the
+   * source, or a target written earlier in this run): each blob is mounted
+   * from the first that has it instead of being uploaded again.
+   */
+  readonly mountFrom?: readonly string[]
   readonly log: (line: string) => void
 }
 
@@ -32,7 +36,7 @@ export interface CopyStats {
  * content that is not there.
  */
 export async function copyContent(
-  source: RepoHandle,
+  source: ContentSource,
   target: RepoHandle,
   top: RawManifest,
   options: CopyOptions
@@ -47,10 +51,11 @@ export async function copyContent(
   }
   // A layer shared by several platforms is transferred once.
   const blobs = new Map<string, Promise<void>>()
+  const mountFrom = (options.mountFrom ?? []).filter((path) => path !== target.path)
   const mountRepo: RepoHandle = {
     client: target.client,
     path: target.path,
-    scopes: [...target.scopes, repositoryScope(source.path, 'pull')]
+    scopes: [...target.scopes, ...mountFrom.map((path) => repositoryScope(path, 'pull'))]
   }
 
   const copyBlob = (blob: Descriptor): Promise<void> => {
@@ -67,15 +72,17 @@ export async function copyContent(
       stats.blobsPresent++
       return
     }
-    if (options.sameRegistry && (await mountBlob(mountRepo, blob.digest, source.path))) {
-      stats.blobsMounted++
-      options.log(`mounted ${short(blob.digest)} from ${source.path}`)
-      return
+    for (const from of mountFrom) {
+      if (await mountBlob(mountRepo, blob.digest, from)) {
+        stats.blobsMounted++
+        options.log(`mounted ${short(blob.digest)} from ${from}`)
+        return
+      }
     }
     await uploadBlob(target, {
       digest: blob.digest,
       size: blob.size,
-      open: async () => withProgress(await openBlob(source, blob), blob, options.log)
+      open: async () => withProgress(await source.openBlob(blob), blob, options.log)
     })
     stats.blobsUploaded++
     stats.bytesUploaded += blob.size
@@ -97,7 +104,7 @@ export async function copyContent(
         stats.manifestsPresent++
         continue
       }
-      const childManifest = await getManifest(source, child.digest)
+      const childManifest = await source.manifest(child.digest)
       await copyTree(childManifest)
       await putManifest(target, child.digest, childManifest)
       stats.manifestsWritten++

@@ -8,6 +8,7 @@ import { DEFAULT_STRATEGIES, STRATEGIES } from '../tags/strategies/index.js'
 import { DEFAULT_STRATEGY_OPTIONS, type StrategyOptions } from '../tags/strategies/options.js'
 import { parseSource, type Source } from '../registry/source.js'
 import { parseAuthInputs, type AuthInputs } from './auth.js'
+import { parsePlatforms, type PlatformSpec } from './platforms.js'
 import { parseCacheHandoff, type CacheHandoff } from '../cache/handoff.js'
 import type { RawInputs } from './spec.js'
 import {
@@ -42,6 +43,12 @@ export interface PublishOptions {
   readonly retries: number
   /** Hosts whose TLS certificate is not verified, or reached over plain HTTP (explicit opt-in). */
   readonly insecureRegistries: readonly string[]
+  /** Publish only these platforms of an index; empty: every platform. */
+  readonly platforms: readonly PlatformSpec[]
+  /** One platform kept: publish a one-entry index instead of its manifest. */
+  readonly platformsKeepIndex: boolean
+  /** Copy signatures, attestations and SBOMs with the image. */
+  readonly referrers: boolean
 }
 
 /** Parse every input; the first problem throws one InputError, so nothing runs half-way. */
@@ -65,13 +72,19 @@ export function parseInputs(raw: RawInputs): Inputs {
     )
   }
   const auth = parseAuthInputs(get)
+  const publish = parsePublishOptions(get)
+  if (publish.platforms.length > 0 && source?.kind === 'local')
+    throw new InputError(
+      'platforms',
+      `is set, but the source is an image in the Docker daemon, which holds one platform: publish a multi-platform build from an OCI archive (source: oci-archive:PATH) or a registry, or remove platforms`
+    )
   return {
     ...(source ? { source } : {}),
     images,
     push,
     tags: { strategies, strategyOptions, rules, flavor },
     auth,
-    publish: parsePublishOptions(get),
+    publish,
     ...(cache ? { cache } : {})
   }
 }
@@ -83,7 +96,12 @@ function parsePublishOptions(get: (name: string) => string): PublishOptions {
     concurrency: parseInteger('concurrency', get('concurrency'), 4, 1, 32),
     requestTimeoutMs: parseInteger('request-timeout', get('request-timeout'), 60, 1, 3600) * 1000,
     retries: parseInteger('retries', get('retries'), 4, 0, 10),
-    insecureRegistries: splitLines(get('insecure-registries')).map(({ text }) => text.toLowerCase())
+    insecureRegistries: splitLines(get('insecure-registries')).map(({ text }) =>
+      text.toLowerCase()
+    ),
+    platforms: parsePlatforms('platforms', get('platforms')),
+    platformsKeepIndex: parseBoolean('platforms-keep-index', get('platforms-keep-index'), false),
+    referrers: parseBoolean('referrers', get('referrers'), true)
   }
 }
 

@@ -16,7 +16,27 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'source',
     description:
-      'The built image: a local image (name:tag or image ID) or a registry reference (host/repo:tag or host/repo@sha256:...). Needed when push is true.'
+      'The built image: a local image (name:tag or image ID), a registry reference (host/repo:tag or host/repo@sha256:...), or a file named as skopeo does: oci-archive:PATH[:REF] (build-push-action outputs: type=oci,dest=PATH; may be gzip-compressed), oci:DIR[:REF] (an OCI image layout folder) or docker-archive:PATH (a docker save tar). Files and registry references are published with no Docker daemon. Needed when push is true.'
+  },
+  {
+    name: 'platforms',
+    description:
+      'Publish only these platforms of a multi-platform source, comma or newline separated (linux/amd64,linux/arm64,linux/arm/v7). Dropping any writes a new index (with a new digest); attestations of dropped platforms are dropped with them. Default: every platform.',
+    publishOnly: true
+  },
+  {
+    name: 'platforms-keep-index',
+    description:
+      'When platforms keeps a single platform, publish it as a one-entry index instead of the platform manifest itself.',
+    default: 'false',
+    publishOnly: true
+  },
+  {
+    name: 'referrers',
+    description:
+      'Copy the signatures, attestations and SBOMs that refer to the image (OCI 1.1 referrers API, the referrers tag schema, cosign .sig/.att/.sbom tags) from a registry or OCI layout source to every target.',
+    default: 'true',
+    publishOnly: true
   },
   {
     name: 'images',

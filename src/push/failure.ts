@@ -1,4 +1,4 @@
-import type { PublishResult } from './results.js'
+import { failedReferrers, type PublishResult } from './results.js'
 
 /**
  * The step's failure message when any tag failed: which tags did not land
@@ -7,7 +7,17 @@ import type { PublishResult } from './results.js'
 export function publishFailure(result: PublishResult): string | undefined {
   const all = result.targets.flatMap((t) => t.tags)
   const failed = all.filter((t) => t.status === 'failed')
-  if (failed.length === 0) return undefined
+  const artifacts = failedReferrers(result)
+  if (failed.length === 0 && artifacts.length === 0) return undefined
+  if (failed.length === 0)
+    return [
+      `every tag landed, but ${artifacts.length} signature(s), attestation(s) or SBOM(s) did not:`,
+      ...artifacts.map(
+        ({ target, referrer }) =>
+          `  ${referrer.kind} ${referrer.digest} on ${target}: ${referrer.detail ?? 'failed'}`
+      ),
+      'run the step again to copy them; the tags stay as they are'
+    ].join('\n')
   const landed = all.filter((t) => t.status === 'pushed' || t.status === 'already there')
   const lines = [
     `${failed.length} of ${all.length} tags did not land:`,

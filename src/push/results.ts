@@ -14,16 +14,35 @@ export interface TagResult {
   readonly digest?: string
 }
 
+/** What became of one signature, attestation or SBOM on one target. */
+export interface ReferrerResult {
+  readonly digest: string
+  readonly subject: string
+  readonly kind: string
+  /** `referrers API`, `referrers tag sha256-…`, or the cosign tag `sha256-….sig`. */
+  readonly where: string
+  readonly status: 'copied' | 'already there' | 'kept' | 'failed'
+  readonly detail?: string
+}
+
 export interface TargetResult {
   readonly repository: Repository
   /** The digest this target received; differs from the run's only when the docker CLI re-compressed. */
   readonly digest?: string
   readonly tags: readonly TagResult[]
+  /** The signatures, attestations and SBOMs copied with the image. */
+  readonly referrers?: readonly ReferrerResult[]
 }
 
 export interface PublishResult {
   readonly digest: string
   readonly targets: readonly TargetResult[]
+  /** What the platform filter kept and dropped, when it changed the source. */
+  readonly platforms?: {
+    readonly kept: readonly string[]
+    readonly dropped: readonly string[]
+    readonly sourceDigest: string
+  }
 }
 
 /** Statuses in the order the tally line lists them. */
@@ -66,6 +85,46 @@ export function tallyLine(result: PublishResult): string {
   const parts = STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
   const head = `${plural(total, 'tag')} on ${plural(result.targets.length, 'target')}`
   return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head
+}
+
+/** The referrers that did not land (or failed verification), target by target. */
+export function failedReferrers(
+  result: PublishResult
+): { target: string; referrer: ReferrerResult }[] {
+  return result.targets.flatMap((t) =>
+    (t.referrers ?? [])
+      .filter((r) => r.status === 'failed')
+      .map((referrer) => ({ target: t.repository.name, referrer }))
+  )
+}
+
+/** `copied 2 signatures, 1 attestation; 1 already there` for one target's referrers. */
+export function referrersLine(referrers: readonly ReferrerResult[]): string {
+  const by = (status: ReferrerResult['status']) => referrers.filter((r) => r.status === status)
+  const parts: string[] = []
+  const copied = by('copied')
+  if (copied.length > 0) parts.push(`copied ${kindsText(copied)}`)
+  for (const status of ['already there', 'kept', 'failed'] as const) {
+    const n = by(status).length
+    if (n > 0) parts.push(`${n} ${status}`)
+  }
+  return parts.join('; ')
+}
+
+/** `2 signatures, 1 attestation, 1 SBOM`. */
+export function kindsText(referrers: readonly { readonly kind: string }[]): string {
+  const order = ['signature', 'attestation', 'sbom', 'artifact']
+  const words: Record<string, [string, string]> = {
+    signature: ['signature', 'signatures'],
+    attestation: ['attestation', 'attestations'],
+    sbom: ['SBOM', 'SBOMs'],
+    artifact: ['other artifact', 'other artifacts']
+  }
+  return order
+    .map((kind) => [kind, referrers.filter((r) => r.kind === kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${words[kind]![n === 1 ? 0 : 1]}`)
+    .join(', ')
 }
 
 /** The tags that did not land, target by target, for failure lists. */

@@ -6,6 +6,7 @@ import type { MaskSecret, RegistryLogin } from '../registry/credentials/types.js
 import type { LoginResult } from '../registry/login-all.js'
 import { providerOf } from '../registry/login-plan.js'
 import type { PublishEnv, PublishLog } from './publish.js'
+import { resolveFile, type ResolvedSource } from './source-resolve.js'
 
 /** The registry client's timeouts and retries, from the publishing inputs. */
 export function clientOptionsOf(inputs: Inputs, onRetry: (message: string) => void): ClientOptions {
@@ -27,7 +28,12 @@ export function clientOptionsOf(inputs: Inputs, onRetry: (message: string) => vo
 export function publishSession(
   inputs: Inputs,
   login: LoginResult,
-  edge: { readonly log: PublishLog; readonly mask: MaskSecret; readonly client: ClientOptions }
+  edge: {
+    readonly log: PublishLog
+    readonly mask: MaskSecret
+    readonly client: ClientOptions
+    readonly prepared?: ResolvedSource | undefined
+  }
 ): PublishEnv {
   const clients = new Map(login.clients)
   const client = (registry: string): RegistryClient => {
@@ -44,6 +50,7 @@ export function publishSession(
   return {
     client,
     log: edge.log,
+    ...(edge.prepared ? { prepared: edge.prepared } : {}),
     ...(inputs.source?.kind === 'local'
       ? {
           docker: {
@@ -74,14 +81,21 @@ export function publishSession(
 }
 
 /**
- * A local source must be in the daemon: asked before any registry is
- * contacted, so a missing image costs no login and no request.
+ * What can be checked of the source without a registry, before any is
+ * contacted, so a bad source costs no login and no request: a local image
+ * must be in the daemon; a file is opened and checked whole (every blob there
+ * and intact, the platforms it is asked for), and handed to the publish.
  */
-export async function checkLocalSource(inputs: Inputs): Promise<void> {
-  if (inputs.source?.kind !== 'local') return
-  try {
-    await localImageId(inputs.source.image)
-  } catch (e) {
-    throw new Error(`${(e as Error).message}; nothing was pushed`, { cause: e })
+export async function prepareSource(inputs: Inputs): Promise<ResolvedSource | undefined> {
+  const source = inputs.source
+  if (source?.kind === 'local') {
+    try {
+      await localImageId(source.image)
+    } catch (e) {
+      throw new Error(`${(e as Error).message}; nothing was pushed`, { cause: e })
+    }
+    return undefined
   }
+  if (source === undefined || source.kind === 'registry') return undefined
+  return resolveFile(source, inputs.publish)
 }

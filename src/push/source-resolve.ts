@@ -1,24 +1,53 @@
 import type { RegistryClient } from '../distribution/client.js'
+import { registryContent, type ContentSource } from '../distribution/content-source.js'
 import { RegistryRequestError } from '../distribution/errors.js'
-import { InputError, quote } from '../errors.js'
 import { getManifest, type RawManifest } from '../distribution/manifests.js'
-import { repoHandle, type RepoHandle } from '../distribution/repo.js'
-import type { Source } from '../registry/source.js'
+import { isIndexMediaType, manifestChildren } from '../distribution/media-types.js'
+import { repoHandle } from '../distribution/repo.js'
+import { InputError, quote } from '../errors.js'
+import type { PublishOptions } from '../inputs/parse.js'
+import type { FileSource, Source } from '../registry/source.js'
+import type { Referrer } from '../referrers/types.js'
+import { referrerSummary } from '../referrers/summary.js'
+import { filterPlatforms, platformText } from './platform-filter.js'
+import { checkSinglePlatform } from './platform-single.js'
 
-/** The source, found: its manifest in a registry, or its image ID in the daemon. */
+/** What the platform filter did to a multi-platform source. */
+export interface PlatformChoice {
+  readonly kept: readonly string[]
+  readonly dropped: readonly string[]
+  /** The source's own digest, before the filter wrote a new index or picked one manifest. */
+  readonly sourceDigest: string
+}
+
+/** The source, found: content to copy (a registry or a file), or an image in the daemon. */
 export type ResolvedSource =
   | {
-      readonly kind: 'registry'
-      readonly registry: string
-      readonly repo: RepoHandle
-      readonly manifest: RawManifest
+      readonly kind: 'content'
+      readonly content: ContentSource
+      /** What the tags will point at: the source's manifest or index, or the filter's. */
+      readonly top: RawManifest
+      /** Signatures, attestations and SBOMs to copy with it. */
+      readonly referrers: readonly Referrer[]
+      readonly platforms?: PlatformChoice
+      /** Remove what reading the source left behind (a decompressed copy of an archive). */
+      readonly close: () => Promise<void>
     }
   | { readonly kind: 'local'; readonly image: string; readonly imageId: string }
+
+/** A source whose content tagship copies itself (a registry or a file). */
+export type ContentImage = Extract<ResolvedSource, { readonly kind: 'content' }>
+
+export type SelectOptions = Pick<
+  PublishOptions,
+  'platforms' | 'platformsKeepIndex' | 'referrers' | 'concurrency'
+>
 
 export interface SourceAccess {
   readonly client: (registry: string) => RegistryClient
   /** The image ID of a local image; throws when the daemon does not have it. */
   readonly imageId?: (image: string) => Promise<string>
+  readonly options: SelectOptions
 }
 
 export async function resolveSource(source: Source, access: SourceAccess): Promise<ResolvedSource> {
@@ -26,8 +55,8 @@ export async function resolveSource(source: Source, access: SourceAccess): Promi
     if (!access.imageId) throw new Error('a local source needs the docker engine')
     return { kind: 'local', image: source.image, imageId: await access.imageId(source.image) }
   }
-  const registry = source.repository.registry
-  const repo = repoHandle(access.client(registry), source.repository.path, 'pull')
+  if (source.kind !== 'registry') return resolveFile(source, access.options)
+  const repo = repoHandle(access.client(source.repository.registry), source.repository.path, 'pull')
   const manifest = await getManifest(repo, source.digest ?? source.tag ?? 'latest').catch(
     (e: unknown) => {
       // A source that is not there is a wrong input, not a registry fault: name the input.
@@ -39,5 +68,123 @@ export async function resolveSource(source: Source, access: SourceAccess): Promi
       throw e
     }
   )
-  return { kind: 'registry', registry, repo, manifest }
+  const content = registryContent(repo)
+  return select(
+    content,
+    manifest,
+    source.text,
+    access.options,
+    async (subjects) => {
+      const { discoverRegistryReferrers } = await import('../referrers/discover-registry.js')
+      return discoverRegistryReferrers(repo, subjects, { concurrency: access.options.concurrency })
+    },
+    async () => undefined
+  )
+}
+
+/**
+ * An image in a file, opened and checked whole (every blob it needs is there
+ * and hashes to its name) with no network: a bad file fails before any login.
+ */
+export async function resolveFile(
+  source: FileSource,
+  options: SelectOptions
+): Promise<ContentImage> {
+  const { openFileImage } = await import('../archive/open.js')
+  const image = await openFileImage(source)
+  try {
+    return await select(
+      image,
+      image.top,
+      source.text,
+      options,
+      async (subjects) => {
+        const { discoverLayoutReferrers } = await import('../referrers/discover-layout.js')
+        return discoverLayoutReferrers(image, subjects)
+      },
+      () => image.close()
+    )
+  } catch (e) {
+    await image.close()
+    throw e
+  }
+}
+
+/** Apply the platform filter, then find the referrers of what is left. */
+async function select(
+  content: ContentSource,
+  manifest: RawManifest,
+  text: string,
+  options: SelectOptions,
+  discover: (subjects: readonly string[]) => Promise<readonly Referrer[]>,
+  close: () => Promise<void>
+): Promise<ContentImage> {
+  let top = manifest
+  let source = content
+  let platforms: PlatformChoice | undefined
+  if (options.platforms.length > 0) {
+    if (!isIndexMediaType(manifest.mediaType)) {
+      await checkSinglePlatform(content, manifest, options.platforms, text)
+    } else {
+      const filtered = filterPlatforms(manifest, options.platforms, {
+        keepIndex: options.platformsKeepIndex,
+        source: text
+      })
+      if (filtered.kind !== 'whole') {
+        platforms = {
+          kept: filtered.kept,
+          dropped: filtered.dropped,
+          sourceDigest: manifest.digest
+        }
+        if (filtered.kind === 'single') top = await content.manifest(filtered.manifest.digest)
+        else {
+          top = filtered.index
+          source = withManifest(content, filtered.index)
+        }
+      }
+    }
+  }
+  const subjects = isIndexMediaType(top.mediaType)
+    ? [top.digest, ...manifestChildren(top).manifests.map((d) => d.digest)]
+    : [top.digest]
+  const referrers = options.referrers ? await discover(subjects) : []
+  return {
+    kind: 'content',
+    content: source,
+    top,
+    referrers,
+    ...(platforms ? { platforms } : {}),
+    close
+  }
+}
+
+/** The source, plus one manifest it does not hold: the filter's new index. */
+function withManifest(content: ContentSource, extra: RawManifest): ContentSource {
+  return {
+    ...content,
+    manifest: (digest) =>
+      digest === extra.digest ? Promise.resolve(extra) : content.manifest(digest)
+  }
+}
+
+/** What the source holds, for its log group. */
+export function describeSource(found: ResolvedSource): string[] {
+  if (found.kind === 'local') return [`local image ${found.imageId}`]
+  const lines = [`${found.top.digest} (${found.top.mediaType})`]
+  if (isIndexMediaType(found.top.mediaType)) {
+    const children = manifestChildren(found.top).manifests
+    const platforms = children
+      .filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+      .map((d) => platformText(d.platform))
+    const attestations = children.length - platforms.length
+    lines.push(
+      `platforms: ${platforms.join(', ') || 'none'}${attestations > 0 ? `; ${attestations} attestation manifest(s)` : ''}`
+    )
+  }
+  if (found.platforms)
+    lines.push(
+      `platforms filter: kept ${found.platforms.kept.join(', ')}, dropped ${found.platforms.dropped.join(', ')}; the published digest ${found.top.digest} differs from the source's ${found.platforms.sourceDigest}`
+    )
+  if (found.referrers.length > 0) lines.push(`referrers: ${referrerSummary(found.referrers)}`)
+  return lines
 }

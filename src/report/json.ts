@@ -26,8 +26,10 @@ export function publishJson(plan: Plan, result: PublishResult): object {
       repository: t.repository.name,
       registry: t.repository.registry,
       ...(t.digest !== undefined ? { digest: t.digest } : {}),
-      tags: t.tags.map(tagResultJson)
+      tags: t.tags.map(tagResultJson),
+      ...(t.referrers !== undefined ? { referrers: t.referrers } : {})
     })),
+    ...(result.platforms !== undefined ? { platforms: result.platforms } : {}),
     warnings: plan.warnings
   }
 }

@@ -1,5 +1,12 @@
 import type { Plan } from '../push/plan.js'
-import { failedTags, statusText, tallyLine, type PublishResult } from '../push/results.js'
+import {
+  failedReferrers,
+  failedTags,
+  referrersLine,
+  statusText,
+  tallyLine,
+  type PublishResult
+} from '../push/results.js'
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const code = (text: string): string => `\`${cell(text)}\``
@@ -52,10 +59,26 @@ export function publishSummary(plan: Plan, result: PublishResult): string {
     }
     lines.push('', `**${tallyLine(result)}**`)
   }
+  const withReferrers = result.targets.filter((t) => (t.referrers ?? []).length > 0)
+  if (withReferrers.length > 0) {
+    lines.push('', '| Target | Signatures, attestations, SBOMs |', '| --- | --- |')
+    for (const t of withReferrers)
+      lines.push(`| ${code(t.repository.name)} | ${cell(referrersLine(t.referrers!))} |`)
+  }
+  if (result.platforms)
+    lines.push(
+      '',
+      `Platforms: ${result.platforms.kept.map(code).join(', ')} (dropped ${result.platforms.dropped.map(code).join(', ')}: a new index, not the source's ${code(result.platforms.sourceDigest)})`
+    )
   const failed = failedTags(result)
-  if (failed.length > 0) {
+  const failedArtifacts = failedReferrers(result)
+  if (failed.length > 0 || failedArtifacts.length > 0) {
     lines.push('', '### Failed', '')
     for (const r of failed) lines.push(`- ${code(r.reference)}: ${cell(r.detail ?? 'failed')}`)
+    for (const { target, referrer } of failedArtifacts)
+      lines.push(
+        `- ${referrer.kind} ${code(referrer.digest)} on ${code(target)}: ${cell(referrer.detail ?? 'failed')}`
+      )
   }
   return finish(lines, plan.warnings)
 }

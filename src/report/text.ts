@@ -1,5 +1,5 @@
 import type { Plan } from '../push/plan.js'
-import { statusText, tallyLine, type PublishResult } from '../push/results.js'
+import { referrersLine, statusText, tallyLine, type PublishResult } from '../push/results.js'
 
 /** The plan as plain lines, for the CLI and the action log. */
 export function planText(plan: Plan): string {
@@ -28,7 +28,13 @@ export function publishText(result: PublishResult): string {
     const width = Math.max(0, ...t.tags.map((r) => r.tag.length))
     for (const r of t.tags) lines.push(`  ${r.tag.padEnd(width)}  ${statusText(r)}`)
     if (t.tags.length === 0) lines.push('  (no tags)')
+    if (t.referrers && t.referrers.length > 0)
+      lines.push(`  referrers: ${referrersLine(t.referrers)}`)
   }
+  if (result.platforms)
+    lines.push(
+      `platforms: ${result.platforms.kept.join(', ')} (dropped ${result.platforms.dropped.join(', ')}; the source was ${result.platforms.sourceDigest})`
+    )
   lines.push(tallyLine(result))
   return `${lines.join('\n')}\n`
 }

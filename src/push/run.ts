@@ -1,0 +1,36 @@
+import type { RawManifest } from '../distribution/manifests.js'
+import type { TagDecision } from './decide.js'
+import type { PlannedTag } from './plan.js'
+import type { ReferrerResult, TagResult } from './results.js'
+import type { TargetState } from './target-state.js'
+
+/** One target on its way: what it holds, what to write, what happened. */
+export interface TargetRun {
+  readonly state: TargetState
+  manifest?: RawManifest
+  decisions: Map<string, TagDecision>
+  readonly results: Map<string, TagResult>
+  /** The content did not arrive: no referrer is written either. */
+  contentFailed?: boolean
+  referrers?: ReferrerResult[]
+}
+
+export function newRun(state: TargetState): TargetRun {
+  return { state, decisions: new Map(), results: new Map() }
+}
+
+export function base(tag: PlannedTag): Pick<TagResult, 'tag' | 'reference' | 'reasons'> {
+  return { tag: tag.tag, reference: tag.reference, reasons: tag.reasons }
+}
+
+export function tagResult(
+  tag: PlannedTag,
+  status: 'pushed' | 'already there',
+  digest: string
+): TagResult {
+  return { ...base(tag), status, digest }
+}
+
+export function messageOf(e: unknown): string {
+  return e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e)
+}

@@ -1,0 +1,60 @@
+import { short } from '../distribution/copy.js'
+import { putManifest } from '../distribution/manifests.js'
+import { keptDetail } from './floating.js'
+import { allLimited } from './limit.js'
+import type { PlannedTag } from './plan.js'
+import type { LineLog } from './publish.js'
+import { base, tagResult, type TargetRun } from './run.js'
+import { tagWriteFailure } from './write-errors.js'
+
+export async function writeTags(run: TargetRun, width: number, log: LineLog): Promise<void> {
+  const pending = run.state.target.tags.filter((t) => !run.results.has(t.tag))
+  // Fixed tags first, floating ones (latest, 1, 1.2, rc) after them: a
+  // floating tag never points at a release whose own tag is missing. Within
+  // each group the writes run in parallel: one round trip, not one per tag.
+  const fixed = pending.filter((t) => !t.floating)
+  const floating = pending.filter((t) => t.floating)
+  await allLimited(fixed, width, (tag) => writeTag(run, tag, log))
+  // A fixed tag that did not land holds the floating ones back, or they would
+  // point at a release whose own tag is missing; a re-run writes them all.
+  const missing = fixed.find((t) => run.results.get(t.tag)?.status === 'failed')
+  if (missing) {
+    const detail = `not written: the release tag ${missing.reference} did not land, and a floating tag never points at a release without its own tag`
+    for (const tag of floating) {
+      if (run.decisions.get(tag.tag)?.action !== 'write') continue
+      run.results.set(tag.tag, { ...base(tag), status: 'failed', detail })
+      log.warning(`${tag.reference}: ${detail}`)
+    }
+  }
+  await allLimited(
+    floating.filter((t) => !run.results.has(t.tag)),
+    width,
+    (tag) => writeTag(run, tag, log)
+  )
+}
+
+async function writeTag(run: TargetRun, tag: PlannedTag, log: LineLog): Promise<void> {
+  const manifest = run.manifest
+  const decision = run.decisions.get(tag.tag)!
+  if (decision.action === 'kept') {
+    log.warning(
+      `${tag.reference}: kept where it is, the newer version ${decision.newer} holds it (forward-only)`
+    )
+    run.results.set(tag.tag, { ...base(tag), status: 'kept', detail: keptDetail(decision.newer) })
+    return
+  }
+  if (decision.action === 'already there') {
+    run.results.set(tag.tag, tagResult(tag, 'already there', manifest!.digest))
+    log.info(`${tag.tag}: already there`)
+    return
+  }
+  try {
+    await putManifest(run.state.repo, tag.tag, manifest!)
+    run.results.set(tag.tag, tagResult(tag, 'pushed', manifest!.digest))
+    log.info(`${tag.tag}: pushed${decision.current ? ` (was ${short(decision.current)})` : ''}`)
+  } catch (e) {
+    const detail = tagWriteFailure(e, tag.tag, decision.current)
+    run.results.set(tag.tag, { ...base(tag), status: 'failed', detail })
+    log.warning(`${tag.reference}: ${detail}`)
+  }
+}
