@@ -42,11 +42,15 @@ describe('cache and cache-key inputs', () => {
     ],
     [
       { cache: 'save' },
-      'source: is empty but cache is save: give the built local image (e.g. the imageid output of docker/build-push-action)'
+      'source: is empty but cache is save: give the built local image (e.g. the imageid output of docker/build-push-action) or an OCI archive (oci-archive:PATH)'
     ],
     [
       { cache: 'save', source: 'ghcr.io/acme/app:1' },
-      `source: "ghcr.io/acme/app:1" is a registry reference, but cache: save stores a local image: give the built image's ID or name`
+      `source: "ghcr.io/acme/app:1" is a registry reference, but cache: save stores a local image or an OCI archive: give the built image's ID or name, or oci-archive:PATH`
+    ],
+    [
+      { cache: 'save', source: 'oci:./layout' },
+      'source: "oci:./layout" is not stored by cache: save, which takes a local image or an OCI archive: give oci-archive:PATH (build-push-action outputs: type=oci,dest=PATH)'
     ],
     [
       { cache: 'restore', source: ID, images: 'ghcr.io/acme/app' },

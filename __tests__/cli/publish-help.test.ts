@@ -16,7 +16,8 @@ describe('tagship publish --help', () => {
   })
 
   test.each([...CLI_INPUTS, ...PUBLISH_INPUTS].map((i) => i.name))('lists --%s', (name) => {
-    const head = name === 'images' ? '  --images, --image <value>' : `  --${name} <value>`
+    const alias = { images: ', --image', platforms: ', --platform' }[name] ?? ''
+    const head = `  --${name}${alias} <value>`
     expect(help.filter((l) => l.startsWith(`${head} `) || l === head)).toHaveLength(1)
   })
 

@@ -1,3 +1,4 @@
+import { parseCliArgs } from '../../src/cli/args.js'
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -47,7 +48,7 @@ describe('--help', () => {
       input.name === 'images' ? '  --images, --image <value>' : `  --${input.name} <value>`
     const description =
       input.name === 'source'
-        ? 'The built image (name:tag, image ID, host/repo:tag or host/repo@sha256:...), checked and shown in the plan.'
+        ? 'The built image (name:tag, image ID, host/repo:tag, host/repo@sha256:..., oci-archive:PATH, oci:DIR or docker-archive:PATH), checked and shown in the plan.'
         : input.description
     const dflt = input.default !== undefined ? ` (default: ${input.default})` : ''
     expect(rowText(head, 36)).toBe(description + dflt)
@@ -127,6 +128,14 @@ describe('usage errors exit 2 with one line on stderr and nothing on stdout', ()
       '--dry-run: is a flag of tagship publish: tagship plan never logs in or pushes: remove it, or use tagship publish'
     ],
     [
+      ['plan', '--platform', 'linux/amd64'],
+      '--platform: is a flag of tagship publish: tagship plan never logs in or pushes: remove it, or use tagship publish'
+    ],
+    [
+      ['publish', '--source', 'oci-archive:x.tar', '--image', 'acme/app', '--platform', 'amd64'],
+      'platforms: "amd64" is not a platform: write os/architecture or os/architecture/variant, e.g. linux/amd64 or linux/arm/v7'
+    ],
+    [
       ['plan', '--concurrency', '8'],
       '--concurrency: is a flag of tagship publish: tagship plan never logs in or pushes: remove it, or use tagship publish'
     ],
@@ -203,5 +212,23 @@ describe('invalid input exits 2 with one line naming the input, the value and th
       stdout: '',
       stderr: `tagship: ${message}\n`
     })
+  })
+})
+
+test('--platform and --platforms may be repeated and add up', () => {
+  const args = parseCliArgs([
+    'publish',
+    '--platform',
+    'linux/amd64',
+    '--platforms',
+    'linux/arm64,linux/arm/v7',
+    '--platform',
+    'linux/s390x',
+    '--referrers',
+    'false'
+  ])
+  expect(args.inputs).toEqual({
+    platforms: 'linux/arm64,linux/arm/v7\nlinux/amd64\nlinux/s390x',
+    referrers: 'false'
   })
 })

@@ -47,7 +47,9 @@ test('the examples are the documented set', () => {
     'ecr-oidc.yml',
     'ghcr.yml',
     'matrix-handoff.yml',
-    'promote-on-tag.yml'
+    'multi-platform-release.yml',
+    'promote-on-tag.yml',
+    'promote-signed.yml'
   ])
 })
 

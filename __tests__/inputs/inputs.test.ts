@@ -25,7 +25,10 @@ describe('parseInputs', () => {
         concurrency: 4,
         requestTimeoutMs: 60000,
         retries: 4,
-        insecureRegistries: []
+        insecureRegistries: [],
+        platforms: [],
+        platformsKeepIndex: false,
+        referrers: true
       }
     })
   })
@@ -38,7 +41,10 @@ describe('parseInputs', () => {
       concurrency: '8',
       'request-timeout': '5',
       retries: '0',
-      'insecure-registries': 'Registry.Internal:5000\n# comment\nself-signed.test'
+      'insecure-registries': 'Registry.Internal:5000\n# comment\nself-signed.test',
+      platforms: 'linux/amd64\nlinux/arm/v7',
+      'platforms-keep-index': 'true',
+      referrers: 'false'
     })
     expect(inputs.publish).toEqual({
       forwardOnly: false,
@@ -46,8 +52,17 @@ describe('parseInputs', () => {
       concurrency: 8,
       requestTimeoutMs: 5000,
       retries: 0,
-      insecureRegistries: ['registry.internal:5000', 'self-signed.test']
+      insecureRegistries: ['registry.internal:5000', 'self-signed.test'],
+      platforms: [
+        { os: 'linux', architecture: 'amd64', text: 'linux/amd64' },
+        { os: 'linux', architecture: 'arm', variant: 'v7', text: 'linux/arm/v7' }
+      ],
+      platformsKeepIndex: true,
+      referrers: false
     })
+    expect(() => parseInputs({ ...BASE, source: 'app:ci', platforms: 'linux/amd64' })).toThrow(
+      'platforms: is set, but the source is an image in the Docker daemon, which holds one platform: publish a multi-platform build from an OCI archive (source: oci-archive:PATH) or a registry, or remove platforms'
+    )
     expect(() => parseInputs({ ...BASE, concurrency: '0' })).toThrow(
       'concurrency: "0" is not a whole number from 1 to 32: use e.g. 4'
     )

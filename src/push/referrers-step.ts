@@ -1,8 +1,9 @@
 import type { PublishOptions } from '../inputs/parse.js'
 import { referrerSummary } from '../referrers/summary.js'
+import { referrersTag } from '../referrers/tag-names.js'
 import {
   readTargetReferrers,
-  verifyReferrers,
+  referrerProblems,
   writeReferrers,
   type ReferrerOutcome,
   type TargetReferrers
@@ -66,7 +67,7 @@ export async function writeReferrersOf(
 export async function verifyReferrersOf(run: TargetRun, log: LineLog): Promise<void> {
   const outcomes = outcomesOf.get(run)
   if (!outcomes || outcomes.length === 0) return
-  const problems = await verifyReferrers(run.state.repo, outcomes)
+  const problems = await referrerProblems(run.state.repo, outcomes)
   for (const p of problems) {
     log.warning(`${run.state.target.repository.name}: ${p.detail}`)
     run.referrers = (run.referrers ?? []).map((r) =>
@@ -82,7 +83,7 @@ function resultOf(o: ReferrerOutcome): ReferrerResult {
     o.via === 'api'
       ? 'referrers API'
       : o.via === 'tag-schema'
-        ? `referrers tag sha256-${o.referrer.subject.slice('sha256:'.length)}`
+        ? `referrers tag ${referrersTag(o.referrer.subject)}`
         : `tag ${o.referrer.via.kind === 'cosign-tag' ? o.referrer.via.tag : ''}`
   return {
     digest: o.referrer.manifest.digest,

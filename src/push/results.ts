@@ -1,4 +1,6 @@
 import type { Repository } from '../registry/reference.js'
+import { referrerSummary } from '../referrers/summary.js'
+import type { ArtifactKind } from '../referrers/types.js'
 
 /** What became of one tag on one target. */
 export type TagStatus = 'pushed' | 'already there' | 'kept' | 'failed'
@@ -18,7 +20,7 @@ export interface TagResult {
 export interface ReferrerResult {
   readonly digest: string
   readonly subject: string
-  readonly kind: string
+  readonly kind: ArtifactKind
   /** `referrers API`, `referrers tag sha256-…`, or the cosign tag `sha256-….sig`. */
   readonly where: string
   readonly status: 'copied' | 'already there' | 'kept' | 'failed'
@@ -103,28 +105,12 @@ export function referrersLine(referrers: readonly ReferrerResult[]): string {
   const by = (status: ReferrerResult['status']) => referrers.filter((r) => r.status === status)
   const parts: string[] = []
   const copied = by('copied')
-  if (copied.length > 0) parts.push(`copied ${kindsText(copied)}`)
+  if (copied.length > 0) parts.push(`copied ${referrerSummary(copied)}`)
   for (const status of ['already there', 'kept', 'failed'] as const) {
     const n = by(status).length
     if (n > 0) parts.push(`${n} ${status}`)
   }
   return parts.join('; ')
-}
-
-/** `2 signatures, 1 attestation, 1 SBOM`. */
-export function kindsText(referrers: readonly { readonly kind: string }[]): string {
-  const order = ['signature', 'attestation', 'sbom', 'artifact']
-  const words: Record<string, [string, string]> = {
-    signature: ['signature', 'signatures'],
-    attestation: ['attestation', 'attestations'],
-    sbom: ['SBOM', 'SBOMs'],
-    artifact: ['other artifact', 'other artifacts']
-  }
-  return order
-    .map((kind) => [kind, referrers.filter((r) => r.kind === kind).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${words[kind]![n === 1 ? 0 : 1]}`)
-    .join(', ')
 }
 
 /** The tags that did not land, target by target, for failure lists. */
