@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  buildahArchive,
+  buildxLayout,
+  OciLayout,
+  sha256,
+  skopeoRaw,
+  writeArchive,
+  type BuildahImage
+} from '../../__fixtures__/archives.js'
+import { releasePlan, testPublishEnv, writesOf } from '../../__fixtures__/publish.js'
+import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
+import { inspectDigest, inspectRaw } from '../../__fixtures__/services/skopeo.js'
+import { publishFailure } from '../../src/push/failure.js'
+import { publish } from '../../src/push/publish.js'
+import { prepareSource } from '../../src/push/session.js'
+
+// Daemonless publishing from files: a buildah-built two-platform OCI archive
+// to three registries (no auth, htpasswd, token), two repositories on the
+// token one; skopeo judges what landed.
+const user = { username: 'ci', password: 'publish-archive-secret' }
+let open: Registry
+let basic: Registry
+let token: Registry
+let logins: Record<string, typeof user>
+let dir: string
+let built: BuildahImage
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tagship-archive-publish-'))
+  ;[open, basic, token, built] = await Promise.all([
+    startRegistry({ auth: 'none' }),
+    startRegistry({ auth: 'htpasswd', users: [user] }),
+    startRegistry({ auth: 'token', users: [user] }),
+    buildahArchive(dir)
+  ])
+  logins = { [basic.host]: user, [token.host]: user }
+}, 120_000)
+
+afterAll(async () => {
+  for (const r of [open, basic, token]) await r?.stop()
+  await rm(dir, { recursive: true, force: true })
+})
+
+const clear = () => [open, basic, token].forEach((r) => r.clearRequests())
+
+async function publishFile(source: string, targets: readonly string[], extra = {}) {
+  const { plan, inputs } = releasePlan('1.2.3', targets, { source, ...extra })
+  const prepared = await prepareSource(inputs)
+  const run = testPublishEnv(logins)
+  try {
+    const result = await publish(plan, inputs.source!, inputs.publish, {
+      ...run.env,
+      ...(prepared ? { prepared } : {})
+    })
+    return { result, lines: run.lines }
+  } finally {
+    if (prepared?.kind === 'content') await prepared.close()
+  }
+}
+
+/** Blob uploads that completed (the PUT closing a session), by path. */
+const blobUploads = (r: Registry) =>
+  writesOf(r.requests().filter((q) => q.status === 201)).filter(
+    (w) => w.startsWith('PUT') && w.includes('/blobs/uploads/')
+  )
+const mounts = (r: Registry) =>
+  r
+    .requests()
+    .filter((q) => q.method === 'POST' && q.status === 201 && q.path.includes('/blobs/uploads/'))
+
+const TAGS = ['1.2.3', '1.2', '1', 'latest']
+
+describe('a buildah-built two-platform OCI archive', () => {
+  test('lands on three registries with the archive’s own index digest; a re-run writes nothing', async () => {
+    const raw = await skopeoRaw(`oci-archive:${built.archive}`, dir)
+    const digest = sha256(raw)
+    const targets = [
+      `${open.host}/acme/app`,
+      `${basic.host}/acme/app`,
+      `${token.host}/acme/app`,
+      `${token.host}/acme/mirror`
+    ]
+    clear()
+    const { result, lines } = await publishFile(`oci-archive:${built.archive}`, targets)
+    expect(publishFailure(result)).toBeUndefined()
+    expect(result.digest).toBe(digest)
+    const index = JSON.parse(raw.toString()) as {
+      manifests: { digest: string; platform: { architecture: string } }[]
+    }
+    expect(index.manifests.map((m) => m.platform.architecture)).toEqual(['amd64', 'arm64'])
+    for (const target of targets) {
+      for (const tag of TAGS) {
+        const creds = target.startsWith(open.host) ? {} : { creds: user }
+        expect((await inspectRaw(`${target}:${tag}`, creds)).equals(raw)).toBe(true)
+      }
+      // Both platform manifests are there, by digest.
+      for (const m of index.manifests)
+        expect(await inspectDigest(`${target}@${m.digest}`, { creds: user })).toBe(m.digest)
+    }
+    // buildah shares nothing between the platforms here: 2 configs + 2 layers.
+    // Each registry receives each blob once; the second repository on the
+    // token registry mounts all four from the first.
+    for (const r of [open, basic]) expect(blobUploads(r)).toHaveLength(4)
+    expect(blobUploads(token)).toHaveLength(4)
+    expect(mounts(token)).toHaveLength(4)
+    expect(lines).toContain(`info: ${digest} (application/vnd.oci.image.index.v1+json)`)
+    expect(lines).toContain('info: platforms: linux/amd64, linux/arm64')
+
+    clear()
+    const again = await publishFile(`oci-archive:${built.archive}`, targets)
+    expect(again.result.targets.flatMap((t) => t.tags.map((x) => x.status))).toEqual(
+      Array(16).fill('already there')
+    )
+    for (const r of [open, basic, token]) expect(writesOf(r.requests())).toEqual([])
+  }, 120_000)
+
+  test('oci:DIR and a gzip-compressed archive publish the same digest', async () => {
+    const digest = sha256(await skopeoRaw(`oci:${built.layout}`, dir))
+    const { result } = await publishFile(`oci:${built.layout}`, [`${open.host}/layout/app`])
+    expect(result.digest).toBe(digest)
+    const { readFile } = await import('node:fs/promises')
+    const gz = await writeArchive(join(dir, 'image.tar.gz'), await readFile(built.archive), {
+      gzip: true
+    })
+    const compressed = await publishFile(`oci-archive:${gz}`, [`${open.host}/gzip/app`])
+    expect(compressed.result.digest).toBe(digest)
+    expect(await inspectDigest(`${open.host}/gzip/app:1.2.3`)).toBe(digest)
+  }, 60_000)
+
+  test('one platform kept: its manifest is published, with its own digest', async () => {
+    const raw = await skopeoRaw(`oci-archive:${built.archive}`, dir)
+    const index = JSON.parse(raw.toString()) as { manifests: { digest: string }[] }
+    const { result, lines } = await publishFile(
+      `oci-archive:${built.archive}`,
+      [`${open.host}/arm/app`],
+      { platforms: 'linux/arm64' }
+    )
+    expect(result.digest).toBe(index.manifests[1]!.digest)
+    expect(await inspectDigest(`${open.host}/arm/app:1.2.3`)).toBe(index.manifests[1]!.digest)
+    expect(lines).toContain(
+      `info: platforms filter: kept linux/arm64, dropped linux/amd64; the published digest ${index.manifests[1]!.digest} differs from the source's ${sha256(raw)}`
+    )
+  }, 60_000)
+})
+
+describe('a buildx-shaped archive: two platforms, two attestation manifests', () => {
+  test('every manifest lands; the filter drops the attestation of a dropped platform', async () => {
+    const image = buildxLayout()
+    const archive = await writeArchive(join(dir, 'buildx.tar'), image.layout.tar())
+    const whole = await publishFile(`oci-archive:${archive}`, [`${basic.host}/buildx/app`])
+    expect(whole.result.digest).toBe(image.index.digest)
+    for (const d of [image.amd64.manifest, image.arm64.manifest, ...image.attestations])
+      expect(await inspectDigest(`${basic.host}/buildx/app@${d.digest}`, { creds: user })).toBe(
+        d.digest
+      )
+    expect(whole.lines).toContain(
+      'info: platforms: linux/amd64, linux/arm64; 2 attestation manifest(s)'
+    )
+
+    const kept = await publishFile(`oci-archive:${archive}`, [`${basic.host}/buildx/amd`], {
+      platforms: 'linux/amd64',
+      'platforms-keep-index': 'true'
+    })
+    const written = JSON.parse(
+      (await inspectRaw(`${basic.host}/buildx/amd:1.2.3`, { creds: user })).toString()
+    ) as { manifests: { digest: string }[] }
+    expect(written.manifests.map((m) => m.digest)).toEqual([
+      image.amd64.manifest.digest,
+      image.attestations[0]!.digest
+    ])
+    expect(kept.result.digest).not.toBe(image.index.digest)
+    expect(kept.result.platforms).toEqual({
+      kept: ['linux/amd64'],
+      dropped: ['linux/arm64'],
+      sourceDigest: image.index.digest
+    })
+  }, 60_000)
+})
+
+describe('referrers carried in an OCI layout', () => {
+  test('a signature stored next to the image in the layout lands with it', async () => {
+    const layout = new OciLayout()
+    const layer = randomBytes(4096)
+    const image = layout.image({
+      config: { os: 'linux', architecture: 'amd64' },
+      layers: [{ bytes: layer }]
+    })
+    layout.tag(image, 'v1')
+    const sbom = layout.image({
+      config: {},
+      configMediaType: 'application/vnd.oci.empty.v1+json',
+      artifactType: 'application/spdx+json',
+      layers: [{ bytes: '{"spdxVersion":"SPDX-2.3"}', mediaType: 'application/spdx+json' }],
+      subject: image
+    })
+    layout.tag(sbom)
+    const archive = await writeArchive(join(dir, 'with-sbom.tar'), layout.tar())
+    const target = `${basic.host}/layout/signed`
+    const { result } = await publishFile(`oci-archive:${archive}`, [target])
+    expect(publishFailure(result)).toBeUndefined()
+    expect(result.targets[0]!.referrers).toEqual([
+      {
+        digest: sbom.digest,
+        subject: image.digest,
+        kind: 'sbom',
+        where: `referrers tag ${image.digest.replace(':', '-')}`,
+        status: 'copied'
+      }
+    ])
+    const tagIndex = JSON.parse(
+      (await inspectRaw(`${target}:${image.digest.replace(':', '-')}`, { creds: user })).toString()
+    ) as { manifests: { digest: string }[] }
+    expect(tagIndex.manifests.map((m) => m.digest)).toEqual([sbom.digest])
+  }, 60_000)
+})
