@@ -13,6 +13,7 @@ import {
   type BuildahImage
 } from '../../__fixtures__/archives.js'
 import { releasePlan, testPublishEnv, writesOf } from '../../__fixtures__/publish.js'
+import { startFaultProxy } from '../../__fixtures__/services/fault-proxy.js'
 import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
 import { inspectDigest, inspectRaw } from '../../__fixtures__/services/skopeo.js'
 import { publishFailure } from '../../src/push/failure.js'
@@ -221,5 +222,53 @@ describe('referrers carried in an OCI layout', () => {
       (await inspectRaw(`${target}:${image.digest.replace(':', '-')}`, { creds: user })).toString()
     ) as { manifests: { digest: string }[] }
     expect(tagIndex.manifests.map((m) => m.digest)).toEqual([sbom.digest])
+  }, 60_000)
+})
+
+describe('a connection reset in the middle of a blob read from the archive', () => {
+  test('the upload starts again from the archive, and the publish completes', async () => {
+    const proxy = await startFaultProxy(basic.url)
+    try {
+      const layout = new OciLayout()
+      const layer = randomBytes(1024 * 1024)
+      const image = layout.image({
+        config: { os: 'linux', architecture: 'amd64' },
+        layers: [{ bytes: layer }]
+      })
+      layout.tag(image, 'v1')
+      const archive = await writeArchive(join(dir, 'reset.tar'), layout.tar())
+      const layerDigest = sha256(layer)
+      proxy.inject({
+        method: 'PUT',
+        path: /\/blobs\/uploads\//,
+        minBody: 512 * 1024,
+        fault: { kind: 'reset', afterBytes: 300 * 1024 }
+      })
+      const saved = logins
+      logins = { ...logins, [proxy.host]: user }
+      const { result, lines } = await publishFile(`oci-archive:${archive}`, [
+        `${proxy.host}/reset/app`
+      ])
+      logins = saved
+      expect(publishFailure(result)).toBeUndefined()
+      expect(result.digest).toBe(image.digest)
+      // Two uploads of the layer: the one cut off, then the whole one, read from the archive again.
+      const layerPuts = proxy
+        .requests()
+        .filter(
+          (r) =>
+            r.method === 'PUT' &&
+            r.path.includes('/blobs/uploads/') &&
+            r.query.includes(layerDigest.replace(':', '%3A'))
+        )
+        .map((r) => r.fault)
+      expect(layerPuts).toEqual(['reset', 'pass'])
+      expect(lines.filter((l) => l.startsWith('retry: '))).toHaveLength(1)
+      expect(await inspectDigest(`${proxy.host}/reset/app:1.2.3`, { creds: user })).toBe(
+        image.digest
+      )
+    } finally {
+      await proxy.stop()
+    }
   }, 60_000)
 })
