@@ -17,6 +17,13 @@ export interface CopyOptions {
    */
   readonly mountFrom?: readonly string[]
   readonly log: (line: string) => void
+  /**
+   * Blob transfers to this target already started, shared by copies that run
+   * at the same time (several referrers with the same empty config): a blob
+   * is uploaded once, never by two requests at once, which Distribution
+   * answers with a broken state (DIGEST_INVALID on a manifest PUT).
+   */
+  readonly transfers?: Map<string, Promise<void>>
 }
 
 /** What a copy did, for the log and the closing numbers. */
@@ -50,7 +57,7 @@ export async function copyContent(
     manifestsWritten: 0
   }
   // A layer shared by several platforms is transferred once.
-  const blobs = new Map<string, Promise<void>>()
+  const blobs = options.transfers ?? new Map<string, Promise<void>>()
   const mountFrom = (options.mountFrom ?? []).filter((path) => path !== target.path)
   const mountRepo: RepoHandle = {
     client: target.client,

@@ -84,8 +84,11 @@ export async function writeReferrers(
 ): Promise<ReferrerOutcome[]> {
   const outcomes = new Map<Referrer, ReferrerOutcome>()
   const failed = new Set<string>()
+  // Referrers often share blobs (the empty config `{}`): one transfer each.
+  const transfers = new Map<string, Promise<void>>()
   const copy = (r: Referrer) =>
     copyContent(source, target, r.manifest, {
+      transfers,
       concurrency: options.concurrency,
       ...(options.mountFrom ? { mountFrom: options.mountFrom } : {}),
       log: options.log
