@@ -165,4 +165,35 @@ describe('publishFailure', () => {
       ].join('\n')
     )
   })
+
+  test('every tag landed but a referrer did not: says which, and that the tags stay', () => {
+    const signed: PublishResult = {
+      digest: A,
+      targets: [
+        {
+          repository,
+          digest: A,
+          tags: [row('1.0.0', 'pushed')],
+          referrers: [
+            { digest: A, subject: A, kind: 'sbom', where: 'referrers API', status: 'copied' },
+            {
+              digest: A,
+              subject: A,
+              kind: 'signature',
+              where: 'tag sha256-a.sig',
+              status: 'failed',
+              detail: 'DENIED'
+            }
+          ]
+        }
+      ]
+    }
+    expect(publishFailure(signed)).toBe(
+      [
+        'every tag landed, but 1 signature(s), attestation(s) or SBOM(s) did not:',
+        `  signature ${A} on r.test/acme/app: DENIED`,
+        'run the step again to copy them; the tags stay as they are'
+      ].join('\n')
+    )
+  })
 })

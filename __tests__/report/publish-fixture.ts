@@ -111,3 +111,70 @@ export const NOTHING: PublishResult = {
     }
   ]
 }
+
+export const SIG = `sha256:${'c'.repeat(64)}`
+export const ATT = `sha256:${'d'.repeat(64)}`
+export const SBOM = `sha256:${'e'.repeat(64)}`
+
+/** Two platforms of three kept; a signature, an attestation and an SBOM copied to one target, one failed on the other. */
+export const SIGNED: PublishResult = {
+  digest: DIGEST,
+  platforms: {
+    kept: ['linux/amd64', 'linux/arm64'],
+    dropped: ['linux/s390x'],
+    sourceDigest: OTHER_DIGEST
+  },
+  targets: [
+    {
+      repository: HUB,
+      digest: DIGEST,
+      tags: [tagResult(HUB, '1.1.1', 'pushed')],
+      referrers: [
+        {
+          digest: SIG,
+          subject: DIGEST,
+          kind: 'signature',
+          where: 'tag sha256-aaa.sig',
+          status: 'copied'
+        },
+        {
+          digest: ATT,
+          subject: DIGEST,
+          kind: 'attestation',
+          where: 'referrers API',
+          status: 'copied'
+        },
+        {
+          digest: SBOM,
+          subject: DIGEST,
+          kind: 'sbom',
+          where: 'referrers API',
+          status: 'already there'
+        }
+      ]
+    },
+    {
+      repository: GHCR,
+      digest: DIGEST,
+      tags: [tagResult(GHCR, '1.1.1', 'pushed')],
+      referrers: [
+        {
+          digest: SIG,
+          subject: DIGEST,
+          kind: 'signature',
+          where: 'tag sha256-aaa.sig',
+          status: 'kept',
+          detail: 'the target holds its own'
+        },
+        {
+          digest: ATT,
+          subject: DIGEST,
+          kind: 'attestation',
+          where: 'referrers tag sha256-aaa',
+          status: 'failed',
+          detail: 'denied'
+        }
+      ]
+    }
+  ]
+}

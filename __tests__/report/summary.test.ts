@@ -2,7 +2,16 @@ import { describe, expect, test } from '@jest/globals'
 import type { Plan } from '../../src/push/plan.js'
 import type { PublishResult } from '../../src/push/results.js'
 import { planSummary, publishSummary } from '../../src/report/summary.js'
-import { DIGEST, MIXED, NOTHING, OTHER_DIGEST, PLAN, SPLIT } from './publish-fixture.js'
+import {
+  ATT,
+  DIGEST,
+  MIXED,
+  NOTHING,
+  OTHER_DIGEST,
+  PLAN,
+  SIGNED,
+  SPLIT
+} from './publish-fixture.js'
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`
 const TABLE = ['| Target | Tag | Result | Why |', '| --- | --- | --- | --- |']
@@ -56,6 +65,33 @@ describe('publishSummary', () => {
         '**2 tags on 2 targets: 2 pushed**',
         '',
         '> **Warning:** a \\| pipe'
+      )
+    ],
+    [
+      'referrers per target, the platform choice, and a referrer that failed',
+      { ...PLAN, source: undefined, targets: [] } as Plan,
+      SIGNED,
+      lines(
+        '## tagship publish: 1.1.1',
+        '',
+        `Digest: \`${DIGEST}\``,
+        '',
+        ...TABLE,
+        `| \`docker.io/acme/app\` | \`1.1.1\` | pushed | ${WHY} |`,
+        `| \`ghcr.io/acme/app\` | \`1.1.1\` | pushed | ${WHY} |`,
+        '',
+        '**2 tags on 2 targets: 2 pushed**',
+        '',
+        '| Target | Signatures, attestations, SBOMs |',
+        '| --- | --- |',
+        '| `docker.io/acme/app` | copied 1 signature, 1 attestation; 1 already there |',
+        '| `ghcr.io/acme/app` | 1 kept; 1 failed |',
+        '',
+        `Platforms: \`linux/amd64\`, \`linux/arm64\` (dropped \`linux/s390x\`: a new index, not the source's \`${OTHER_DIGEST}\`)`,
+        '',
+        '### Failed',
+        '',
+        `- attestation \`${ATT}\` on \`ghcr.io/acme/app\`: denied`
       )
     ],
     [

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import type { PublishResult } from '../../src/push/results.js'
 import { publishText } from '../../src/report/text.js'
-import { DIGEST, MIXED, NOTHING, OTHER_DIGEST, SPLIT } from './publish-fixture.js'
+import { DIGEST, MIXED, NOTHING, OTHER_DIGEST, SIGNED, SPLIT } from './publish-fixture.js'
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`
 
@@ -34,6 +34,21 @@ describe('publishText', () => {
         '  1.1.1  pushed',
         `ghcr.io/acme/app (digest ${OTHER_DIGEST})`,
         '  1.1.1  pushed',
+        '2 tags on 2 targets: 2 pushed'
+      )
+    ],
+    [
+      'referrers per target, and what the platform filter kept',
+      SIGNED,
+      lines(
+        `digest: ${DIGEST}`,
+        'docker.io/acme/app',
+        '  1.1.1  pushed',
+        '  referrers: copied 1 signature, 1 attestation; 1 already there',
+        'ghcr.io/acme/app',
+        '  1.1.1  pushed',
+        '  referrers: 1 kept; 1 failed',
+        `platforms: linux/amd64, linux/arm64 (dropped linux/s390x; the source was ${OTHER_DIGEST})`,
         '2 tags on 2 targets: 2 pushed'
       )
     ],
