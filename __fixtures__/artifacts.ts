@@ -1,5 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto'
-import { sha256, type SeedTarget } from './services/oci-seed.js'
+import { IN_TOTO, OCI_CONFIG, OCI_INDEX, OCI_MANIFEST } from './archives.js'
+import { expectStatus, send as seedSend, sha256, type SeedTarget } from './services/oci-seed.js'
 
 /**
  * Signatures, attestations and SBOMs built from their public formats, and
@@ -28,12 +29,9 @@ export interface Artifact extends Descriptor {
   readonly blobs: readonly Buffer[]
 }
 
-export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
-export const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
+export { IN_TOTO, OCI_CONFIG, OCI_INDEX, OCI_MANIFEST }
 export const EMPTY = 'application/vnd.oci.empty.v1+json'
 export const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json'
-export const IN_TOTO = 'application/vnd.in-toto+json'
 export const DSSE = 'application/vnd.dsse.envelope.v1+json'
 export const SPDX = 'application/spdx+json'
 /** The artifact type cosign gives a signature it attaches with a subject. */
@@ -311,48 +309,6 @@ async function pushBlob(target: SeedTarget, repo: string, data: Buffer): Promise
   await expectStatus(put, 201, `PUT blob ${repo}`)
 }
 
-const tokens = new Map<string, string>()
-
-/** One request, answering a Basic or Bearer challenge with the target's credentials. */
-async function send(
-  target: SeedTarget,
-  repo: string,
-  path: string,
-  init: RequestInit
-): Promise<Response> {
-  const url = path.startsWith('http') ? path : `${target.url}${path}`
-  const key = `${target.url} ${repo}`
-  const withAuth = (auth: string | undefined): RequestInit => ({
-    ...init,
-    headers: {
-      ...(init.headers as Record<string, string>),
-      ...(auth ? { authorization: auth } : {})
-    }
-  })
-  const first = await fetch(url, withAuth(tokens.get(key)))
-  if (first.status !== 401 || !target.creds) return first
-  await first.body?.cancel()
-  const basic = `Basic ${Buffer.from(`${target.creds.username}:${target.creds.password}`).toString('base64')}`
-  const challenge = first.headers.get('www-authenticate') ?? ''
-  let auth = basic
-  if (/^bearer/i.test(challenge)) {
-    const param = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1] ?? ''
-    const realm = new URL(param('realm'))
-    realm.searchParams.set('service', param('service'))
-    realm.searchParams.set('scope', `repository:${repo}:pull,push,delete`)
-    const answer = await fetch(realm, { headers: { authorization: basic } })
-    if (answer.status !== 200) throw new Error(`artifacts: token answered ${answer.status}`)
-    const body = (await answer.json()) as { token?: string; access_token?: string }
-    auth = `Bearer ${body.token ?? body.access_token}`
-  }
-  tokens.set(key, auth)
-  return fetch(url, withAuth(auth))
-}
-
-async function expectStatus(response: Response, status: number, what: string): Promise<void> {
-  if (response.status === status) {
-    await response.body?.cancel()
-    return
-  }
-  throw new Error(`artifacts: ${what} answered ${response.status}: ${await response.text()}`)
-}
+/** Every request with the rights a test needs, deleting included. */
+const send = (target: SeedTarget, repo: string, path: string, init: RequestInit) =>
+  seedSend(target, repo, path, init, 'pull,push,delete')

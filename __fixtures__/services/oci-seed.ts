@@ -119,15 +119,19 @@ async function putBlob(target: SeedTarget, repo: string, data: Buffer): Promise<
 
 const tokens = new Map<string, string>()
 
-/** One request, answering a Basic or Bearer challenge with the target's credentials. */
-async function send(
+/**
+ * One request, answering a Basic or Bearer challenge with the target's
+ * credentials; a Bearer token is asked for `actions` on `repo`.
+ */
+export async function send(
   target: SeedTarget,
   repo: string,
   pathOrUrl: string,
-  init: RequestInit
+  init: RequestInit,
+  actions = 'pull,push'
 ): Promise<Response> {
   const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${target.url}${pathOrUrl}`
-  const key = `${target.url} ${repo}`
+  const key = `${target.url} ${repo} ${actions}`
   const withAuth = (auth: string | undefined): RequestInit => ({
     ...init,
     headers: {
@@ -146,7 +150,7 @@ async function send(
       new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1] ?? ''
     const realm = new URL(param('realm'))
     realm.searchParams.set('service', param('service'))
-    realm.searchParams.set('scope', `repository:${repo}:pull,push`)
+    realm.searchParams.set('scope', `repository:${repo}:${actions}`)
     const answer = await fetch(realm, { headers: { authorization: basic } })
     if (answer.status !== 200) throw new Error(`seed: token answered ${answer.status}`)
     const body = (await answer.json()) as { token?: string; access_token?: string }
@@ -157,7 +161,11 @@ async function send(
   return response
 }
 
-async function expectStatus(response: Response, status: number, what: string): Promise<void> {
+export async function expectStatus(
+  response: Response,
+  status: number,
+  what: string
+): Promise<void> {
   if (response.status === status) {
     await response.body?.cancel()
     return

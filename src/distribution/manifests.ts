@@ -74,12 +74,14 @@ export async function headManifest(
 /**
  * Store a manifest under a tag or its digest: the exact bytes, with its media
  * type as `Content-Type`. The digest the registry answers with must be ours.
+ * `subjectListed`: the answer carried `OCI-Subject`, so a registry with the
+ * referrers API filed the manifest under its subject itself.
  */
 export async function putManifest(
   repo: RepoHandle,
   reference: string,
   manifest: RawManifest
-): Promise<void> {
+): Promise<{ subjectListed: boolean }> {
   if (isDigest(reference) && reference !== manifest.digest)
     throw new Error(`cannot store manifest ${manifest.digest} under the digest ${reference}`)
   const response = await repo.client.request(
@@ -97,6 +99,7 @@ export async function putManifest(
       reference,
       `the registry stored the manifest as ${stored}, not ${manifest.digest}`
     )
+  return { subjectListed: response.headers.has('oci-subject') }
 }
 
 function specificType(contentType: string | null): string | undefined {

@@ -69,7 +69,8 @@ export function manifestChildren(m: RawManifest): {
   )
 }
 
-function parseJson(bytes: Uint8Array): Record<string, unknown> | undefined {
+/** The JSON object in `bytes`, or undefined when they hold none. */
+export function parseJson(bytes: Uint8Array): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(new TextDecoder().decode(bytes))
     return value && typeof value === 'object' && !Array.isArray(value)

@@ -1,6 +1,6 @@
 import { digestOf } from '../distribution/digest.js'
 import type { RawManifest } from '../distribution/manifests.js'
-import { isIndexMediaType, OCI_INDEX } from '../distribution/media-types.js'
+import { isIndexMediaType, OCI_INDEX, parseJson } from '../distribution/media-types.js'
 import { artifactFields } from './artifact-fields.js'
 import type { ListedDescriptor, Referrer } from './types.js'
 
@@ -9,7 +9,7 @@ import type { ListedDescriptor, Referrer } from './types.js'
  * under a referrers tag): entries without a digest string are left out.
  */
 export function listedDescriptors(bytes: Uint8Array): ListedDescriptor[] {
-  const json = parse(bytes)
+  const json = parseJson(bytes)
   const manifests = Array.isArray(json?.manifests) ? (json.manifests as unknown[]) : []
   return manifests.flatMap((entry) => {
     const d = (entry ?? {}) as Record<string, unknown>
@@ -27,7 +27,7 @@ export function listedDescriptors(bytes: Uint8Array): ListedDescriptor[] {
 export function descriptorOf(referrer: Referrer): ListedDescriptor {
   const m = referrer.manifest
   const fields = artifactFields(m)
-  const json = parse(m.bytes) ?? {}
+  const json = parseJson(m.bytes) ?? {}
   const artifactType =
     typeof json.artifactType === 'string' && json.artifactType
       ? json.artifactType
@@ -51,7 +51,7 @@ export function mergeReferrersIndex(
   current: RawManifest | undefined,
   additions: readonly ListedDescriptor[]
 ): RawManifest | undefined {
-  const existing = current ? (parse(current.bytes) ?? {}) : {}
+  const existing = current ? (parseJson(current.bytes) ?? {}) : {}
   const kept = Array.isArray(existing.manifests) ? (existing.manifests as unknown[]) : []
   const present = new Set(current ? listedDescriptors(current.bytes).map((d) => d.digest) : [])
   const missing: ListedDescriptor[] = []
@@ -68,15 +68,4 @@ export function mergeReferrersIndex(
   const bytes = new TextEncoder().encode(JSON.stringify(index))
   const mediaType = current && isIndexMediaType(current.mediaType) ? current.mediaType : OCI_INDEX
   return { bytes, mediaType, digest: digestOf(bytes) }
-}
-
-function parse(bytes: Uint8Array): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(bytes))
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
 }

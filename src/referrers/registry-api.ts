@@ -1,5 +1,5 @@
-import { ContentMismatchError, RegistryRequestError } from '../distribution/errors.js'
-import { getManifest, type RawManifest } from '../distribution/manifests.js'
+import { RegistryRequestError } from '../distribution/errors.js'
+import { getManifest, putManifest, type RawManifest } from '../distribution/manifests.js'
 import { isIndexMediaType, OCI_INDEX } from '../distribution/media-types.js'
 import { apiPath, refusal, type RepoHandle } from '../distribution/repo.js'
 import { nextPage } from '../distribution/tags.js'
@@ -66,24 +66,9 @@ export async function getManifestOrNothing(
  * whether the answer carried `OCI-Subject`: the registry files it under its
  * subject itself, and no referrers tag needs writing.
  */
-export async function putReferrerManifest(
+export function putReferrerManifest(
   repo: RepoHandle,
   manifest: RawManifest
 ): Promise<{ subjectListed: boolean }> {
-  const response = await repo.client.request(
-    apiPath(repo, `manifests/${manifest.digest}`),
-    { method: 'PUT', headers: { 'content-type': manifest.mediaType }, body: manifest.bytes },
-    repo.scopes
-  )
-  if (!response.ok) throw await refusal(repo, response, 'pushing manifest', true, manifest.digest)
-  await response.body?.cancel()
-  const stored = response.headers.get('docker-content-digest')
-  if (stored && stored !== manifest.digest)
-    throw new ContentMismatchError(
-      repo.client.registry,
-      repo.path,
-      manifest.digest,
-      `the registry stored the manifest as ${stored}, not ${manifest.digest}`
-    )
-  return { subjectListed: response.headers.has('oci-subject') }
+  return putManifest(repo, manifest.digest, manifest)
 }
