@@ -21,32 +21,51 @@ function screen(writes: readonly string[]): string[] {
   return lines
 }
 
+const APP = 'registry.example/acme/app'
+const D = `sha256:${'ab'.repeat(32)}`
+
 describe('the live display on a terminal', () => {
-  test('one status line per target, redrawn in place; warnings and logins stay above it', async () => {
+  test('one status line per target, driven by the publish events; warnings and logins stay above it', async () => {
     const writes: string[] = []
     const d = liveDisplay((t) => writes.push(t), plan, 80)
     await d.group('Login to registry.example', async () => d.info('Logged in as alice'))
-    await d.group('Tags of registry.example/acme/app', async () => {
+    d.event({ kind: 'phase', target: APP, phase: 'sending content' })
+    d.event({ kind: 'blob', target: APP, digest: D, bytes: 2048, how: 'uploaded' })
+    expect(screen(writes)).toEqual([
+      'Logged in as alice',
+      `  ${APP}  sending content  0/4 tags`,
+      `  ${APP}: uploaded ${D.slice(0, 19)} (2.0 KiB)`
+    ])
+    await d.group(`Tags of ${APP}`, async () => {
+      d.event({ kind: 'phase', target: APP, phase: 'writing tags' })
+      d.event({ kind: 'tag', target: APP, tag: '1.2.3', status: 'pushed' })
       d.info('1.2.3: pushed')
+      d.event({ kind: 'tag', target: APP, tag: '1.2', status: 'already there' })
       d.info('1.2: already there')
       expect(screen(writes)).toEqual([
         'Logged in as alice',
-        '  registry.example/acme/app  writing tags  2/4 tags',
+        `  ${APP}  writing tags  2/4 tags`,
         '  1.2: already there'
       ])
-      d.warning('registry.example/acme/app:1: kept where it is')
+      d.event({ kind: 'tag', target: APP, tag: '1', status: 'kept', detail: 'newer' })
+      d.warning(`${APP}:1: kept where it is`)
     })
     expect(screen(writes)).toEqual([
       'Logged in as alice',
-      'warning: registry.example/acme/app:1: kept where it is',
-      '  registry.example/acme/app  writing tags  3/4 tags',
+      `warning: ${APP}:1: kept where it is`,
+      `  ${APP}  writing tags  3/4 tags`,
+      '  1.2: already there'
+    ])
+    // A tag that fails verification after it was pushed is still one tag.
+    d.event({ kind: 'phase', target: APP, phase: 'verifying' })
+    d.event({ kind: 'tag', target: APP, tag: '1.2.3', status: 'failed', detail: 'moved' })
+    d.event({ kind: 'phase', target: APP, phase: 'verified' })
+    expect(screen(writes).slice(-2)).toEqual([
+      `  ${APP}  verified  3/4 tags`,
       '  1.2: already there'
     ])
     d.done()
-    expect(screen(writes)).toEqual([
-      'Logged in as alice',
-      'warning: registry.example/acme/app:1: kept where it is'
-    ])
+    expect(screen(writes)).toEqual(['Logged in as alice', `warning: ${APP}:1: kept where it is`])
   })
 
   test('cuts lines to the terminal width so none wraps', () => {

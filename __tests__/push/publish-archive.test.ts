@@ -16,6 +16,7 @@ import { releasePlan, testPublishEnv, writesOf } from '../../__fixtures__/publis
 import { startFaultProxy } from '../../__fixtures__/services/fault-proxy.js'
 import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
 import { inspectDigest, inspectRaw } from '../../__fixtures__/services/skopeo.js'
+import type { PublishEvent } from '../../src/push/events.js'
 import { publishFailure } from '../../src/push/failure.js'
 import { publish } from '../../src/push/publish.js'
 import { prepareSource } from '../../src/push/session.js'
@@ -270,5 +271,42 @@ describe('a connection reset in the middle of a blob read from the archive', () 
     } finally {
       await proxy.stop()
     }
+  }, 60_000)
+})
+
+describe('typed events', () => {
+  test('a publish reports each target’s phases, blobs and tags as it goes', async () => {
+    const image = buildxLayout()
+    const archive = await writeArchive(join(dir, 'events.tar'), image.layout.tar())
+    const target = `${open.host}/events/app`
+    const { plan, inputs } = releasePlan('1.2.3', [target], { source: `oci-archive:${archive}` })
+    const prepared = await prepareSource(inputs)
+    const events: PublishEvent[] = []
+    try {
+      await publish(plan, inputs.source!, inputs.publish, {
+        ...testPublishEnv(logins).env,
+        ...(prepared ? { prepared } : {}),
+        events: (e) => events.push(e)
+      })
+    } finally {
+      if (prepared?.kind === 'content') await prepared.close()
+    }
+    expect(events.filter((e) => e.kind === 'phase').map((e) => e.phase)).toEqual([
+      'reading',
+      'sending content',
+      'writing tags',
+      'verifying',
+      'verified'
+    ])
+    const blobs = events.flatMap((e) => (e.kind === 'blob' ? [`${e.how} ${e.digest}`] : []))
+    const expected = new Set(
+      [image.amd64, image.arm64].flatMap((p) => [p.config, ...p.layers].map((d) => d.digest))
+    )
+    // Every distinct blob of both platforms and both attestations, once each.
+    expect(blobs.length).toBe(new Set(blobs).size)
+    for (const digest of expected) expect(blobs).toContain(`uploaded ${digest}`)
+    expect(
+      events.flatMap((e) => (e.kind === 'tag' ? [`${e.target}:${e.tag} ${e.status}`] : [])).sort()
+    ).toEqual(TAGS.map((t) => `${target}:${t} pushed`).sort())
   }, 60_000)
 })

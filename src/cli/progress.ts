@@ -1,4 +1,6 @@
 import type { Plan } from '../push/plan.js'
+import { formatBytes, short } from '../distribution/copy.js'
+import type { PublishEvent } from '../push/events.js'
 import type { PublishLog } from '../push/publish.js'
 import type { LoginLog } from '../registry/login-all.js'
 
@@ -8,6 +10,8 @@ export interface Display extends PublishLog, LoginLog {
   line(text: string): void
   /** Take the live status off the screen; what follows starts on a clean line. */
   done(): void
+  /** The publish's typed progress. */
+  event(e: PublishEvent): void
 }
 
 type Write = (text: string) => void
@@ -23,45 +27,36 @@ export function plainDisplay(write: Write): Display {
       write(`== ${title}\n`)
       return work()
     },
-    done: () => undefined
+    done: () => undefined,
+    // Plain lines already say everything the events do.
+    event: () => undefined
   }
 }
 
 interface Row {
   phase: string
-  done: number
+  /** Tags settled so far (a tag that fails verification is counted once). */
+  readonly settled: Set<string>
   readonly total: number
 }
 
-const PHASES: readonly [string, string][] = [
-  ['Read ', 'reading'],
-  ['Content for ', 'sending content'],
-  ['Tags of ', 'writing tags']
-]
-
-/**
- * An info line that settles a tag: `1.2.3: pushed` in the `Tags of` group, or
- * docker's `1.2.3: digest: sha256:…` for the tag it pushes with the content
- * (kept and failed tags are warnings).
- */
-const TAG_DONE = /^\S+: (?:pushed|already there|digest: sha256:)/
-
 /**
  * A terminal: one live line per target (its phase and how many of its tags
- * are written) and the latest activity, redrawn in place; warnings, errors
- * and login lines stay above it. Lines are cut to the terminal's width so
+ * are settled) and the latest activity, redrawn in place; warnings, errors,
+ * the plan and the login lines stay above it. The rows follow the publish's
+ * typed events, never its log text. Lines are cut to the terminal's width so
  * none wraps (a wrapped line would break the redraw).
  */
 export function liveDisplay(write: Write, plan: Plan, columns: number): Display {
   const rows = new Map<string, Row>(
     plan.targets.map((t) => [
       t.repository.name,
-      { phase: 'waiting', done: 0, total: t.tags.length }
+      { phase: 'waiting', settled: new Set(), total: t.tags.length }
     ])
   )
   const width = Math.max(0, ...[...rows.keys()].map((n) => n.length))
   let activity = ''
-  let group = ''
+  let publishing = false
   let drawn = 0
   const fit = (text: string): string =>
     text.length < columns ? text : `${text.slice(0, Math.max(0, columns - 2))}…`
@@ -72,7 +67,7 @@ export function liveDisplay(write: Write, plan: Plan, columns: number): Display 
   const draw = (): void => {
     clear()
     const lines = [...rows].map(([name, row]) => {
-      const tags = row.phase === 'waiting' ? '' : `  ${row.done}/${row.total} tags`
+      const tags = row.phase === 'waiting' ? '' : `  ${row.settled.size}/${row.total} tags`
       return fit(`  ${name.padEnd(width)}  ${row.phase}${tags}`)
     })
     if (activity !== '') lines.push(fit(`  ${activity}`))
@@ -84,42 +79,36 @@ export function liveDisplay(write: Write, plan: Plan, columns: number): Display 
     write(`${text}\n`)
     draw()
   }
-  const tagGroup = (): Row | undefined => {
-    const prefix = ['Tags of ', 'Content for '].find((p) => group.startsWith(p))
-    return prefix === undefined ? undefined : rows.get(group.slice(prefix.length))
+  const event = (e: PublishEvent): void => {
+    publishing = true
+    const row = rows.get(e.target)
+    if (e.kind === 'phase' && row) row.phase = e.phase
+    if (e.kind === 'tag' && row) row.settled.add(e.tag)
+    if (e.kind === 'blob')
+      activity = `${e.target}: ${e.how} ${short(e.digest)} (${formatBytes(e.bytes)})`
+    draw()
   }
   return {
     line: stay,
+    // Before the publish starts (the logins), every line stays; then the
+    // latest one is the activity under the rows.
     info: (line) => {
-      if (group.startsWith('Login to ')) return stay(line)
-      const row = tagGroup()
-      if (row && TAG_DONE.test(line)) row.done++
+      if (!publishing) return stay(line)
       activity = line
       draw()
     },
-    warning: (line) => {
-      const row = tagGroup()
-      if (row) row.done++
-      stay(`warning: ${line}`)
-    },
+    warning: (line) => stay(`warning: ${line}`),
     error: (line) => stay(`error: ${line}`),
     group: async (title, work) => {
-      group = title
       activity = title
-      for (const [prefix, phase] of PHASES) {
-        const row = title.startsWith(prefix) ? rows.get(title.slice(prefix.length)) : undefined
-        if (row) row.phase = phase
-      }
-      if (title === 'Verify') for (const row of rows.values()) row.phase = 'verifying'
       draw()
       try {
         return await work()
       } finally {
-        if (title === 'Verify') for (const row of rows.values()) row.phase = 'verified'
-        group = ''
         draw()
       }
     },
+    event,
     done: clear
   }
 }

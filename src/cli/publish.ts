@@ -65,7 +65,13 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
       onDockerLogins: (state) => (docker.state = state),
       rejected: cliRejectedMessage
     })
-    const session = publishSession(inputs, login, { log: display, mask, client, prepared })
+    const session = publishSession(inputs, login, {
+      log: display,
+      mask,
+      client,
+      prepared,
+      events: (e) => display.event(e)
+    })
     if (args.dryRun) {
       await display.group('Read the source', async () => {
         const found =

@@ -24,6 +24,8 @@ export interface CopyOptions {
    * answers with a broken state (DIGEST_INVALID on a manifest PUT).
    */
   readonly transfers?: Map<string, Promise<void>>
+  /** Told of every blob once it is on the target, and how it got there. */
+  readonly onBlob?: (blob: Descriptor, how: 'uploaded' | 'mounted' | 'already there') => void
 }
 
 /** What a copy did, for the log and the closing numbers. */
@@ -77,12 +79,14 @@ export async function copyContent(
   const transferBlob = async (blob: Descriptor): Promise<void> => {
     if (await hasBlob(target, blob.digest)) {
       stats.blobsPresent++
+      options.onBlob?.(blob, 'already there')
       return
     }
     for (const from of mountFrom) {
       if (await mountBlob(mountRepo, blob.digest, from)) {
         stats.blobsMounted++
         options.log(`mounted ${short(blob.digest)} from ${from}`)
+        options.onBlob?.(blob, 'mounted')
         return
       }
     }
@@ -94,6 +98,7 @@ export async function copyContent(
     stats.blobsUploaded++
     stats.bytesUploaded += blob.size
     options.log(`uploaded ${short(blob.digest)} (${formatBytes(blob.size)})`)
+    options.onBlob?.(blob, 'uploaded')
   }
 
   const copyImage = async (manifest: RawManifest): Promise<void> => {

@@ -5,7 +5,7 @@ import { decideTag } from './decide.js'
 import { findLocalImage } from './docker-content.js'
 import type { PlannedTag } from './plan.js'
 import type { PublishEnv } from './publish.js'
-import { base, messageOf, tagResult, type TargetRun } from './run.js'
+import { base, messageOf, settle, tagResult, type TargetRun } from './run.js'
 import type { ResolvedSource } from './source-resolve.js'
 
 type Options = Pick<PublishOptions, 'forwardOnly' | 'concurrency'>
@@ -70,10 +70,13 @@ async function copyTo(
     ...(from?.registry === registry ? [from.path] : []),
     ...(landed.get(registry) ?? [])
   ]
+  const target = state.target.repository.name
   const stats = await copyContent(source.content, state.repo, source.top, {
     concurrency: options.concurrency,
     mountFrom,
-    log: (line) => env.log.info(line)
+    log: (line) => env.log.info(line),
+    onBlob: (blob, how) =>
+      run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how })
   })
   landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path])
   env.log.info(
@@ -100,7 +103,7 @@ async function pushLocal(
   const reference = `${state.target.repository.name}:${first.tag}`
   const pushed = await env.docker!.push(source.image, reference, (line) => env.log.info(line))
   run.manifest = await getManifest(state.repo, pushed.digest)
-  run.results.set(first.tag, tagResult(first, 'pushed', pushed.digest))
+  settle(run, tagResult(first, 'pushed', pushed.digest))
   run.decisions.delete(first.tag)
   decideAll(run, pushed.digest, options)
 }
@@ -116,7 +119,7 @@ function failWrites(run: TargetRun, detail: string): void {
     if (run.results.has(tag.tag)) continue
     const d = run.decisions.get(tag.tag)
     if (d !== undefined && d.action !== 'write') continue
-    run.results.set(tag.tag, { ...base(tag), status: 'failed', detail })
+    settle(run, { ...base(tag), status: 'failed', detail })
   }
 }
 

@@ -4,6 +4,7 @@ import type { Repository } from '../registry/reference.js'
 import type { Source } from '../registry/source.js'
 import { HeldLog, runGrouped } from '../log/groups.js'
 import { bringContent, type Landed } from './content.js'
+import { NO_EVENTS, type PublishEvents, type TargetPhase } from './events.js'
 import type { Plan } from './plan.js'
 import { readReferrersOf, verifyReferrersOf, writeReferrersOf } from './referrers-step.js'
 import type { PublishResult, TargetResult } from './results.js'
@@ -39,6 +40,8 @@ export interface PublishEnv {
   readonly ensureRepository?: (repository: Repository, log: LineLog) => Promise<void>
   /** A file source opened and checked before the logins (see prepareSource). */
   readonly prepared?: ResolvedSource
+  /** Typed progress, for an edge that follows the work (the CLI's live status). */
+  readonly events?: PublishEvents
 }
 
 type Options = Pick<
@@ -61,6 +64,8 @@ export async function publish(
   env: PublishEnv
 ): Promise<PublishResult> {
   const { log } = env
+  const events = env.events ?? NO_EVENTS
+  const phase = (target: string, p: TargetPhase) => events({ kind: 'phase', target, phase: p })
   const reads = await runGrouped<
     ResolvedSource | TargetState,
     PromiseSettledResult<ResolvedSource | TargetState>
@@ -84,6 +89,7 @@ export async function publish(
       ...plan.targets.map((target) => ({
         title: `Read ${target.repository.name}`,
         run: async (l: LineLog) => {
+          phase(target.repository.name, 'reading')
           const client = env.client(target.repository.registry)
           const s = await readTarget(target, client, light(options))
           if (s.existingTags.length === 0) await env.ensureRepository?.(target.repository, l)
@@ -101,7 +107,8 @@ export async function publish(
     (r) => (r as PromiseFulfilledResult<ResolvedSource | TargetState>).value
   )
   const resolved = first as ResolvedSource
-  const runs: TargetRun[] = (targets as TargetState[]).map(newRun)
+  const runs: TargetRun[] = (targets as TargetState[]).map((s) => newRun(s, events))
+  const name = (run: TargetRun) => run.state.target.repository.name
   const referrers = resolved.kind === 'content' ? resolved.referrers : []
   // What each target already holds of the referrers: read before any write too.
   const held =
@@ -120,17 +127,22 @@ export async function publish(
   await runGrouped(
     log,
     inTurnPerRegistry(runs, (run) => ({
-      title: `Content for ${run.state.target.repository.name}`,
-      run: (l: LineLog) =>
-        bringContent(run, resolved, options, landed, { ...env, log: { ...log, ...l } })
+      title: `Content for ${name(run)}`,
+      run: (l: LineLog) => {
+        phase(name(run), 'sending content')
+        return bringContent(run, resolved, options, landed, { ...env, log: { ...log, ...l } })
+      }
     })),
     () => undefined
   )
   await runGrouped(
     log,
     runs.map((run) => ({
-      title: `Tags of ${run.state.target.repository.name}`,
-      run: (l: LineLog) => writeTags(run, light(options), l)
+      title: `Tags of ${name(run)}`,
+      run: (l: LineLog) => {
+        phase(name(run), 'writing tags')
+        return writeTags(run, light(options), l)
+      }
     })),
     () => undefined
   )
@@ -138,8 +150,11 @@ export async function publish(
     await runGrouped(
       log,
       runs.map((run, i) => ({
-        title: `Referrers of ${run.state.target.repository.name}`,
-        run: (l: LineLog) => writeReferrersOf(run, resolved, held[i]!, options, l)
+        title: `Referrers of ${name(run)}`,
+        run: (l: LineLog) => {
+          phase(name(run), 'copying referrers')
+          return writeReferrersOf(run, resolved, held[i]!, options, l)
+        }
       })),
       () => undefined
     )
@@ -147,8 +162,10 @@ export async function publish(
     const holds = runs.map(() => new HeldLog())
     await Promise.all(
       runs.map(async (run, i) => {
+        phase(name(run), 'verifying')
         await verifyTags(run, light(options), holds[i]!)
         await verifyReferrersOf(run, holds[i]!)
+        phase(name(run), 'verified')
       })
     )
     for (const hold of holds) hold.release(log)

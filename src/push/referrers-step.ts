@@ -51,6 +51,13 @@ export async function writeReferrersOf(
   })
   outcomesOf.set(run, outcomes)
   run.referrers = outcomes.map(resultOf)
+  for (const r of run.referrers)
+    run.events({
+      kind: 'referrer',
+      target: run.state.target.repository.name,
+      digest: r.digest,
+      status: r.status
+    })
   for (const o of outcomes)
     if (o.status === 'failed' || o.status === 'kept')
       log.warning(

@@ -1,5 +1,6 @@
 import type { RawManifest } from '../distribution/manifests.js'
 import type { TagDecision } from './decide.js'
+import type { PublishEvents } from './events.js'
 import type { PlannedTag } from './plan.js'
 import type { ReferrerResult, TagResult } from './results.js'
 import type { TargetState } from './target-state.js'
@@ -13,10 +14,23 @@ export interface TargetRun {
   /** The content did not arrive: no referrer is written either. */
   contentFailed?: boolean
   referrers?: ReferrerResult[]
+  readonly events: PublishEvents
 }
 
-export function newRun(state: TargetState): TargetRun {
-  return { state, decisions: new Map(), results: new Map() }
+export function newRun(state: TargetState, events: PublishEvents): TargetRun {
+  return { state, decisions: new Map(), results: new Map(), events }
+}
+
+/** Record what became of a tag, and tell whoever watches. */
+export function settle(run: TargetRun, result: TagResult): void {
+  run.results.set(result.tag, result)
+  run.events({
+    kind: 'tag',
+    target: run.state.target.repository.name,
+    tag: result.tag,
+    status: result.status,
+    ...(result.detail !== undefined ? { detail: result.detail } : {})
+  })
 }
 
 export function base(tag: PlannedTag): Pick<TagResult, 'tag' | 'reference' | 'reasons'> {

@@ -5,6 +5,7 @@ import type { Inputs } from '../inputs/parse.js'
 import type { MaskSecret, RegistryLogin } from '../registry/credentials/types.js'
 import type { LoginResult } from '../registry/login-all.js'
 import { providerOf } from '../registry/login-plan.js'
+import type { PublishEvents } from './events.js'
 import type { PublishEnv, PublishLog } from './publish.js'
 import { resolveFile, type ResolvedSource } from './source-resolve.js'
 
@@ -33,6 +34,7 @@ export function publishSession(
     readonly mask: MaskSecret
     readonly client: ClientOptions
     readonly prepared?: ResolvedSource | undefined
+    readonly events?: PublishEvents
   }
 ): PublishEnv {
   const clients = new Map(login.clients)
@@ -51,6 +53,7 @@ export function publishSession(
     client,
     log: edge.log,
     ...(edge.prepared ? { prepared: edge.prepared } : {}),
+    ...(edge.events ? { events: edge.events } : {}),
     ...(inputs.source?.kind === 'local'
       ? {
           docker: {

@@ -4,7 +4,7 @@ import { keptDetail } from './floating.js'
 import { allLimited } from './limit.js'
 import type { PlannedTag } from './plan.js'
 import type { LineLog } from './publish.js'
-import { base, tagResult, type TargetRun } from './run.js'
+import { base, settle, tagResult, type TargetRun } from './run.js'
 import { tagWriteFailure } from './write-errors.js'
 
 export async function writeTags(run: TargetRun, width: number, log: LineLog): Promise<void> {
@@ -22,7 +22,7 @@ export async function writeTags(run: TargetRun, width: number, log: LineLog): Pr
     const detail = `not written: the release tag ${missing.reference} did not land, and a floating tag never points at a release without its own tag`
     for (const tag of floating) {
       if (run.decisions.get(tag.tag)?.action !== 'write') continue
-      run.results.set(tag.tag, { ...base(tag), status: 'failed', detail })
+      settle(run, { ...base(tag), status: 'failed', detail })
       log.warning(`${tag.reference}: ${detail}`)
     }
   }
@@ -40,21 +40,21 @@ async function writeTag(run: TargetRun, tag: PlannedTag, log: LineLog): Promise<
     log.warning(
       `${tag.reference}: kept where it is, the newer version ${decision.newer} holds it (forward-only)`
     )
-    run.results.set(tag.tag, { ...base(tag), status: 'kept', detail: keptDetail(decision.newer) })
+    settle(run, { ...base(tag), status: 'kept', detail: keptDetail(decision.newer) })
     return
   }
   if (decision.action === 'already there') {
-    run.results.set(tag.tag, tagResult(tag, 'already there', manifest!.digest))
+    settle(run, tagResult(tag, 'already there', manifest!.digest))
     log.info(`${tag.tag}: already there`)
     return
   }
   try {
     await putManifest(run.state.repo, tag.tag, manifest!)
-    run.results.set(tag.tag, tagResult(tag, 'pushed', manifest!.digest))
+    settle(run, tagResult(tag, 'pushed', manifest!.digest))
     log.info(`${tag.tag}: pushed${decision.current ? ` (was ${short(decision.current)})` : ''}`)
   } catch (e) {
     const detail = tagWriteFailure(e, tag.tag, decision.current)
-    run.results.set(tag.tag, { ...base(tag), status: 'failed', detail })
+    settle(run, { ...base(tag), status: 'failed', detail })
     log.warning(`${tag.reference}: ${detail}`)
   }
 }

@@ -2,7 +2,7 @@ import { headManifest } from '../distribution/manifests.js'
 import { allLimited } from './limit.js'
 import type { LineLog } from './publish.js'
 import { isLanded } from './results.js'
-import { messageOf, type TargetRun } from './run.js'
+import { messageOf, settle, type TargetRun } from './run.js'
 
 /** Resolve every landed tag again: it must point at the digest this run published. */
 export async function verifyTags(run: TargetRun, width: number, log: LineLog): Promise<void> {
@@ -17,7 +17,7 @@ export async function verifyTags(run: TargetRun, width: number, log: LineLog): P
         : now === undefined
           ? 'is missing after the push'
           : `points at ${now}, not ${r.digest}`
-    run.results.set(r.tag, { ...r, status: 'failed', detail: `verification: the tag ${why}` })
+    settle(run, { ...r, status: 'failed', detail: `verification: the tag ${why}` })
     log.warning(`${r.reference}: the tag ${why}`)
   })
   log.info(`${run.state.target.repository.name}: ${landed.length} tag(s) checked`)
