@@ -121,14 +121,9 @@ function explain(
   operation: 'DescribeRepositories' | 'CreateRepository'
 ): Error {
   if (!isAccessDenied(error)) {
-    // Credentials, network, throttling: the login's own explanations fit. Its
-    // catch-all names GetAuthorizationToken, so name this call instead.
-    const explained = explainAwsError(error, target, session)
-    explained.message = explained.message.replace(
-      `: ${target.api} GetAuthorizationToken failed (`,
-      `: ${target.api} ${operation} failed (`
-    )
-    return explained
+    // Credentials, network, throttling: the login's own explanations fit,
+    // naming this call.
+    return explainAwsError(error, target, session, operation)
   }
   const needed = target.permissions.map((p) => `"${p}"`).join(' and ')
   const from = session.source ?? 'the AWS credential chain'

@@ -91,12 +91,22 @@ export function decodeAuthorizationToken(
 }
 
 /** One line a person can act on, with no secret in it, for any failure of a login call. */
-export function explainAwsError(error: unknown, target: AwsTarget, session: AwsSession): Error {
-  const message = `${target.label}: ${reason(error, target, session)}`
+export function explainAwsError(
+  error: unknown,
+  target: AwsTarget,
+  session: AwsSession,
+  operation = 'GetAuthorizationToken'
+): Error {
+  const message = `${target.label}: ${reason(error, target, session, operation)}`
   return new Error(scrubSecrets(message, session.secrets).replace(/\s+/g, ' ').trim())
 }
 
-function reason(error: unknown, target: AwsTarget, session: AwsSession): string {
+function reason(
+  error: unknown,
+  target: AwsTarget,
+  session: AwsSession,
+  operation: string
+): string {
   if (error instanceof NoCredentials) return NO_CREDENTIALS
   if (error instanceof SourceFailed) {
     const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim']
@@ -140,7 +150,7 @@ function reason(error: unknown, target: AwsTarget, session: AwsSession): string 
   if (fault === 'server' || name === 'ThrottlingException') {
     return `the ${target.api} API kept failing (${said(error)}) ${tries}: try again later`
   }
-  return `${target.api} GetAuthorizationToken failed (${said(error)})`
+  return `${target.api} ${operation} failed (${said(error)})`
 }
 
 const NETWORK_CODE =
