@@ -15,6 +15,11 @@ export interface BenchConfig {
   readonly pushLayerBytes: number
   /** C: images copied registry to registry. */
   readonly copies: readonly CopySize[]
+  /** F: files of random bytes per platform (one COPY layer each) in the two-platform OCI archive. */
+  readonly archiveFiles: number
+  readonly archiveFileBytes: number
+  /** F: its one-way delays (the full bench: 50 ms RTT only, where its targets are set). */
+  readonly archiveOneWayMs: readonly number[]
 }
 
 export interface CopySize {
@@ -41,7 +46,11 @@ export function benchConfig(tiny: boolean): BenchConfig {
       : [
           { label: '50 MiB', layers: 5, layerBytes: 10 * MiB },
           { label: '1 GiB', layers: 8, layerBytes: 128 * MiB }
-        ]
+        ],
+    // 2 platforms x 5 x 10 MiB: about 100 MiB of layers (tiny: about 1 MiB).
+    archiveFiles: 5,
+    archiveFileBytes: tiny ? 100 * 1024 : 10 * MiB,
+    archiveOneWayMs: tiny ? [0] : [25]
   }
 }
 

@@ -1,8 +1,11 @@
 // The floors: the least HTTP work each scenario needs, written with plain
 // fetch and streams. They run in a child process (this bundle started with
 // --floor), so their time and peak RSS are measured like any contender's.
-import { readFile } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import type { ArchiveManifest, Extent } from './archive.js'
 import { basic, MANIFEST_ACCEPT } from './http.js'
 import type { Creds } from './registries.js'
 
@@ -28,6 +31,20 @@ export type FloorJob =
       readonly op: 'copy'
       readonly from: Place & { readonly ref: string }
       readonly to: Place & { readonly tag: string }
+      readonly creds: Creds
+    }
+  /**
+   * Stream each blob from its offset in an OCI archive once to each registry,
+   * then PUT each platform's manifest by digest, then the index at every tag.
+   */
+  | {
+      readonly op: 'archive'
+      readonly targets: readonly Place[]
+      readonly tags: readonly string[]
+      readonly archive: string
+      readonly blobs: readonly Extent[]
+      readonly manifests: readonly ArchiveManifest[]
+      readonly index: ArchiveManifest
       readonly creds: Creds
     }
   /** HEAD every tag: what proving "already there" costs. */
@@ -64,6 +81,41 @@ export async function runFloorJob(job: FloorJob): Promise<void> {
           })
         )
         await Promise.all(job.tags.map((tag) => putManifest(t, auth, tag, manifest, job.mediaType)))
+      })
+    )
+    return
+  }
+  if (job.op === 'archive') {
+    const { archive } = job
+    const read = async (m: ArchiveManifest): Promise<Buffer> => {
+      const file = await open(archive, 'r')
+      try {
+        const buf = Buffer.alloc(m.size)
+        await file.read(buf, 0, m.size, m.offset)
+        return buf
+      } finally {
+        await file.close()
+      }
+    }
+    const manifests = await Promise.all(job.manifests.map(read))
+    const index = await read(job.index)
+    await Promise.all(
+      job.targets.map(async (t) => {
+        await Promise.all(
+          job.blobs.map((b) => {
+            const stream = createReadStream(archive, {
+              start: b.offset,
+              end: b.offset + b.size - 1
+            })
+            return upload(t, auth, b.digest, Readable.toWeb(stream) as ReadableStream<Uint8Array>)
+          })
+        )
+        await Promise.all(
+          job.manifests.map((m, i) => putManifest(t, auth, m.digest, manifests[i]!, m.mediaType))
+        )
+        await Promise.all(
+          job.tags.map((tag) => putManifest(t, auth, tag, index, job.index.mediaType))
+        )
       })
     )
     return

@@ -18,6 +18,8 @@ export interface Sample {
   readonly maxRssKb?: number
   /** What the target registries saw. */
   readonly wire: WireCounts
+  /** Completed blob uploads and blob bytes received, per target registry (in the order given). */
+  readonly perTarget: readonly { readonly blobUploads: number; readonly blobBytes: number }[]
   /** C: bytes the source registry sent (blob downloads). */
   readonly sourceBytesDown?: number
   /** Request heads with arrival times at the latency proxies (for the where-the-time-goes notes). */
@@ -35,7 +37,7 @@ export interface BenchContext {
 /** Zero the counters, run one contender, and record what it cost. */
 export async function measure(
   ctx: BenchContext,
-  what: Omit<Sample, 'ms' | 'maxRssKb' | 'wire' | 'sourceBytesDown' | 'timeline'>,
+  what: Omit<Sample, 'ms' | 'maxRssKb' | 'wire' | 'perTarget' | 'sourceBytesDown' | 'timeline'>,
   targets: readonly BenchRegistry[],
   run: () => Promise<Timed>,
   source?: BenchRegistry
@@ -43,6 +45,10 @@ export async function measure(
   for (const r of [...targets, ...(source ? [source] : [])]) r.clear()
   const timed = await run()
   const wire = wireCounts(targets)
+  const perTarget = targets.map((r) => {
+    const { blobUploads, blobBytes } = wireCounts([r])
+    return { blobUploads, blobBytes }
+  })
   const timeline = [...targets, ...(source ? [source] : [])]
     .flatMap((r) => r.latency.requests().map((q) => ({ ...q, who: r === source ? 'source ' : '' })))
     .sort((a, b) => a.at - b.at)
@@ -55,6 +61,7 @@ export async function measure(
     ms: timed.ms,
     ...(timed.maxRssKb === undefined ? {} : { maxRssKb: timed.maxRssKb }),
     wire,
+    perTarget,
     ...(source ? { sourceBytesDown: source.latency.counts().bytesDown } : {}),
     timeline
   }

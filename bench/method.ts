@@ -1,7 +1,11 @@
-import type { BenchConfig } from './config.js'
+import { latencyLabel, type BenchConfig } from './config.js'
 
 /** How the numbers are made: the part of BENCHMARKS.md that does not change between runs. */
-export function methodText(cfg: BenchConfig, sourceDiskBytes: number): string {
+export function methodText(
+  cfg: BenchConfig,
+  sourceDiskBytes: number,
+  archiveBytes?: number
+): string {
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 0)} MiB`
   return `## How it is measured
 
@@ -48,9 +52,25 @@ Throughput through the proxy is capped at 16 MiB per 25 ms (its window).
   start to exit (post is shown apart). Floor: \`node -e 0\`. No network.
 - **E**: B again on the same registries, everything in place. Peer: the docker loop
   again (login and 15 pushes). Floor: 15 manifest HEADs in parallel.
+- **F**: a two-platform OCI archive built by buildah (vfs, no daemon): \`FROM scratch\`,
+  \`ARG TARGETARCH\` and ${cfg.archiveFiles} \`COPY \${TARGETARCH}/partN.bin\` of
+  ${mib(cfg.archiveFileBytes)} random bytes each, for linux/amd64 and linux/arm64 (so no
+  layer is shared), written with \`buildah manifest push --all … oci-archive:PATH\`${
+    archiveBytes === undefined ? '' : ` (${mib(archiveBytes)} on disk)`
+  }, once per bench run. It goes to 3 fresh registries x 5 tags (the release tags of B),
+  at ${cfg.archiveOneWayMs.map(latencyLabel).join(' and ')}.
+  tagship runs with \`source: oci-archive:PATH\` and \`DOCKER_HOST\` at a socket that does
+  not exist. Peer: \`skopeo copy --all --preserve-digests oci-archive:PATH docker://…\`
+  for each of the 15 references, one after the other (auth in an authfile). Floor: a
+  child process that reads the tar's headers once, streams each config and layer from
+  its offset in the tar to each registry (all at once), then PUTs each platform's
+  manifest by digest and the index at the 5 tags. After each run the bench checks,
+  from the recording proxies, that each registry completed exactly one upload of each
+  blob and received exactly the blobs' bytes (tagship and the floor), and with
+  \`skopeo inspect --raw\` that every tag holds the archive's index digest.
 
 Wall time is from the first process start to the last exit, except for the fetch
-floors (B, C, E): they run in a child process and time only their HTTP work, not
+floors (B, C, E, F): they run in a child process and time only their HTTP work, not
 loading the bench bundle (which also makes their peak RSS about 80 MiB). **Peak RSS** is the
 kernel's maximum resident set (\`/usr/bin/time -f %M\`) of each process a contender
 starts (the larger of main and post for tagship; the largest skopeo or curl

@@ -53,13 +53,25 @@ export function skopeoAuthfile(work: string, hosts: readonly string[], creds: Cr
   return path
 }
 
-/** `skopeo copy --preserve-digests` of each pair, one after the other. */
+export interface SkopeoCopyOptions {
+  /** `--all`: every platform of an index, and the index itself. */
+  readonly all?: boolean
+  /** TMPDIR for skopeo (where it unpacks an oci-archive source before each copy). */
+  readonly tmpDir?: string
+}
+
+/** `skopeo copy --preserve-digests` of each pair of transport references (`docker://…`), one after the other. */
 export async function skopeoCopies(
   work: string,
   authfile: string,
-  pairs: readonly (readonly [string, string])[]
+  pairs: readonly (readonly [string, string])[],
+  options: SkopeoCopyOptions = {}
 ): Promise<Timed> {
-  const env = { PATH: process.env.PATH ?? '', HOME: work }
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: work,
+    ...(options.tmpDir ? { TMPDIR: options.tmpDir } : {})
+  }
   let maxRssKb = 0
   const start = performance.now()
   for (const [from, to] of pairs) {
@@ -68,13 +80,14 @@ export async function skopeoCopies(
       [
         'copy',
         '--quiet',
+        ...(options.all ? ['--all'] : []),
         '--preserve-digests',
         '--authfile',
         authfile,
-        '--src-tls-verify=false',
+        ...(from.startsWith('docker://') ? ['--src-tls-verify=false'] : []),
         '--dest-tls-verify=false',
-        `docker://${from}`,
-        `docker://${to}`
+        from,
+        to
       ],
       { env, scratchDir: work }
     )

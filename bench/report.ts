@@ -20,6 +20,13 @@ export interface ReportInput {
   readonly sourceDiskBytes: number
   /** Blobs in B's image (config included): each registry must receive each exactly once. */
   readonly pushBlobs: number
+  /** F's archive: its blobs (configs and layers) and their bytes, what each registry must receive once. */
+  readonly archive?: ArchiveFacts
+}
+
+export interface ArchiveFacts {
+  readonly blobs: number
+  readonly blobBytes: number
 }
 
 export function resultsTable(samples: readonly Sample[]): string {
@@ -70,7 +77,11 @@ export function resultsTable(samples: readonly Sample[]): string {
 }
 
 /** Each target of issue 5, judged from the samples. */
-export function judgeTargets(samples: readonly Sample[], pushBlobs: number): string[] {
+export function judgeTargets(
+  samples: readonly Sample[],
+  pushBlobs: number,
+  archive?: ArchiveFacts
+): string[] {
   const groups = groupSamples(samples)
   const find = (scenario: string, latency: string, contender: string, variant = '') =>
     groups.find(
@@ -106,10 +117,11 @@ export function judgeTargets(samples: readonly Sample[], pushBlobs: number): str
   }
   const bAll = groups.filter((g) => g.scenario === 'B' && g.role === 'tagship')
   const uploads = bAll.flatMap((g) => g.samples.map((s) => s.wire.blobUploads))
-  lines.push(
-    `- B, each registry receives each blob exactly once (${3 * pushBlobs} completed uploads for 3 registries x ${pushBlobs} blobs): ` +
-      `${verdict(uploads.every((u) => u === 3 * pushBlobs))} (tagship: ${countCell(uploads)} in every run)`
-  )
+  if (uploads.length > 0)
+    lines.push(
+      `- B, each registry receives each blob exactly once (${3 * pushBlobs} completed uploads for 3 registries x ${pushBlobs} blobs): ` +
+        `${verdict(uploads.every((u) => u === 3 * pushBlobs))} (tagship: ${countCell(uploads)} in every run)`
+    )
   for (const g of groups.filter((x) => x.scenario === 'C' && x.role === 'tagship')) {
     const skopeo = find('C', g.latency, 'skopeo', g.variant)
     if (!skopeo) continue
@@ -132,16 +144,55 @@ export function judgeTargets(samples: readonly Sample[], pushBlobs: number): str
     )
   const e = groups.filter((x) => x.scenario === 'E' && x.role === 'tagship')
   const writes = e.flatMap((g) => g.samples.map((s) => s.wire.writes))
-  lines.push(
-    `- E, zero manifest or blob writes: ${verdict(writes.every((w) => w === 0))} (writes per run: ${countCell(writes)})`
-  )
+  if (writes.length > 0)
+    lines.push(
+      `- E, zero manifest or blob writes: ${verdict(writes.every((w) => w === 0))} (writes per run: ${countCell(writes)})`
+    )
+  const f = groups.filter((x) => x.scenario === 'F' && x.role === 'tagship')
+  for (const g of f) {
+    const floor = find('F', g.latency, 'floor')
+    const skopeo = find('F', g.latency, 'skopeo loop')
+    if (floor) {
+      const r = g.medianMs / floor.medianMs
+      lines.push(
+        `- F at ${g.latency}, within 1.3x of the floor: ${verdict(r <= 1.3)} (tagship = ${r.toFixed(2)}x the floor)`
+      )
+    }
+    if (skopeo) {
+      const r = skopeo.medianMs / g.medianMs
+      lines.push(
+        `- F at ${g.latency}, at least 4x faster than the skopeo loop: ${verdict(r >= 4)} (${r.toFixed(2)}x faster)`
+      )
+    }
+  }
+  const fSamples = f.flatMap((g) => g.samples)
+  if (fSamples.length > 0) {
+    const rss = Math.max(...fSamples.map((s) => (s.maxRssKb ?? 0) / 1024))
+    lines.push(
+      `- F, peak RSS under 150 MB: ${verdict(rss * 1.048576 < 150)} (highest of all runs ${rss.toFixed(0)} MiB)`
+    )
+  }
+  if (fSamples.length > 0 && archive) {
+    const per = fSamples.flatMap((s) => s.perTarget)
+    const ok = per.every(
+      (p) => p.blobUploads === archive.blobs && p.blobBytes === archive.blobBytes
+    )
+    lines.push(
+      `- F, each registry receives each blob exactly once (${archive.blobs} completed uploads, ${mib(archive.blobBytes)} read from the archive per registry): ` +
+        `${verdict(ok)} (tagship, per registry: ${countCell(per.map((p) => p.blobUploads))} uploads, ` +
+        `${countCell(
+          per.map((p) => p.blobBytes),
+          mib
+        )} in every run)`
+    )
+  }
   return lines
 }
 
-/** Request kinds and the arrival timeline of tagship's first run of A and B at 50 ms. */
+/** Request kinds and the arrival timeline of tagship's first run of A, B, E and F at 50 ms. */
 export function whereTimeGoes(samples: readonly Sample[]): string {
   const parts: string[] = []
-  for (const scenario of ['A', 'B', 'E']) {
+  for (const scenario of ['A', 'B', 'E', 'F']) {
     const s = samples.find(
       (x) => x.scenario === scenario && x.role === 'tagship' && x.latency === '50 ms RTT'
     )
@@ -179,7 +230,7 @@ ${resultsTable(input.samples)}
 
 ## Targets (issue 5)
 
-${judgeTargets(input.samples, input.pushBlobs).join('\n')}
+${judgeTargets(input.samples, input.pushBlobs, input.archive).join('\n')}
 
 ${analysis}
 `

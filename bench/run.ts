@@ -1,6 +1,8 @@
 // `npm run bench` (or `npm run bench:tiny`: one run, small images, for CI):
 // starts registries, a daemon and images itself, runs scenarios A to E at
-// loopback and at 50 ms RTT, and writes BENCHMARKS.md (tiny: stdout only).
+// loopback and at 50 ms RTT and F at 50 ms RTT, and writes BENCHMARKS.md
+// (tiny: stdout only). `-- --only F` (or `--only A,C`; B and E run together)
+// runs some scenarios and prints their results without writing BENCHMARKS.md.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -13,6 +15,7 @@ import { Cleanup } from '../__fixtures__/services/process.js'
 import { REGISTRY_BIN } from '../__fixtures__/services/registry.js'
 import { SKOPEO_BIN } from '../__fixtures__/services/skopeo.js'
 import { snapshotAction } from './action.js'
+import { BUILDAH_BIN } from './archive.js'
 import { benchConfig } from './config.js'
 import { FLOOR_ENV, runFloorJob, type FloorJob } from './floor.js'
 import type { BenchContext } from './measure.js'
@@ -22,9 +25,32 @@ import { prepareRetagImage, scenarioA } from './scenario-a.js'
 import { preparePushImage, scenarioBE } from './scenario-be.js'
 import { prepareCopySource, scenarioC } from './scenario-c.js'
 import { scenarioD } from './scenario-d.js'
+import { prepareArchive, scenarioF } from './scenario-f.js'
+
+const SCENARIOS = ['A', 'B', 'C', 'D', 'E', 'F'] as const
+
+/** `--only F`, `--only=A,C`: the scenarios to run (B and E are one run); all when absent. */
+function selectedScenarios(argv: readonly string[]): Set<string> {
+  const at = argv.findIndex((a) => a === '--only' || a.startsWith('--only='))
+  if (at < 0) return new Set(SCENARIOS)
+  const value = argv[at]!.startsWith('--only=') ? argv[at]!.slice('--only='.length) : argv[at + 1]
+  const picked = (value ?? '')
+    .toUpperCase()
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  const unknown = picked.filter((p) => !(SCENARIOS as readonly string[]).includes(p))
+  if (picked.length === 0 || unknown.length > 0)
+    throw new Error(
+      `--only takes scenarios among ${SCENARIOS.join(', ')}; got ${value ?? 'nothing'}`
+    )
+  if (picked.includes('B') || picked.includes('E')) picked.push('B', 'E')
+  return new Set(picked)
+}
 
 async function main(): Promise<void> {
   const cfg = benchConfig(process.argv.includes('--tiny'))
+  const only = selectedScenarios(process.argv)
+  const partial = only.size < SCENARIOS.length
   const started = new Date()
   const t0 = performance.now()
   const cleanup = new Cleanup()
@@ -39,30 +65,52 @@ async function main(): Promise<void> {
     cleanup.add(daemon.stop)
     const machine = await describeMachine(daemon)
     console.log(`machine: ${machine.join('; ')}`)
+    if (partial) console.log(`only ${[...only].sort().join(', ')}`)
     const ctx: BenchContext = { cfg, daemon, work, actionDir, samples: [] }
     console.log('preparing images')
-    const retag = await prepareRetagImage(ctx)
-    const push = await preparePushImage(ctx)
-    const source = await prepareCopySource(ctx)
-    cleanup.add(source.registry.stop)
-    console.log('D (start-up)')
-    await scenarioD(ctx)
+    const retag = only.has('A') ? await prepareRetagImage(ctx) : undefined
+    const push = only.has('B') ? await preparePushImage(ctx) : undefined
+    const source = only.has('C') ? await prepareCopySource(ctx) : undefined
+    if (source) cleanup.add(source.registry.stop)
+    const archive = only.has('F') ? await prepareArchive(ctx) : undefined
+    if (archive)
+      console.log(
+        `F's archive: ${archive.manifests.length} platforms, ${archive.blobs.length} blobs of ` +
+          `${(archive.blobBytes / 2 ** 20).toFixed(1)} MiB, index ${archive.index.digest}`
+      )
+    if (only.has('D')) {
+      console.log('D (start-up)')
+      await scenarioD(ctx)
+    }
     for (const oneWayMs of cfg.oneWayMs) {
-      console.log(`A (retag), one-way delay ${oneWayMs} ms`)
-      await scenarioA(ctx, retag, oneWayMs)
-      console.log(`B and E (multi-registry push, re-run), one-way delay ${oneWayMs} ms`)
-      await scenarioBE(ctx, push, oneWayMs)
-      console.log(`C (copy), one-way delay ${oneWayMs} ms`)
-      await scenarioC(ctx, source, oneWayMs)
+      if (retag) {
+        console.log(`A (retag), one-way delay ${oneWayMs} ms`)
+        await scenarioA(ctx, retag, oneWayMs)
+      }
+      if (push) {
+        console.log(`B and E (multi-registry push, re-run), one-way delay ${oneWayMs} ms`)
+        await scenarioBE(ctx, push, oneWayMs)
+      }
+      if (source) {
+        console.log(`C (copy), one-way delay ${oneWayMs} ms`)
+        await scenarioC(ctx, source, oneWayMs)
+      }
+    }
+    for (const oneWayMs of archive ? cfg.archiveOneWayMs : []) {
+      console.log(`F (multi-platform OCI archive to 3 registries), one-way delay ${oneWayMs} ms`)
+      await scenarioF(ctx, archive!, oneWayMs)
     }
     const minutes = (performance.now() - t0) / 60_000
-    const pushBlobs = push.manifest.blobs.length
+    const pushBlobs = push?.manifest.blobs.length ?? 0
+    const archiveFacts = archive
+      ? { blobs: archive.blobs.length, blobBytes: archive.blobBytes }
+      : undefined
     console.log(
-      `\n${resultsTable(ctx.samples)}\n\n${judgeTargets(ctx.samples, pushBlobs).join('\n')}`
+      `\n${resultsTable(ctx.samples)}\n\n${judgeTargets(ctx.samples, pushBlobs, archiveFacts).join('\n')}`
     )
     console.log(`\nbench took ${minutes.toFixed(1)} minutes`)
-    if (!cfg.tiny) {
-      const analysis = `${methodText(cfg, source.diskBytes)}\n## Where tagship's time goes\n\n${whereTimeGoes(ctx.samples)}`
+    if (!cfg.tiny && !partial) {
+      const analysis = `${methodText(cfg, source!.diskBytes, archive!.bytes)}\n## Where tagship's time goes\n\n${whereTimeGoes(ctx.samples)}`
       const report = renderReport(
         {
           cfg,
@@ -70,13 +118,16 @@ async function main(): Promise<void> {
           machine,
           started,
           minutes,
-          sourceDiskBytes: source.diskBytes,
-          pushBlobs
+          sourceDiskBytes: source!.diskBytes,
+          pushBlobs,
+          ...(archiveFacts ? { archive: archiveFacts } : {})
         },
         analysis
       )
       writeFileSync(join(process.cwd(), 'BENCHMARKS.md'), report)
       console.log('written to BENCHMARKS.md')
+    } else if (partial) {
+      console.log('only some scenarios ran: BENCHMARKS.md is left as it is')
     }
   } finally {
     process.off('SIGINT', interrupted)
@@ -105,6 +156,7 @@ async function describeMachine(daemon: DockerDaemon): Promise<string[]> {
       'Distribution '
     ),
     first(SKOPEO_BIN, ['--version']),
+    first(BUILDAH_BIN, ['--version']).replace(/ \(.*$/, ''),
     first('curl', ['--version']).split(' (')[0]!,
     `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' (with uncommitted changes in src/ or dist/)' : ''}`
   ]

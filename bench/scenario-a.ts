@@ -64,7 +64,9 @@ export async function scenarioA(ctx: BenchContext, image: string, oneWayMs: numb
           })
         } else if (contender === 'skopeo loop') {
           const authfile = skopeoAuthfile(ctx.work, [reg.host], USER)
-          const pairs = RETAGS.map((_, i) => [`${reg.host}/${repo}:build`, refs[i]!] as const)
+          const pairs = refs.map(
+            (ref) => [`docker://${reg.host}/${repo}:build`, `docker://${ref}`] as const
+          )
           await measure(ctx, { ...what, role: 'peer' }, [reg], () =>
             skopeoCopies(ctx.work, authfile, pairs)
           )

@@ -71,7 +71,9 @@ export async function scenarioC(ctx: BenchContext, source: CopySource, oneWayMs:
                 }
                 if (contender === 'skopeo') {
                   const authfile = skopeoAuthfile(ctx.work, [src.host, dst.host], USER)
-                  return skopeoCopies(ctx.work, authfile, [[from, `${dst.host}/${TO}:copy`]])
+                  return skopeoCopies(ctx.work, authfile, [
+                    [`docker://${from}`, `docker://${dst.host}/${TO}:copy`]
+                  ])
                 }
                 return floorChild(ctx.work, {
                   op: 'copy',

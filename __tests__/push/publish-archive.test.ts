@@ -310,3 +310,36 @@ describe('typed events', () => {
     ).toEqual(TAGS.map((t) => `${target}:${t} pushed`).sort())
   }, 60_000)
 })
+
+describe('an archive changed after it was checked', () => {
+  test('the registry refuses the changed blob (its digest is checked on upload), and no tag moves', async () => {
+    const layout = new OciLayout()
+    const layer = randomBytes(8192)
+    const image = layout.image({
+      config: { os: 'linux', architecture: 'amd64' },
+      layers: [{ bytes: layer }]
+    })
+    layout.tag(image, 'v1')
+    const tar = layout.tar()
+    const archive = await writeArchive(join(dir, 'changed.tar'), tar)
+    const target = `${open.host}/changed/app`
+    const { plan, inputs } = releasePlan('1.2.3', [target], { source: `oci-archive:${archive}` })
+    const prepared = await prepareSource(inputs)
+    try {
+      // Same size, other bytes: only a digest check can tell.
+      tar[tar.indexOf(layer) + 100]! ^= 0xff
+      await writeArchive(archive, tar)
+      const result = await publish(plan, inputs.source!, inputs.publish, {
+        ...testPublishEnv(logins).env,
+        ...(prepared ? { prepared } : {})
+      })
+      expect(result.targets[0]!.tags.map((t) => t.status)).toEqual(Array(4).fill('failed'))
+      expect(result.targets[0]!.tags[0]!.detail).toMatch(
+        /^the content could not be pushed: uploading blob .+ failed: DIGEST_INVALID \(HTTP 400\)/
+      )
+    } finally {
+      if (prepared?.kind === 'content') await prepared.close()
+    }
+    expect(await inspectDigest(`${target}:1.2.3`).catch(() => 'absent')).toBe('absent')
+  }, 60_000)
+})

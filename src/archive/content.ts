@@ -64,7 +64,11 @@ export function fileContent(
       const algorithm = digestAlgorithm(digest)
       const known = algorithm ? await store.digest(path, algorithm, true) : undefined
       if (known !== undefined && known !== digest) throw problem(`its bytes hash to ${known}`)
-      return toWebStream(store.open(path)).pipeThrough(verifier(descriptor, problem))
+      // Hashed already by the pass that indexed the tar: the size is checked
+      // as the bytes pass, and the registry checks the digest of the upload,
+      // so the blob is not hashed again for every registry.
+      const hashing = store.rehash || known !== digest
+      return toWebStream(store.open(path)).pipeThrough(verifier(descriptor, problem, hashing))
     }
   }
 }
@@ -72,11 +76,12 @@ export function fileContent(
 /** Fails the stream when the bytes are not `size` long or do not hash to `digest`. */
 export function verifier(
   descriptor: Pick<Descriptor, 'digest' | 'size'>,
-  problem: (detail: string) => Error
+  problem: (detail: string) => Error,
+  hashing = true
 ): TransformStream<Uint8Array, Uint8Array> {
   const { digest, size } = descriptor
   const algorithm = digestAlgorithm(digest)
-  const hash = algorithm ? createHash(algorithm) : undefined
+  const hash = algorithm && hashing ? createHash(algorithm) : undefined
   let seen = 0
   return new TransformStream({
     transform(chunk, controller) {

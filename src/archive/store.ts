@@ -27,6 +27,12 @@ export interface FileStore {
   open(path: string): Readable
   /** Remove what opening made (a decompressed copy). Idempotent. */
   close(): Promise<void>
+  /**
+   * Whether a read must hash the bytes again: a folder's files can change
+   * one by one after they were checked; a tar was hashed in the one pass
+   * that indexed it, and the registry checks every upload's digest.
+   */
+  readonly rehash: boolean
 }
 
 /** Files inside a tar, read back by offset from the tar (or its decompressed copy). */
@@ -39,6 +45,7 @@ export function tarStore(index: TarIndex): FileStore {
     return createReadStream(index.file, { start: file.offset, end: file.offset + file.size - 1 })
   }
   return {
+    rehash: false,
     topNames: async () => topLevel(index.names),
     size: async (path) => index.files.get(path)?.size,
     async read(path) {
@@ -70,6 +77,7 @@ export function folderStore(dir: string): FileStore {
   const hashed = new Map<string, Promise<string>>()
   const done = new Map<string, string>()
   return {
+    rehash: true,
     async topNames() {
       const entries = await readdir(dir, { withFileTypes: true })
       return entries.map((e) => (e.isDirectory() ? `${e.name}/` : e.name)).sort()

@@ -67,6 +67,7 @@ export async function copyContent(
     scopes: [...target.scopes, ...mountFrom.map((path) => repositoryScope(path, 'pull'))]
   }
 
+  const written = new Set<string>()
   const copyBlob = (blob: Descriptor): Promise<void> => {
     let done = blobs.get(blob.digest)
     if (!done) {
@@ -101,29 +102,40 @@ export async function copyContent(
     options.onBlob?.(blob, 'uploaded')
   }
 
-  const copyImage = async (manifest: RawManifest): Promise<void> => {
-    const { blobs: needed } = manifestChildren(manifest)
-    await allLimited(needed, options.concurrency, copyBlob)
-  }
-
-  // Children one after another, their blobs in parallel: a child is written
-  // only when everything it refers to is there, as the registry demands.
-  const copyTree = async (manifest: RawManifest): Promise<void> => {
-    const { manifests: children } = manifestChildren(manifest)
-    if (children.length === 0) return copyImage(manifest)
-    for (const child of children) {
+  // Read the tree first: which child manifests the target lacks (HEADs and
+  // reads side by side), and every blob they and `top` need. Then every blob
+  // of every platform at once (as wide as `concurrency`), then the child
+  // manifests, deepest first: a manifest is written only when everything it
+  // refers to is there, as the registry demands.
+  const toWrite: { manifest: RawManifest; child: Descriptor; depth: number }[] = []
+  const needed: Descriptor[] = []
+  const width = options.concurrency * 4
+  const walk = async (manifest: RawManifest, depth: number): Promise<void> => {
+    const { manifests: children, blobs: own } = manifestChildren(manifest)
+    needed.push(...own)
+    await allLimited(children, width, async (child) => {
       if (await headManifest(target, child.digest)) {
         stats.manifestsPresent++
-        continue
+        return
       }
       const childManifest = await source.manifest(child.digest)
-      await copyTree(childManifest)
-      await putManifest(target, child.digest, childManifest)
+      await walk(childManifest, depth + 1)
+      toWrite.push({ manifest: childManifest, child, depth: depth + 1 })
+    })
+  }
+  await walk(top, 0)
+  const unique = [...new Map(needed.map((d) => [d.digest, d])).values()]
+  await allLimited(unique, options.concurrency, copyBlob)
+  const depths = [...new Set(toWrite.map((w) => w.depth))].sort((x, y) => y - x)
+  for (const depth of depths) {
+    const level = toWrite.filter((w) => w.depth === depth && !written.has(w.child.digest))
+    for (const w of level) written.add(w.child.digest)
+    await allLimited(level, width, async ({ manifest, child }) => {
+      await putManifest(target, child.digest, manifest)
       stats.manifestsWritten++
       options.log(`wrote manifest ${short(child.digest)}${platformText(child)}`)
-    }
+    })
   }
-  await copyTree(top)
   return stats
 }
 

@@ -101,12 +101,7 @@ export function explainAwsError(
   return new Error(scrubSecrets(message, session.secrets).replace(/\s+/g, ' ').trim())
 }
 
-function reason(
-  error: unknown,
-  target: AwsTarget,
-  session: AwsSession,
-  operation: string
-): string {
+function reason(error: unknown, target: AwsTarget, session: AwsSession, operation: string): string {
   if (error instanceof NoCredentials) return NO_CREDENTIALS
   if (error instanceof SourceFailed) {
     const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim']
