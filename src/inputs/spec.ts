@@ -68,13 +68,13 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'cache',
     description:
-      'Hand the image to other jobs through the Actions cache. save: store source (a local image) and push nothing (images may be empty). restore: load the image from the cache into the daemon, then publish it to images (source must be empty).',
+      'Hand the image to other jobs through the Actions cache. save: store source (an OCI archive, as it is, or a local image) and push nothing (images may be empty). restore: bring the image back (an archive is published with no daemon; a local image is loaded into the daemon first), then publish it to images (source must be empty).',
     actionOnly: true
   },
   {
     name: 'cache-key',
     description:
-      'The Actions cache key. save: default tagship-image-<commit sha>-<first 12 hex of the image ID>. restore: the key or a prefix of it (the newest match wins); default tagship-image-<commit sha>-, the image saved for this commit.',
+      'The Actions cache key. save: default tagship-image-<commit sha>-<first 12 hex of the index digest (an OCI archive) or of the image ID>. restore: the key or a prefix of it (the newest match wins); default tagship-image-<commit sha>-, the image saved for this commit.',
     actionOnly: true
   },
   {
