@@ -4,6 +4,7 @@ import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { postStateEnv, shownLines } from '../__tests__/e2e/run-action.js'
+import { actionNode } from './action-node.js'
 import { inputEnv, runnerFiles, type RunnerFiles } from './file-commands.js'
 import { FIXTURES_DIR, runnerFixture } from './runner.js'
 import { startFaultProxy, type FaultProxy, type FaultRecord } from './services/fault-proxy.js'
@@ -167,7 +168,10 @@ export function snapshotBundle(): string {
   return bundle
 }
 
-/** `node <bundle>/<entry>/index.js` as the runner starts it, output to files (written synchronously). */
+/**
+ * `node <bundle>/<entry>/index.js` as the runner starts it, on actionNode(),
+ * output to files (written synchronously).
+ */
 export async function runEntry(
   bundle: string,
   entry: 'main' | 'post',
@@ -179,7 +183,7 @@ export async function runEntry(
   const stderr = openSync(out.stderrPath, 'w')
   let status: number | null
   try {
-    const child = spawn(process.execPath, [join(bundle, entry, 'index.js')], {
+    const child = spawn(actionNode(), [join(bundle, entry, 'index.js')], {
       cwd: files.dir,
       env,
       stdio: ['ignore', stdout, stderr]

@@ -1,3 +1,4 @@
+import { actionNode } from '../__fixtures__/action-node.js'
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -108,7 +109,7 @@ export async function runAction(
 }
 
 async function step(actionDir: string, dir: string, entry: string, env: Record<string, string>) {
-  const result = await runTimed(process.execPath, [join(actionDir, entry, 'index.js')], {
+  const result = await runTimed(actionNode(), [join(actionDir, entry, 'index.js')], {
     env,
     cwd: dir,
     scratchDir: dir

@@ -5,6 +5,7 @@
 // post) for the tag v1.2.3, and shows the plan, the per-tag results, the
 // outputs, the job summary and what the registry holds. A second run of the
 // same release follows: it must write nothing.
+import { actionNode } from '../__fixtures__/action-node.js'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -116,7 +117,7 @@ async function runAction(
 }
 
 function runStep(entry: 'main' | 'post', env: Record<string, string>): Promise<number | null> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', entry, 'index.js')], {
+  const child = spawn(actionNode(), [join(ROOT, 'dist', entry, 'index.js')], {
     env,
     stdio: 'inherit'
   })

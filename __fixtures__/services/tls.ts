@@ -80,7 +80,7 @@ export class TrustingNode {
 
   /**
    * Runs `script` (ESM JavaScript; relative imports point into the transpiled
-   * tree, e.g. './src/registry/credentials/acr.js') and resolves with the first
+   * tree, e.g. './src/credentials/acr.js') and resolves with the first
    * message it sends with `process.send`.
    */
   run<T>(script: string, env: NodeJS.ProcessEnv): Promise<T> {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { actionNode } from '../../__fixtures__/action-node.js'
 import { inputEnv, runnerFiles, type RunnerFiles } from '../../__fixtures__/file-commands.js'
 import { FIXTURES_DIR, runnerFixture, SHA } from '../../__fixtures__/runner.js'
 
@@ -16,7 +17,7 @@ afterEach(() => {
 function runBundled(entry: 'main' | 'post', fixture: string, inputs: Record<string, string>) {
   files ??= runnerFiles()
   const { env } = runnerFixture(fixture)
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist', entry, 'index.js')], {
+  const result = spawnSync(actionNode(), [join(ROOT, 'dist', entry, 'index.js')], {
     cwd: files.dir,
     env: { PATH: process.env.PATH, ...env, ...files.env, ...inputEnv(inputs) },
     encoding: 'utf8'

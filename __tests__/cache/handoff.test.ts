@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { defaultSaveKey, restorePrefix } from '../../src/cache/handoff.js'
+import { defaultSaveKey, restorePrefix } from '../../src/inputs/cache.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 
 const ID = 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import { NOW, PR_HEAD_SHA, PR_MERGE_SHA, runnerFixture, SHA } from '../../__fixtures__/runner.js'
 import { githubContext } from '../../src/context/github.js'
 import type { EventPayload } from '../../src/context/payload.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/shared/errors.js'
 
 const REPOSITORY = {
   name: 'app',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { NOW, PR_HEAD_SHA, PR_MERGE_SHA, SHA } from '../../__fixtures__/runner.js'
 import { gitlabContext, isGitlab } from '../../src/context/gitlab.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/shared/errors.js'
 
 /** What every GitLab job has, whatever its pipeline. */
 const JOB = {

@@ -32,8 +32,8 @@ const FEDERATION_DOCS = 'https://learn.microsoft.com/entra/workload-id/workload-
 /** What the action does: the OIDC chain with core.getIDToken behind the permission check. */
 const LOGIN = `
 import * as core from '@actions/core'
-import { acrOidcCredentials } from './src/registry/credentials/acr.js'
-import { githubIdToken } from './src/registry/credentials/github-oidc.js'
+import { acrOidcCredentials } from './src/credentials/acr.js'
+import { githubIdToken } from './src/credentials/github-oidc.js'
 
 const { registry, azure } = JSON.parse(process.env.TAGSHIP_TEST_LOGIN)
 const masked = []
@@ -62,10 +62,7 @@ const cleanup: (() => Promise<void>)[] = []
 
 beforeAll(() => {
   certificate = createCertificate()
-  node = new TrustingNode(certificate, [
-    'src/registry/credentials/acr.ts',
-    'src/registry/credentials/github-oidc.ts'
-  ])
+  node = new TrustingNode(certificate, ['src/credentials/acr.ts', 'src/credentials/github-oidc.ts'])
 })
 afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((close) => close()))

@@ -7,8 +7,8 @@ import {
   removeCertificate,
   type Certificate
 } from '../../__fixtures__/services/tls.js'
-import { acrOidcCredentials, acrSecretCredentials } from '../../src/registry/credentials/acr.js'
-import { githubIdToken } from '../../src/registry/credentials/github-oidc.js'
+import { acrOidcCredentials, acrSecretCredentials } from '../../src/credentials/acr.js'
+import { githubIdToken } from '../../src/credentials/github-oidc.js'
 
 /** Failures found before or at the authority, which need no trusted certificate. */
 const CLIENT = '11111111-2222-4333-8444-555555555555'

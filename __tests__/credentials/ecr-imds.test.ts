@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { Socket } from 'node:net'
 import { emptyAwsHome, startAwsFixture, type AwsFixture } from '../../__fixtures__/services/aws.js'
-import { ecrCredentials } from '../../src/registry/credentials/ecr.js'
+import { ecrCredentials } from '../../src/credentials/ecr.js'
 
 /**
  * EC2 instance metadata is the last source of the chain: an EC2 runner's

@@ -5,7 +5,7 @@ import {
   ensureEcrRepository,
   type EcrProvider,
   type EnsureEcrRepositoryOptions
-} from '../../src/registry/ecr-repository.js'
+} from '../../src/credentials/ecr-repository.js'
 
 const KEY = 'AKIAFIXTUREKEY000001'
 const SECRET = 'fixture/secret/key+0000000000000000000001'

@@ -7,7 +7,7 @@ import {
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { emptyAwsHome, startAwsFixture, type AwsFixture } from '../../__fixtures__/services/aws.js'
-import { ecrCredentials } from '../../src/registry/credentials/ecr.js'
+import { ecrCredentials } from '../../src/credentials/ecr.js'
 import { detectProvider } from '../../src/registry/provider.js'
 
 const KEY = 'AKIAFIXTUREKEY000001'

@@ -10,7 +10,7 @@ import { startRegistry, type Registry } from '../../__fixtures__/services/regist
 import { inspectDigest, inspectRaw } from '../../__fixtures__/services/skopeo.js'
 import { localImageId } from '../../src/docker/image.js'
 import { dockerPush } from '../../src/docker/push.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/shared/errors.js'
 
 const ALICE = { username: 'alice', password: 'alice-secret-1' }
 const ECR_PASSWORD = 'ecr-password-for-docker'

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { actionNode } from '../../__fixtures__/action-node.js'
 import { parseFileCommand, type RunnerFiles } from '../../__fixtures__/file-commands.js'
 import { FIXTURES_DIR } from '../../__fixtures__/runner.js'
 import { watchProcessTree } from '../../__fixtures__/services/process-watch.js'
@@ -17,11 +18,12 @@ export interface ActionRun {
 }
 
 /**
- * Run a bundled entry as the runner does (`node dist/<entry>/index.js`, INPUT_*
- * and file commands in the environment), asynchronously, so fixtures in this
- * process keep answering. stdout and stderr go to files, as writes to a file
- * are synchronous in Node: a fixture reading `stdoutPath` while a request is in
- * flight sees every line the step printed before sending it.
+ * Run a bundled entry as the runner does (`node dist/<entry>/index.js`, on
+ * actionNode(): Node 24 in CI; INPUT_* and file commands in the environment),
+ * asynchronously, so fixtures in this process keep answering. stdout and
+ * stderr go to files, as writes to a file are synchronous in Node: a fixture
+ * reading `stdoutPath` while a request is in flight sees every line the step
+ * printed before sending it.
  */
 export async function runBundled(
   entry: 'main' | 'post',
@@ -33,7 +35,7 @@ export async function runBundled(
   const stderr = openSync(out.stderrPath, 'w')
   let child
   try {
-    child = spawn(process.execPath, [join(ROOT, 'dist', entry, 'index.js')], {
+    child = spawn(actionNode(), [join(ROOT, 'dist', entry, 'index.js')], {
       cwd: files.dir,
       env,
       stdio: ['ignore', stdout, stderr]

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { decideTag, type TagFacts, type TagDecision } from '../../src/push/decide.js'
 import { publishFailure } from '../../src/push/failure.js'
-import { allLimited, mapLimited } from '../../src/push/limit.js'
+import { allLimited, mapLimited } from '../../src/shared/limit.js'
 import type { PublishResult, TagResult } from '../../src/push/results.js'
 import { tagWriteFailure } from '../../src/push/write-errors.js'
 

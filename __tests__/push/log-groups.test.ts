@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { HeldLog, runGrouped, type GroupingLog } from '../../src/log/groups.js'
+import { HeldLog, runGrouped, type GroupingLog } from '../../src/shared/log-groups.js'
 
 /** A log that records lines and groups as the action's log would show them. */
 function recordingLog(): { log: GroupingLog; lines: string[] } {

@@ -9,7 +9,7 @@ import { inspectDigest } from '../../__fixtures__/services/skopeo.js'
 import { publishFailure } from '../../src/push/failure.js'
 import { publish } from '../../src/push/publish.js'
 import type { Repository } from '../../src/registry/reference.js'
-import { ensureEcrRepository } from '../../src/registry/ecr-repository.js'
+import { ensureEcrRepository } from '../../src/credentials/ecr-repository.js'
 import { parseSource } from '../../src/registry/source.js'
 
 // Amazon ECR's rules, from the ECR registry fixture: repositories must exist

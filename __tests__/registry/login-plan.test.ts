@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { messageOf } from '../../__fixtures__/errors.js'
 import { parseAuthInputs } from '../../src/inputs/auth.js'
-import { describeCredentials, planLogins } from '../../src/registry/login-plan.js'
+import { describeCredentials, planLogins } from '../../src/credentials/login-plan.js'
 
 const auth = (inputs: Record<string, string>) => parseAuthInputs((n) => inputs[n] ?? '')
 const push = (...registries: string[]) => registries.map((registry) => ({ registry, push: true }))

@@ -120,7 +120,7 @@ const cases: [string, () => Record<string, string>, (p: string) => string][] = [
       return { source: `oci-archive:${write('damaged.tar', tar)}` }
     },
     (s) =>
-      `^source: "${s}" is damaged: ${damagedLayer.digest} hashes to sha256:[0-9a-f]{64}; build the archive again$`
+      `source: "${s}" is damaged: ${damagedLayer.digest} hashes to ${damagedDigest()}; build the archive again`
   ],
   [
     'a missing blob',
@@ -168,10 +168,7 @@ test.each(cases)(
       outputs: {},
       requests: 0
     })
-    expect(run.errors).toHaveLength(1)
-    if (expected.startsWith('^'))
-      expect(run.errors[0]).toMatch(new RegExp(`^::error::${expected.slice(1)}`))
-    else expect(run.errors[0]).toBe(`::error::${expected}`)
+    expect(run.errors).toEqual([`::error::${expected}`])
   },
   30_000
 )

@@ -9,7 +9,8 @@ import {
   isListedInsecure,
   plainHttpAllowed,
   plainRefusedText,
-  tlsFailure
+  tlsFailure,
+  untrustedText
 } from '../../src/distribution/endpoint.js'
 import { rejectionOf } from '../../__fixtures__/errors.js'
 
@@ -126,4 +127,21 @@ describe('plain HTTP', () => {
       )
     })
   })
+})
+
+test('a certificate refusal reads the same on Node 20 and Node 24 (which adds advice of its own)', () => {
+  const url = new URL('https://127.0.0.1:5443/v2/')
+  const expected =
+    'its TLS certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate); give tagship the CA certificate with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or list 127.0.0.1:5443 in insecure-registries to skip verification for that host only'
+  const code = 'DEPTH_ZERO_SELF_SIGNED_CERT'
+  expect(untrustedText('127.0.0.1:5443', url, { code, message: 'self-signed certificate' })).toBe(
+    expected
+  )
+  expect(
+    untrustedText('127.0.0.1:5443', url, {
+      code,
+      message:
+        'self-signed certificate; if the root CA is installed locally, try running Node.js with --use-system-ca'
+    })
+  ).toBe(expected)
 })

@@ -1,5 +1,5 @@
 import { fixtureContext } from '../../__fixtures__/runner.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/shared/errors.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { computeTags } from '../../src/tags/compute.js'
 

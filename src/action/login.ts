@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
 import type { ClientOptions } from '../distribution/client.js'
 import type { AuthInputs } from '../inputs/auth.js'
-import type { CredentialSources } from '../registry/credentials/acquire.js'
-import { loginAll as loginEvery, type LoginResult } from '../registry/login-all.js'
-import type { LoginStep } from '../registry/login-plan.js'
+import type { CredentialSources } from '../credentials/acquire.js'
+import { loginAll as loginEvery, type LoginResult } from '../credentials/login-all.js'
+import type { LoginStep } from '../credentials/login-plan.js'
 import { savePostState } from './state.js'
 
 export type { LoginResult }

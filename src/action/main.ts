@@ -1,13 +1,14 @@
+import { messageOf } from '../shared/errors.js'
 import * as core from '@actions/core'
 import { readPayload } from '../context/payload.js'
 import { githubContext } from '../context/github.js'
 import { buildPlan } from '../push/plan.js'
 import { planSummary } from '../report/summary.js'
 import { planText } from '../report/text.js'
-import { credentialSources } from '../registry/credentials/sources.js'
+import { credentialSources } from '../credentials/sources.js'
 import { getInputs } from './inputs.js'
 import { loginTargets } from '../push/targets.js'
-import { planLogins } from '../registry/login-plan.js'
+import { planLogins } from '../credentials/login-plan.js'
 import { setOutputs, setPublishOutputs } from './outputs.js'
 import { publishFailure } from '../push/failure.js'
 import { publishSummary } from '../report/summary.js'
@@ -77,7 +78,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     setOutputs(plan)
     await core.summary.addRaw(planSummary(plan)).write()
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(messageOf(error))
   } finally {
     await cleanup()
   }

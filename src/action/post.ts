@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/errors.js'
 import * as core from '@actions/core'
 import { undoDockerLogins } from '../docker/undo.js'
 import { readPostState } from './state.js'
@@ -25,6 +26,6 @@ export async function runPost(): Promise<void> {
       { info: (line) => core.info(line), warning: (line) => core.warning(line) }
     )
   } catch (error) {
-    core.warning(`tagship post step: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`tagship post step: ${messageOf(error)}`)
   }
 }

@@ -1,7 +1,7 @@
 import { digestOf } from '../distribution/digest.js'
 import type { RawManifest } from '../distribution/manifests.js'
 import { OCI_MANIFEST, type Descriptor } from '../distribution/media-types.js'
-import { quote } from '../errors.js'
+import { quote } from '../shared/errors.js'
 import type { FileSource } from '../registry/source.js'
 import { fileContent, MAX_MANIFEST_BYTES } from './content.js'
 import type { OpenedImage } from './layout.js'

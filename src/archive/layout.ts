@@ -1,7 +1,7 @@
 import type { ContentSource } from '../distribution/content-source.js'
 import type { RawManifest } from '../distribution/manifests.js'
 import { MANIFEST_MEDIA_TYPES, type Descriptor } from '../distribution/media-types.js'
-import { quote } from '../errors.js'
+import { quote } from '../shared/errors.js'
 import type { FileSource } from '../registry/source.js'
 import { checkReachable, type Needed } from './closure.js'
 import { fileContent, MAX_MANIFEST_BYTES, type BlobMap } from './content.js'

@@ -1,5 +1,5 @@
 import type { Descriptor } from '../distribution/media-types.js'
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 
 const INPUT = 'source'
 const REF_NAME = 'org.opencontainers.image.ref.name'

@@ -1,5 +1,5 @@
 import { MANIFEST_MEDIA_TYPES, type Descriptor } from '../distribution/media-types.js'
-import { quote } from '../errors.js'
+import { quote } from '../shared/errors.js'
 import type { FileSource } from '../registry/source.js'
 import { describeEntry, listText, REF_NAME, sourceError } from './problems.js'
 

@@ -36,7 +36,7 @@ export function parseHeader(block: Buffer): TarHeader | undefined {
  * byte has its high bit set, a big-endian base-256 number (GNU, for sizes of
  * 8 GiB and more). NaN when it is neither or does not fit.
  */
-export function parseNumber(field: Uint8Array): number {
+function parseNumber(field: Uint8Array): number {
   const first = field[0] ?? 0
   if (first & 0x80) {
     if (first === 0xff) return NaN // negative

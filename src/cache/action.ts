@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import type { Inputs } from '../inputs/parse.js'
-import { defaultSaveKey, restorePrefix } from './handoff.js'
+import { defaultSaveKey, restorePrefix } from '../inputs/cache.js'
 import { restoreImage, saveArchive, saveImage } from './image.js'
 
 /**

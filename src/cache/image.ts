@@ -1,7 +1,7 @@
 import * as cache from '@actions/cache'
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import { dockerFailure, localImageId, runDocker } from '../docker/image.js'
 
 /**
@@ -11,7 +11,7 @@ import { dockerFailure, localImageId, runDocker } from '../docker/image.js'
  * so a relative path inside the workspace is what lets a job on another
  * runner, with another home or temp folder, find and unpack the entry.
  */
-export const HANDOFF_DIR = '.tagship-handoff'
+const HANDOFF_DIR = '.tagship-handoff'
 const ARCHIVE = 'image.tar'
 /** An OCI archive stored as it is: restored, it is published with no daemon. */
 const OCI_ARCHIVE = 'image.oci.tar'

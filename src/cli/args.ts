@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util'
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import { INPUTS } from '../inputs/spec.js'
-import { closest } from '../inputs/values.js'
+import { closest } from '../shared/values.js'
 import { secretVariable } from './secrets.js'
 
 /** Flags that describe the event, for use outside a CI system or to override it. */
-export const CONTEXT_FLAGS = [
+const CONTEXT_FLAGS = [
   'event',
   'ref',
   'sha',

@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import { checkedContext, type Env, type EventNames, type RawEvent } from '../context/event.js'
 import { GITHUB_NAMES, isGithub, readGithub } from '../context/github.js'
 import { isGitlab, readGitlab } from '../context/gitlab.js'

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Env } from '../context/event.js'
-import { InputError } from '../errors.js'
+import { InputError } from '../shared/errors.js'
 import { normaliseHost } from '../inputs/registry-auth.js'
-import type { BasicCredentials } from '../registry/credentials/types.js'
+import type { BasicCredentials } from '../distribution/credentials.js'
 
 /** The logins `docker login` stored, by registry host. */
 export interface DockerConfigAuths {
@@ -14,7 +14,7 @@ export interface DockerConfigAuths {
 }
 
 /** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
-export function dockerConfigPath(env: Env): string {
+function dockerConfigPath(env: Env): string {
   const dir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker')
   return join(dir, 'config.json')
 }

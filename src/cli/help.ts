@@ -8,7 +8,7 @@ const WIDTH = 78
 const COLUMN = 36
 
 /** Fill `text` to WIDTH, continuing lines at `indent` (a long word keeps its own line). */
-export function wrap(text: string, indent: number): string {
+function wrap(text: string, indent: number): string {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(' ')) {

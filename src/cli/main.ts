@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { InputError } from '../errors.js'
+import { InputError, messageOf } from '../shared/errors.js'
 import type { Env } from '../context/event.js'
 import { readPayload } from '../context/payload.js'
 import { parseInputs } from '../inputs/parse.js'
@@ -75,7 +75,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       `${what}: use tagship plan or tagship publish (see tagship --help)`
     )
   } catch (error) {
-    const message = cliWords(error instanceof Error ? error.message : String(error))
+    const message = cliWords(messageOf(error))
     io.stderr(`tagship: ${message}\n`)
     return isInputError(error) ? EXIT.invalid : EXIT.failure
   }

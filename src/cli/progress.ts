@@ -2,7 +2,7 @@ import type { Plan } from '../push/plan.js'
 import { formatBytes, short } from '../distribution/copy.js'
 import type { PublishEvent } from '../push/events.js'
 import type { PublishLog } from '../push/publish.js'
-import type { LoginLog } from '../registry/login-all.js'
+import type { LoginLog } from '../credentials/login-all.js'
 
 /** Where the publish command's progress goes: a live status on a terminal, plain lines in CI. */
 export interface Display extends PublishLog, LoginLog {

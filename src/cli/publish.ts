@@ -1,12 +1,13 @@
+import { rewriteMessage } from '../shared/errors.js'
 import { getIDToken } from '@actions/core'
-import { credentialSources } from '../registry/credentials/sources.js'
+import { credentialSources } from '../credentials/sources.js'
 import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
 import { publish } from '../push/publish.js'
 import { publishFailure } from '../push/failure.js'
 import { clientOptionsOf, prepareSource, publishSession } from '../push/session.js'
 import { describeSource, resolveSource, type ResolvedSource } from '../push/source-resolve.js'
-import { loginAll, undoDockerLogins, type DockerLogins } from '../registry/login-all.js'
+import { loginAll, undoDockerLogins, type DockerLogins } from '../credentials/login-all.js'
 import { planJson, publishJson } from '../report/json.js'
 import { planText, publishText } from '../report/text.js'
 import { readPayload } from '../context/payload.js'
@@ -31,7 +32,7 @@ export async function publishCommand(args: CliArgs, io: CliIO): Promise<number> 
     return await run(args, io, secrets)
   } catch (error) {
     // No secret leaves in a message, whatever path it took.
-    if (error instanceof Error) error.message = secrets.scrub(error.message)
+    rewriteMessage(error, (message) => secrets.scrub(message))
     throw error
   }
 }

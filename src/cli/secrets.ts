@@ -1,5 +1,6 @@
 import type { Env } from '../context/event.js'
 import { INPUTS } from '../inputs/spec.js'
+import { scrubSecrets } from '../shared/scrub.js'
 
 /**
  * The environment variable each secret input is read from. AWS keys are not
@@ -16,7 +17,7 @@ const SECRET_VARIABLES: Readonly<Record<string, string>> = {
 }
 
 /** The secrets tagship itself reads from the environment (AWS's are the SDK chain's). */
-export const READ_SECRETS = ['dockerhub-token', 'azure-client-secret', 'registry-auth'] as const
+const READ_SECRETS = ['dockerhub-token', 'azure-client-secret', 'registry-auth'] as const
 
 export function secretVariable(input: string): string {
   return SECRET_VARIABLES[input] ?? input
@@ -58,15 +59,11 @@ export class Secrets {
   private readonly values = new Set<string>()
 
   add(secret: string): void {
-    const value = secret.trim()
-    // Very short values would blank out ordinary words.
-    if (value.length >= 4) this.values.add(value)
+    // Very short values are left alone by the scrubber (they would blank out words).
+    this.values.add(secret.trim())
   }
 
   scrub(text: string): string {
-    let out = text
-    for (const value of [...this.values].sort((a, b) => b.length - a.length))
-      out = out.replaceAll(value, '***')
-    return out
+    return scrubSecrets(text, [...this.values])
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 
 /** The subset of a GitHub event payload tagship reads. */
 export interface EventPayload {

@@ -1,4 +1,4 @@
-import type { BasicCredentials } from '../registry/credentials/types.js'
+import type { BasicCredentials } from './credentials.js'
 import type { Challenge } from './challenge.js'
 import { plainHttpAllowed, tlsFailure, UnsafeEndpointError, untrustedText } from './endpoint.js'
 import { CredentialsRejectedError, networkErrorText, RegistryUnreachableError } from './errors.js'

@@ -1,4 +1,4 @@
-import type { BasicCredentials, MaskSecret } from '../registry/credentials/types.js'
+import type { BasicCredentials, MaskSecret } from './credentials.js'
 import { basicAuthorization, fetchBearerToken } from './auth.js'
 import type { Challenge } from './challenge.js'
 import { CredentialsRejectedError } from './errors.js'

@@ -1,4 +1,4 @@
-import type { BasicCredentials, MaskSecret } from '../registry/credentials/types.js'
+import type { BasicCredentials, MaskSecret } from './credentials.js'
 import { Authorizer } from './authorizer.js'
 import { parseChallenge } from './challenge.js'
 import { CredentialsRejectedError, registryErrorText, RegistryUnreachableError } from './errors.js'

@@ -5,7 +5,7 @@ import { headManifest, putManifest, type RawManifest } from './manifests.js'
 import { manifestChildren, type Descriptor } from './media-types.js'
 import type { RepoHandle } from './repo.js'
 import { repositoryScope } from './scope.js'
-import { allLimited } from '../push/limit.js'
+import { allLimited } from '../shared/limit.js'
 
 export interface CopyOptions {
   /** Blob and manifest transfers at once. */
@@ -140,7 +140,7 @@ export async function copyContent(
 }
 
 /** Blobs at least this large say how far their transfer got, every quarter. */
-export const PROGRESS_MIN_BYTES = 32 * 1024 * 1024
+const PROGRESS_MIN_BYTES = 32 * 1024 * 1024
 
 /**
  * Count the bytes of a large blob as they pass, so a long transfer shows

@@ -1,3 +1,4 @@
+import { errorChain } from '../shared/errors.js'
 /** Hosts that are this machine: plain HTTP is allowed there, as the docker daemon allows it. */
 export function isLoopbackHost(host: string): boolean {
   const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
@@ -82,14 +83,9 @@ export type TlsFailure =
 
 /** A fetch failure that is about TLS, from undici's nested causes. */
 export function tlsFailure(error: unknown): TlsFailure | undefined {
-  // Duck-typed: errors from fetch can come from another realm (as under Jest).
-  type Failure = { message?: unknown; code?: unknown; cause?: unknown }
-  for (let e = error as Failure | undefined; e && typeof e === 'object'; e = e.cause as Failure) {
-    const code = typeof e.code === 'string' ? e.code : ''
-    if (CERTIFICATE_CODES.has(code)) {
-      const message = typeof e.message === 'string' ? e.message.split('\n', 1)[0]! : ''
-      return { kind: 'certificate', code, message }
-    }
+  for (const { code = '', message = '' } of errorChain(error)) {
+    if (CERTIFICATE_CODES.has(code))
+      return { kind: 'certificate', code, message: message.split('\n', 1)[0]! }
     if (PLAIN_ANSWER_CODES.has(code)) return { kind: 'plain' }
   }
   return undefined
@@ -105,8 +101,11 @@ export function untrustedText(
   const verdict = /EXPIRED|NOT_YET_VALID|REVOKED|ALTNAME/.test(failure.code)
     ? 'is not valid'
     : 'is not trusted'
+  // Node 24 adds its own advice (`…; if the root CA is installed locally, try
+  // running Node.js with --use-system-ca`): tagship gives the fix it supports.
+  const said = failure.message.split(/; if the root CA is installed locally/)[0]!
   return (
-    `${whose} TLS certificate ${verdict} (${failure.code}: ${failure.message}); ` +
+    `${whose} TLS certificate ${verdict} (${failure.code}: ${said}); ` +
     `give tagship the CA certificate with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, ` +
     `or list ${url.host} in insecure-registries to skip verification for that host only`
   )

@@ -1,3 +1,4 @@
+import { errorChain, oneLine } from '../shared/errors.js'
 /** The registry refused the credentials (a 401 after answering its challenge). */
 export class CredentialsRejectedError extends Error {
   constructor(
@@ -46,19 +47,10 @@ export async function registryErrorText(response: Response): Promise<string> {
 
 /** Why a fetch failed, from undici's nested causes: `ECONNREFUSED 127.0.0.1:5000`. */
 export function networkErrorText(error: unknown): string {
-  // Duck-typed: errors from fetch can come from another realm (as under Jest),
-  // where `instanceof Error` is false.
-  type Failure = { message?: unknown; code?: unknown; cause?: unknown }
-  let e = error as Failure
-  while (e && typeof e === 'object' && e.cause && typeof e.cause === 'object')
-    e = e.cause as Failure
-  if (e && typeof e === 'object' && typeof e.message === 'string') {
-    const code = typeof e.code === 'string' ? e.code : undefined
-    return code
-      ? `${code} ${e.message.replace(code, '').replace(/\s+/g, ' ').trim()}`.trim()
-      : e.message
-  }
-  return String(error)
+  const innermost = errorChain(error).at(-1)
+  if (innermost?.message === undefined) return String(error)
+  const { code, message } = innermost
+  return code ? `${code} ${oneLine(message.replace(code, ''))}`.trim() : message
 }
 
 /** What tagship was doing when a registry refused, for the one line that explains it. */
@@ -137,7 +129,7 @@ export function isImmutableTagRefusal(
 }
 
 /** `127.0.0.1:5000/team/app:1.0.0`, `…/team/app@sha256:…`, or just the repository. */
-export function describeTarget(context: RequestContext): string {
+function describeTarget(context: RequestContext): string {
   const ref = context.reference
   const at = ref === undefined ? '' : ref.includes(':') ? `@${ref}` : `:${ref}`
   return `${context.registry}/${context.repository}${at}`

@@ -1,5 +1,5 @@
 import { getExecOutput } from '@actions/exec'
-import { InputError, quote } from '../errors.js'
+import { InputError, messageOf, quote } from '../shared/errors.js'
 import { dockerEnv } from './env.js'
 
 /** The daemon is not there: docker 20–28 (`Cannot connect …`) and newer (`failed to connect to the docker API …`). */
@@ -24,7 +24,7 @@ export async function runDocker(
     })
   } catch (error) {
     // @actions/exec throws only when the executable cannot be started.
-    const why = error instanceof Error ? error.message : String(error)
+    const why = messageOf(error)
     throw new Error(`cannot run docker: ${why}`, { cause: error })
   }
 }

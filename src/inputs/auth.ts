@@ -1,9 +1,24 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../shared/errors.js'
 import type { Provider } from '../registry/provider.js'
-import type { AwsInputs, AzureInputs, BasicCredentials } from '../registry/credentials/types.js'
+import type { BasicCredentials } from '../distribution/credentials.js'
 import { parseProviders } from './providers.js'
 import { parseRegistryAuth, type RegistryAuthEntry } from './registry-auth.js'
-import { parseBoolean } from './values.js'
+import { parseBoolean } from '../shared/values.js'
+
+/** AWS settings from the action's inputs; unset ones come from the standard AWS chain. */
+export interface AwsInputs {
+  readonly accessKeyId?: string
+  readonly secretAccessKey?: string
+  readonly sessionToken?: string
+  readonly region?: string
+}
+
+/** Azure settings from the action's inputs. */
+export interface AzureInputs {
+  readonly clientId?: string
+  readonly clientSecret?: string
+  readonly tenantId?: string
+}
 
 /** Everything the inputs say about logging in. */
 export interface AuthInputs {

@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import { parseRepository, type Repository } from '../registry/reference.js'
 import type { TagRequest } from '../tags/compute.js'
 import { parseFlavor } from '../tags/rules/flavor.js'
@@ -9,7 +9,7 @@ import { DEFAULT_STRATEGY_OPTIONS, type StrategyOptions } from '../tags/strategi
 import { parseSource, type Source } from '../registry/source.js'
 import { parseAuthInputs, type AuthInputs } from './auth.js'
 import { parsePlatforms, type PlatformSpec } from './platforms.js'
-import { parseCacheHandoff, type CacheHandoff } from '../cache/handoff.js'
+import { parseCacheHandoff, type CacheHandoff } from './cache.js'
 import type { RawInputs } from './spec.js'
 import {
   parseBoolean,
@@ -18,7 +18,7 @@ import {
   splitLines,
   splitList,
   suggestion
-} from './values.js'
+} from '../shared/values.js'
 
 /** Everything the inputs ask for, parsed and validated as a whole. */
 export interface Inputs {

@@ -1,5 +1,5 @@
-import { InputError, quote } from '../errors.js'
-import { splitList } from './values.js'
+import { InputError, quote } from '../shared/errors.js'
+import { splitList } from '../shared/values.js'
 
 /** One entry of `platforms`: `linux/amd64`, `linux/arm/v7`. */
 export interface PlatformSpec {

@@ -1,7 +1,8 @@
-import { InputError, quote } from '../errors.js'
+import { AWS_REGION } from '../registry/provider.js'
+import { InputError, quote } from '../shared/errors.js'
 import type { Provider } from '../registry/provider.js'
 import { normaliseHost } from './registry-auth.js'
-import { splitLines } from './values.js'
+import { splitLines } from '../shared/values.js'
 
 const INPUT = 'registry-providers'
 const FORMS = 'dockerhub, ecr:<account>:<region>, ecr-public, acr:<name> or generic'
@@ -38,7 +39,7 @@ function parseProvider(spec: string): Provider | undefined {
     case 'ecr':
       return args.length === 2 &&
         /^\d{12}$/.test(args[0]!) &&
-        /^[a-z]{2}(?:-[a-z]+)+-\d$/.test(args[1]!)
+        new RegExp(`^${AWS_REGION}$`).test(args[1]!)
         ? { kind: 'ecr', account: args[0]!, region: args[1]! }
         : undefined
     case 'acr':

@@ -1,7 +1,7 @@
 import YAML from 'yaml'
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import { canonicalHost } from '../registry/reference.js'
-import { suggestion } from './values.js'
+import { suggestion } from '../shared/values.js'
 
 /** One entry of `registry-auth`: credentials for a registry host. */
 export interface RegistryAuthEntry {

@@ -233,7 +233,5 @@ export const INPUTS: readonly InputSpec[] = [
   }
 ]
 
-export const INPUT_NAMES = INPUTS.map((i) => i.name)
-
 /** Values of every input as strings, as the runner or the CLI gives them. */
 export type RawInputs = Readonly<Record<string, string>>

@@ -5,7 +5,8 @@ import { decideTag } from './decide.js'
 import { findLocalImage } from './docker-content.js'
 import type { PlannedTag } from './plan.js'
 import type { PublishEnv } from './publish.js'
-import { base, messageOf, settle, tagResult, type TargetRun } from './run.js'
+import { messageOf } from '../shared/errors.js'
+import { base, settle, tagResult, type TargetRun } from './run.js'
 import type { ResolvedSource } from './source-resolve.js'
 
 type Options = Pick<PublishOptions, 'forwardOnly' | 'concurrency'>
@@ -17,7 +18,7 @@ type Options = Pick<PublishOptions, 'forwardOnly' | 'concurrency'>
  */
 export type Landed = Map<string, string[]>
 
-export function decideAll(run: TargetRun, expected: string | undefined, options: Options): void {
+function decideAll(run: TargetRun, expected: string | undefined, options: Options): void {
   for (const tag of run.state.target.tags) {
     if (run.results.has(tag.tag)) continue
     const current = run.state.current.get(tag.tag)

@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import { digestOf } from '../distribution/digest.js'
 import type { RawManifest } from '../distribution/manifests.js'
 import { manifestChildren, type Descriptor, type Platform } from '../distribution/media-types.js'
@@ -33,7 +33,7 @@ export function platformText(p: Platform | undefined): string {
 }
 
 /** Whether an index entry is buildx's attestation manifest for another entry. */
-export function isAttestation(d: Descriptor): boolean {
+function isAttestation(d: Descriptor): boolean {
   return d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest'
 }
 

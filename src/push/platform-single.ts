@@ -1,7 +1,7 @@
 import type { ContentSource } from '../distribution/content-source.js'
 import type { RawManifest } from '../distribution/manifests.js'
 import { manifestChildren } from '../distribution/media-types.js'
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import type { PlatformSpec } from '../inputs/platforms.js'
 
 /** A config is small; anything larger is not one. */

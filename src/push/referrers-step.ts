@@ -10,7 +10,7 @@ import {
 } from '../referrers/target.js'
 import type { Referrer } from '../referrers/types.js'
 import { short } from '../distribution/copy.js'
-import { allLimited } from './limit.js'
+import { allLimited } from '../shared/limit.js'
 import type { LineLog } from './publish.js'
 import type { ReferrerResult } from './results.js'
 import type { TargetRun } from './run.js'

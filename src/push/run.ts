@@ -44,7 +44,3 @@ export function tagResult(
 ): TagResult {
   return { ...base(tag), status, digest }
 }
-
-export function messageOf(e: unknown): string {
-  return e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e)
-}

@@ -2,9 +2,10 @@ import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { localImageId } from '../docker/image.js'
 import { dockerPush } from '../docker/push.js'
 import type { Inputs } from '../inputs/parse.js'
-import type { MaskSecret, RegistryLogin } from '../registry/credentials/types.js'
-import type { LoginResult } from '../registry/login-all.js'
-import { providerOf } from '../registry/login-plan.js'
+import type { RegistryLogin } from '../credentials/types.js'
+import type { MaskSecret } from '../distribution/credentials.js'
+import type { LoginResult } from '../credentials/login-all.js'
+import { providerOf } from '../credentials/login-plan.js'
 import type { PublishEvents } from './events.js'
 import type { PublishEnv, PublishLog } from './publish.js'
 import { resolveFile, type ResolvedSource } from './source-resolve.js'
@@ -71,7 +72,7 @@ export function publishSession(
         )
       if (provider.kind !== 'ecr') return
       // The AWS SDK is loaded only for an ECR target, not at start-up.
-      const { ensureEcrRepository } = await import('../registry/ecr-repository.js')
+      const { ensureEcrRepository } = await import('../credentials/ecr-repository.js')
       await ensureEcrRepository({
         provider: { ...provider, host: repository.registry },
         path: repository.path,

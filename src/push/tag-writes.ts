@@ -1,7 +1,7 @@
 import { short } from '../distribution/copy.js'
 import { putManifest } from '../distribution/manifests.js'
 import { keptDetail } from './floating.js'
-import { allLimited } from './limit.js'
+import { allLimited } from '../shared/limit.js'
 import type { PlannedTag } from './plan.js'
 import type { LineLog } from './publish.js'
 import { base, settle, tagResult, type TargetRun } from './run.js'

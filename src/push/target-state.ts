@@ -2,7 +2,7 @@ import type { RegistryClient } from '../distribution/client.js'
 import { headManifest } from '../distribution/manifests.js'
 import { repoHandle, type RepoHandle } from '../distribution/repo.js'
 import { listTags } from '../distribution/tags.js'
-import { allLimited } from './limit.js'
+import { allLimited } from '../shared/limit.js'
 import type { PlanTarget } from './plan.js'
 
 /** A target repository as it is before tagship writes anything. */

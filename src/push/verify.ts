@@ -1,8 +1,9 @@
 import { headManifest } from '../distribution/manifests.js'
-import { allLimited } from './limit.js'
+import { allLimited } from '../shared/limit.js'
 import type { LineLog } from './publish.js'
 import { isLanded } from './results.js'
-import { messageOf, settle, type TargetRun } from './run.js'
+import { messageOf } from '../shared/errors.js'
+import { settle, type TargetRun } from './run.js'
 
 /** Resolve every landed tag again: it must point at the digest this run published. */
 export async function verifyTags(run: TargetRun, width: number, log: LineLog): Promise<void> {

@@ -1,7 +1,7 @@
 import type { RawManifest } from '../distribution/manifests.js'
 
 /** The config media type of an artifact that has no config of its own (OCI 1.1). */
-export const EMPTY_CONFIG = 'application/vnd.oci.empty.v1+json'
+const EMPTY_CONFIG = 'application/vnd.oci.empty.v1+json'
 
 /** What a referrer's manifest says about itself, read from its JSON. */
 export interface ArtifactFields {

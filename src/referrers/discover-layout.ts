@@ -4,7 +4,7 @@ import {
   MANIFEST_MEDIA_TYPES,
   type Descriptor
 } from '../distribution/media-types.js'
-import { allLimited } from '../push/limit.js'
+import { allLimited } from '../shared/limit.js'
 import { artifactFields } from './artifact-fields.js'
 import { listedDescriptors } from './referrers-index.js'
 import { COSIGN_SUFFIXES, cosignTag, referrersTag } from './tag-names.js'

@@ -1,11 +1,11 @@
 import { headManifest } from '../distribution/manifests.js'
 import type { RepoHandle } from '../distribution/repo.js'
-import { allLimited } from '../push/limit.js'
+import { allLimited } from '../shared/limit.js'
 import { readReferrersApi, readTagIndex } from './registry-api.js'
 import { kindNoun } from './summary.js'
 import { referrersTag } from './tag-names.js'
 import type { ReferrerOutcome } from './types.js'
-import { messageOf } from './write-groups.js'
+import { messageOf } from '../shared/errors.js'
 
 /** Reads at once. */
 const READS = 4

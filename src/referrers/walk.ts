@@ -1,11 +1,11 @@
 import type { RawManifest } from '../distribution/manifests.js'
 import { MANIFEST_MEDIA_TYPES } from '../distribution/media-types.js'
-import { allLimited } from '../push/limit.js'
+import { allLimited } from '../shared/limit.js'
 import { makeReferrer } from './make-referrer.js'
 import type { Referrer } from './types.js'
 
 /** More referrers than this is a runaway listing, not an image's signatures. */
-export const MAX_REFERRERS = 1000
+const MAX_REFERRERS = 1000
 
 /** One referrer a listing names, before its manifest is read. */
 export interface Candidate {

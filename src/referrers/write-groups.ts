@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/errors.js'
 import { short } from '../distribution/copy.js'
 import { putManifest } from '../distribution/manifests.js'
 import type { RepoHandle } from '../distribution/repo.js'
@@ -133,8 +134,4 @@ export function placementOf(r: Referrer, state: TargetReferrers): ReferrerOutcom
 
 function describe(r: Referrer): string {
   return `${kindNoun(r.kind)} ${short(r.manifest.digest)} of ${short(r.subject)}`
-}
-
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
 }

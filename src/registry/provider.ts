@@ -8,13 +8,17 @@ export type Provider =
   | { readonly kind: 'acr'; readonly name: string }
   | { readonly kind: 'generic' }
 
+/** An AWS region: `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`. */
+export const AWS_REGION = '[a-z]{2,4}(?:-[a-z]+)+-\\d+'
+
 /**
  * ECR private hosts: `<account>.dkr.ecr.<region>.amazonaws.com`, China's
  * `.amazonaws.com.cn`, the EU sovereign cloud's `.amazonaws.eu`, FIPS
  * `dkr.ecr-fips.`, and dual-stack `<account>.dkr-ecr.<region>.on.aws`.
  */
-const ECR_HOST =
-  /^(\d{12})\.(?:dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.(?:com|com\.cn|eu)|dkr-ecr(?:-fips)?\.([a-z0-9-]+)\.on\.aws)$/
+const ECR_HOST = new RegExp(
+  `^(\\d{12})\\.(?:dkr\\.ecr(?:-fips)?\\.(${AWS_REGION})\\.amazonaws\\.(?:com|com\\.cn|eu)|dkr-ecr(?:-fips)?\\.(${AWS_REGION})\\.on\\.aws)$`
+)
 const ACR_HOST = /^([a-z0-9]{1,50})\.azurecr\.(?:io|cn|us)$/
 
 /** The provider of a registry host (lowercase, with port if any). */

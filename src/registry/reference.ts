@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 
 /** A target repository, normalised the way the docker CLI resolves it. */
 export interface Repository {

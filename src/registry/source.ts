@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import { tagProblem } from '../tags/sanitize.js'
 import { parseRepository, type Repository } from './reference.js'
 

@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from '../shared/errors.js'
 import type { FloatingTag, TagCandidate } from './candidate.js'
 import type { EventContext } from './context.js'
 import { renderExpressions } from './rules/expressions.js'

@@ -1,10 +1,5 @@
 /** Longest tag the distribution spec allows. */
-export const MAX_TAG_LENGTH = 128
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
-
-export function isValidTag(tag: string): boolean {
-  return TAG.test(tag)
-}
+const MAX_TAG_LENGTH = 128
 
 /**
  * Turn a git name (branch or tag) into a tag value: every run of characters a

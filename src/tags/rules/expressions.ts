@@ -1,4 +1,4 @@
-import { InputError, quote } from '../../errors.js'
+import { InputError, quote } from '../../shared/errors.js'
 import { isPullRequest, pushedBranch, readRef, type EventContext } from '../context.js'
 import { sanitizeTag } from '../sanitize.js'
 import type { StrategyOptions } from '../strategies/options.js'
@@ -35,7 +35,7 @@ export function commitSha(ctx: EventContext, options: StrategyOptions): string {
  * carries the base branch in its ref, but metadata-action reads its ref as
  * `refs/pull/N/merge`, so pull requests are on no branch here or in `{{branch}}`.
  */
-export function isDefaultBranch(ctx: EventContext): boolean {
+function isDefaultBranch(ctx: EventContext): boolean {
   if (DEFAULT_BRANCH_EVENTS.some((e) => ctx.eventName.includes(e))) return true
   const branch = pushedBranch(ctx)
   return branch !== undefined && branch === ctx.defaultBranch

@@ -1,5 +1,5 @@
-import { InputError, quote } from '../../errors.js'
-import { splitLines, suggestion } from '../../inputs/values.js'
+import { InputError, quote } from '../../shared/errors.js'
+import { splitLines, suggestion } from '../../shared/values.js'
 import type { TagCandidate } from '../candidate.js'
 import { splitField, splitFields } from './fields.js'
 

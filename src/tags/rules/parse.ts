@@ -1,5 +1,5 @@
-import { InputError, quote } from '../../errors.js'
-import { splitLines, suggestion } from '../../inputs/values.js'
+import { InputError, quote } from '../../shared/errors.js'
+import { splitLines, suggestion } from '../../shared/values.js'
 import { splitField, splitFields } from './fields.js'
 import { RULE_ATTRIBUTES, RULE_PRIORITY, RULE_TYPES, type Rule, type RuleType } from './rule.js'
 

@@ -1,6 +1,6 @@
 import { explain, clean } from '@renovatebot/pep440'
 import semver from 'semver'
-import { InputError, quote } from '../../errors.js'
+import { InputError, quote } from '../../shared/errors.js'
 import type { ExpressionSite } from './expressions.js'
 
 /** A version read by a semver or pep440 rule; evaluateRules sanitises what it renders to. */

@@ -24,7 +24,3 @@ export const STRATEGIES: readonly Strategy[] = [
 
 /** What runs when the `strategies` input is empty and no `tags` rules are given. */
 export const DEFAULT_STRATEGIES = ['semver', 'latest', 'dev', 'staging', 'sha'] as const
-
-export function findStrategy(name: string): Strategy | undefined {
-  return STRATEGIES.find((s) => s.name === name)
-}

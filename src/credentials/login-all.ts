@@ -1,15 +1,17 @@
+import { messageOf } from '../shared/errors.js'
 import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { CredentialsRejectedError } from '../distribution/errors.js'
 import { createConfigDir } from '../docker/config.js'
 import { dockerLogin } from '../docker/login.js'
 import type { DockerLogins } from '../docker/undo.js'
 import type { AuthInputs } from '../inputs/auth.js'
-import { acquireLogin, type CredentialSources } from './credentials/acquire.js'
-import type { MaskSecret, RegistryLogin } from './credentials/types.js'
+import { acquireLogin, type CredentialSources } from './acquire.js'
+import type { RegistryLogin } from './types.js'
+import type { MaskSecret } from '../distribution/credentials.js'
 import { rejectedMessage } from './login-messages.js'
 import { describeCredentials, type LoginStep } from './login-plan.js'
-import { providerName } from './provider.js'
-import { runGrouped, type LineSink } from '../log/groups.js'
+import { providerName } from '../registry/provider.js'
+import { runGrouped, type LineSink } from '../shared/log-groups.js'
 
 /** Where login progress goes: the action's log groups, or the CLI's stderr. */
 export interface LoginLog {
@@ -80,7 +82,7 @@ export async function loginAll(
         if (settled.status === 'rejected') throw settled.reason
         await finishOne(step, settled.value)
       } catch (e) {
-        log.error(e instanceof Error ? e.message : String(e))
+        log.error(messageOf(e))
         failures.push(step.registry)
       }
     }

@@ -1,3 +1,4 @@
+import { errorChain } from '../shared/errors.js'
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
 import {
   awsSession,
@@ -7,8 +8,9 @@ import {
   type AwsSession,
   type AwsTarget
 } from './aws-client.js'
-import { scrubSecrets } from './scrub.js'
-import type { AwsInputs, BasicCredentials, MaskSecret } from './types.js'
+import { scrubSecrets } from '../shared/scrub.js'
+import type { AwsInputs } from '../inputs/auth.js'
+import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
 
 /** An ECR private registry, as `detectProvider` reads it from the host. */
 export interface EcrRegistry {
@@ -158,29 +160,23 @@ const NETWORK_CODE =
  */
 const SDK_WRAPPER = /^AWS SDK error wrapper for /
 
-/**
- * What a failure says about itself. Read by shape, not `instanceof`: errors
- * from Node itself or another realm are Errors all the same.
- */
+/** What a failure says about itself (by shape: see errorChain), and what the SDK adds. */
 function facts(error: unknown) {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as {
-    name?: unknown
-    message?: unknown
-    code?: unknown
+  const [shape = {}] = errorChain(error)
+  const sdk = (typeof error === 'object' && error !== null ? error : {}) as {
     $fault?: unknown
     $metadata?: { attempts?: number }
   }
-  const message = typeof e.message === 'string' ? e.message : String(error)
-  const code = typeof e.code === 'string' ? e.code : ''
+  const message = shape.message ?? String(error)
   return {
-    name: typeof e.name === 'string' ? e.name : typeof error,
+    name: shape.name ?? typeof error,
     message,
     /** The network failure, if it is one: from `code`, or from the text of a wrapped error. */
     code:
-      NETWORK_CODE.exec(code)?.[1] ??
+      NETWORK_CODE.exec(shape.code ?? '')?.[1] ??
       (SDK_WRAPPER.test(message) ? NETWORK_CODE.exec(message)?.[1] : undefined),
-    fault: e.$fault,
-    attempts: e.$metadata?.attempts ?? 1
+    fault: sdk.$fault,
+    attempts: sdk.$metadata?.attempts ?? 1
   }
 }
 

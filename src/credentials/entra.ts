@@ -1,5 +1,6 @@
+import { causeOf, messageOf, oneLine } from '../shared/errors.js'
 import { ClientAssertionCredential } from '@azure/identity'
-import { quote } from '../../errors.js'
+import { quote } from '../shared/errors.js'
 
 /** The resource an Entra token must be for to be exchanged at ACR (the same in every cloud). */
 export const ACR_SCOPE = 'https://containerregistry.azure.net/.default'
@@ -148,24 +149,4 @@ async function probe(url: string): Promise<string> {
         : ''
     return `GET ${url} failed: ${oneLine(why)}${trust}`
   }
-}
-
-/**
- * The message of anything thrown. Duck-typed rather than `instanceof Error`:
- * errors from another realm (Node's fetch seen from a vm context, as under
- * Jest) fail that check.
- */
-export function messageOf(e: unknown): string {
-  const message = (e as { message?: unknown } | null)?.message
-  return typeof message === 'string' ? message : String(e)
-}
-
-/** What an error says it was caused by, if anything. */
-export function causeOf(e: unknown): unknown {
-  return (e as { cause?: unknown } | null)?.cause
-}
-
-/** A message as one log line. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }

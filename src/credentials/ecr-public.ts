@@ -1,7 +1,8 @@
 import { ECRPUBLICClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr-public'
 import { awsSession, type AwsLoginOptions, type AwsTarget } from './aws-client.js'
 import { decodeAuthorizationToken, explainAwsError } from './ecr.js'
-import type { AwsInputs, BasicCredentials } from './types.js'
+import type { AwsInputs } from '../inputs/auth.js'
+import type { BasicCredentials } from '../distribution/credentials.js'
 
 /**
  * The ECR Public API exists only in us-east-1, whatever region the job uses

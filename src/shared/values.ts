@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors.js'
+import { InputError, quote } from './errors.js'
 
 /** Split a list input on newlines and commas, dropping blanks and `#` comments. */
 export function splitList(value: string): string[] {

@@ -1,6 +1,6 @@
-import { InputError } from '../errors.js'
+import { InputError } from '../shared/errors.js'
 import type { AuthInputs } from '../inputs/auth.js'
-import { detectProvider, providerName, type Provider } from './provider.js'
+import { detectProvider, providerName, type Provider } from '../registry/provider.js'
 
 /** How the credentials of one registry are obtained. */
 export type CredentialPlan =

@@ -3,16 +3,11 @@ import {
   DescribeRepositoriesCommand,
   ECRClient
 } from '@aws-sdk/client-ecr'
-import {
-  awsSession,
-  type AwsLoginOptions,
-  type AwsSession,
-  type AwsTarget
-} from './credentials/aws-client.js'
-import { explainAwsError } from './credentials/ecr.js'
-import { scrubSecrets } from './credentials/scrub.js'
-import type { AwsInputs } from './credentials/types.js'
-import type { Provider } from './provider.js'
+import { awsSession, type AwsLoginOptions, type AwsSession, type AwsTarget } from './aws-client.js'
+import { explainAwsError } from './ecr.js'
+import { scrubSecrets } from '../shared/scrub.js'
+import type { AwsInputs } from '../inputs/auth.js'
+import type { Provider } from '../registry/provider.js'
 
 /** An ECR private registry, with the host as the image reference writes it (for messages). */
 export type EcrProvider = Extract<Provider, { kind: 'ecr' }> & { readonly host?: string }

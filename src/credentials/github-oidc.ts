@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/errors.js'
 /** Asks GitHub for an OIDC ID token with this audience (`core.getIDToken` in the action). */
 export type FetchIdToken = (audience: string) => Promise<string>
 
@@ -33,9 +34,7 @@ export function githubIdToken(
       token = await fetchIdToken(audience)
     } catch (e) {
       // @actions/core's message spans several lines and starts with "Error message:".
-      // Duck-typed: `instanceof Error` fails for errors from another realm.
-      const message = (e as { message?: unknown } | null)?.message
-      const detail = (typeof message === 'string' ? message : String(e))
+      const detail = messageOf(e)
         .replace(/^Error message:\s*/, '')
         .replaceAll(requestToken, '***')
         .replace(/\s+/g, ' ')

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import type { AwsInputs, MaskSecret } from './types.js'
+import type { AwsInputs } from '../inputs/auth.js'
+import type { MaskSecret } from '../distribution/credentials.js'
 
 /** The AWS API a login calls, and how messages name the registry it is for. */
 export interface AwsTarget {

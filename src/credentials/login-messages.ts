@@ -1,5 +1,5 @@
 import type { LoginStep } from './login-plan.js'
-import { providerName } from './provider.js'
+import { providerName } from '../registry/provider.js'
 
 /** What to tell a person whose credentials a registry refused: which input to check. */
 export function rejectedMessage(step: LoginStep): string {

@@ -1,9 +1,10 @@
-import { authorityHost, causeOf, entraAccessToken, messageOf, oneLine } from './entra.js'
-import { scrubSecrets } from './scrub.js'
-import type { BasicCredentials, MaskSecret } from './types.js'
+import { causeOf, messageOf, oneLine } from '../shared/errors.js'
+import { authorityHost, entraAccessToken } from './entra.js'
+import { scrubSecrets } from '../shared/scrub.js'
+import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
 
 /** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
-export const ENTRA_AUDIENCE = 'api://AzureADTokenExchange'
+const ENTRA_AUDIENCE = 'api://AzureADTokenExchange'
 
 /** The username ACR takes with a refresh token as password (what `az acr login` uses). */
 export const ACR_TOKEN_USERNAME = '00000000-0000-0000-0000-000000000000'

@@ -1,8 +1,10 @@
-import type { AuthInputs } from '../../inputs/auth.js'
-import { registryBaseUrl } from '../../distribution/endpoint.js'
-import type { LoginStep } from '../login-plan.js'
+import type { AuthInputs } from '../inputs/auth.js'
+import { registryBaseUrl } from '../distribution/endpoint.js'
+import type { LoginStep } from './login-plan.js'
 import { githubIdToken } from './github-oidc.js'
-import type { AwsInputs, BasicCredentials, MaskSecret, RegistryLogin } from './types.js'
+import type { RegistryLogin } from './types.js'
+import type { AwsInputs } from '../inputs/auth.js'
+import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
 
 type Obtained = BasicCredentials & { readonly expiresAt?: Date }
 
