@@ -592,6 +592,8 @@ class RegistryClient {
 /* harmony export */   uD: () => (/* binding */ plainRefusedText)
 /* harmony export */ });
 /* unused harmony export isLoopbackHost */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+
 /** Hosts that are this machine: plain HTTP is allowed there, as the docker daemon allows it. */
 function isLoopbackHost(host) {
     const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
@@ -667,12 +669,9 @@ const PLAIN_ANSWER_CODES = new Set([
 ]);
 /** A fetch failure that is about TLS, from undici's nested causes. */
 function tlsFailure(error) {
-    for (let e = error; e && typeof e === 'object'; e = e.cause) {
-        const code = typeof e.code === 'string' ? e.code : '';
-        if (CERTIFICATE_CODES.has(code)) {
-            const message = typeof e.message === 'string' ? e.message.split('\n', 1)[0] : '';
-            return { kind: 'certificate', code, message };
-        }
+    for (const { code = '', message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error)) {
+        if (CERTIFICATE_CODES.has(code))
+            return { kind: 'certificate', code, message: message.split('\n', 1)[0] };
         if (PLAIN_ANSWER_CODES.has(code))
             return { kind: 'plain' };
     }
@@ -684,7 +683,10 @@ function untrustedText(registry, url, failure) {
     const verdict = /EXPIRED|NOT_YET_VALID|REVOKED|ALTNAME/.test(failure.code)
         ? 'is not valid'
         : 'is not trusted';
-    return (`${whose} TLS certificate ${verdict} (${failure.code}: ${failure.message}); ` +
+    // Node 24 adds its own advice (`…; if the root CA is installed locally, try
+    // running Node.js with --use-system-ca`): tagship gives the fix it supports.
+    const said = failure.message.split(/; if the root CA is installed locally/)[0];
+    return (`${whose} TLS certificate ${verdict} (${failure.code}: ${said}); ` +
         `give tagship the CA certificate with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, ` +
         `or list ${url.host} in insecure-registries to skip verification for that host only`);
 }
@@ -709,7 +711,9 @@ function plainRefusedText(url) {
 /* harmony export */   vC: () => (/* binding */ registryErrorText),
 /* harmony export */   vs: () => (/* binding */ RegistryRequestError)
 /* harmony export */ });
-/* unused harmony exports isImmutableTagRefusal, describeTarget, describeRegistryError */
+/* unused harmony exports isImmutableTagRefusal, describeRegistryError */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+
 /** The registry refused the credentials (a 401 after answering its challenge). */
 class CredentialsRejectedError extends Error {
     registry;
@@ -756,16 +760,11 @@ async function registryErrorText(response) {
 }
 /** Why a fetch failed, from undici's nested causes: `ECONNREFUSED 127.0.0.1:5000`. */
 function networkErrorText(error) {
-    let e = error;
-    while (e && typeof e === 'object' && e.cause && typeof e.cause === 'object')
-        e = e.cause;
-    if (e && typeof e === 'object' && typeof e.message === 'string') {
-        const code = typeof e.code === 'string' ? e.code : undefined;
-        return code
-            ? `${code} ${e.message.replace(code, '').replace(/\s+/g, ' ').trim()}`.trim()
-            : e.message;
-    }
-    return String(error);
+    const innermost = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error).at(-1);
+    if (innermost?.message === undefined)
+        return String(error);
+    const { code, message } = innermost;
+    return code ? `${code} ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(message.replace(code, ''))}`.trim() : message;
 }
 /**
  * A registry refused a request. `message` is one line naming the registry,

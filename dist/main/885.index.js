@@ -58,7 +58,7 @@ function dockerEnv(configDir) {
 /* harmony export */   ST: () => (/* binding */ runDocker)
 /* harmony export */ });
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5260);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2215);
 
 
@@ -79,7 +79,7 @@ async function runDocker(args, options = {}) {
     }
     catch (error) {
         // @actions/exec throws only when the executable cannot be started.
-        const why = error instanceof Error ? error.message : String(error);
+        const why = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error);
         throw new Error(`cannot run docker: ${why}`, { cause: error });
     }
 }
@@ -101,10 +101,10 @@ function dockerFailure(what, image, result) {
         return new Error(`${what}: no Docker daemon answers (${line}): start one, or set DOCKER_HOST to a running daemon`);
     }
     if (INVALID_REFERENCE.test(line)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('source', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(image)} is not a valid image reference: ${line}`);
+        return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('source', `${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(image)} is not a valid image reference: ${line}`);
     }
     if (NO_SUCH_IMAGE.test(line)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('source', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(image)} is not an image in the local Docker daemon: build it with load: true ` +
+        return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('source', `${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(image)} is not an image in the local Docker daemon: build it with load: true ` +
             '(docker/build-push-action) or docker build before tagship, or give a registry reference');
     }
     return new Error(`${what} failed: ${line}`);
@@ -116,7 +116,7 @@ async function localImageId(image, options = {}) {
         throw dockerFailure(`docker image inspect ${image}`, image, result);
     const id = result.stdout.trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
-        throw new Error(`docker image inspect ${image} gave no image ID: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(id)}`);
+        throw new Error(`docker image inspect ${image} gave no image ID: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(id)}`);
     }
     return id;
 }
@@ -132,8 +132,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  checkLocalSource: () => (/* binding */ checkLocalSource),
   clientOptionsOf: () => (/* binding */ clientOptionsOf),
+  prepareSource: () => (/* binding */ prepareSource),
   publishSession: () => (/* binding */ publishSession)
 });
 
@@ -211,9 +211,12 @@ async function dockerPush(image, reference, options) {
     throw new Error(`docker push ${reference} succeeded but reported no digest, and the daemon recorded none for ${repository}`);
 }
 
-// EXTERNAL MODULE: ./src/registry/login-plan.ts
-var login_plan = __webpack_require__(4764);
+// EXTERNAL MODULE: ./src/credentials/login-plan.ts
+var login_plan = __webpack_require__(4871);
+// EXTERNAL MODULE: ./src/push/source-resolve.ts + 4 modules
+var source_resolve = __webpack_require__(1248);
 ;// CONCATENATED MODULE: ./src/push/session.ts
+
 
 
 
@@ -250,6 +253,8 @@ function publishSession(inputs, login, edge) {
     return {
         client,
         log: edge.log,
+        ...(edge.prepared ? { prepared: edge.prepared } : {}),
+        ...(edge.events ? { events: edge.events } : {}),
         ...(inputs.source?.kind === 'local'
             ? {
                 docker: {
@@ -265,7 +270,7 @@ function publishSession(inputs, login, edge) {
             if (provider.kind !== 'ecr')
                 return;
             // The AWS SDK is loaded only for an ECR target, not at start-up.
-            const { ensureEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(362)]).then(__webpack_require__.bind(__webpack_require__, 5362));
+            const { ensureEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 7477));
             await ensureEcrRepository({
                 provider: { ...provider, host: repository.registry },
                 path: repository.path,
@@ -277,18 +282,25 @@ function publishSession(inputs, login, edge) {
     };
 }
 /**
- * A local source must be in the daemon: asked before any registry is
- * contacted, so a missing image costs no login and no request.
+ * What can be checked of the source without a registry, before any is
+ * contacted, so a bad source costs no login and no request: a local image
+ * must be in the daemon; a file is opened and checked whole (every blob there
+ * and intact, the platforms it is asked for), and handed to the publish.
  */
-async function checkLocalSource(inputs) {
-    if (inputs.source?.kind !== 'local')
-        return;
-    try {
-        await (0,docker_image/* localImageId */.Aj)(inputs.source.image);
+async function prepareSource(inputs) {
+    const source = inputs.source;
+    if (source?.kind === 'local') {
+        try {
+            await (0,docker_image/* localImageId */.Aj)(source.image);
+        }
+        catch (e) {
+            throw new Error(`${e.message}; nothing was pushed`, { cause: e });
+        }
+        return undefined;
     }
-    catch (e) {
-        throw new Error(`${e.message}; nothing was pushed`, { cause: e });
-    }
+    if (source === undefined || source.kind === 'registry')
+        return undefined;
+    return (0,source_resolve.resolveFile)(source, inputs.publish);
 }
 
 

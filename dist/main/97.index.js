@@ -14,16 +14,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
-// EXTERNAL MODULE: ./src/cache/handoff.ts
-var handoff = __webpack_require__(3956);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/inputs/cache.ts
+var cache = __webpack_require__(6275);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 186 modules
-var cache = __webpack_require__(1676);
+var lib_cache = __webpack_require__(1676);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/docker/image.ts
 var docker_image = __webpack_require__(3905);
 ;// CONCATENATED MODULE: ./src/cache/image.ts
@@ -41,6 +41,8 @@ var docker_image = __webpack_require__(3905);
  */
 const HANDOFF_DIR = '.tagship-handoff';
 const ARCHIVE = 'image.tar';
+/** An OCI archive stored as it is: restored, it is published with no daemon. */
+const OCI_ARCHIVE = 'image.oci.tar';
 /**
  * Save a local image to the Actions cache: `docker save` of the image ID (a
  * docker-archive tar), which the library tars and compresses (zstd when the
@@ -57,12 +59,34 @@ async function saveImage(image, key) {
         if (saved.exitCode !== 0)
             throw (0,docker_image/* dockerFailure */.Ri)(`docker save ${image}`, image, saved);
         // The library logs and swallows every failure (it returns -1), so -1 is all we learn.
-        const id = await cache/* saveCache */.Io([HANDOFF_DIR], cacheKey);
+        const id = await lib_cache/* saveCache */.Io([HANDOFF_DIR], cacheKey);
         if (id !== -1)
             return { key: cacheKey, imageId, stored: true };
-        if ((await cache/* restoreCache */.P3([HANDOFF_DIR], cacheKey, [], { lookupOnly: true })) === cacheKey)
+        if ((await lib_cache/* restoreCache */.P3([HANDOFF_DIR], cacheKey, [], { lookupOnly: true })) === cacheKey)
             return { key: cacheKey, imageId, stored: false };
-        throw new Error(`cache: the Actions cache did not store the image under ${(0,errors/* quote */.h)(cacheKey)} (see the warning above): ` +
+        throw new Error(`cache: the Actions cache did not store the image under ${(0,errors/* quote */.hD)(cacheKey)} (see the warning above): ` +
+            'check that the job runs on GitHub Actions with the cache service reachable, then re-run it');
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * Save an OCI archive to the Actions cache as it is (no daemon): a copy in
+ * the hand-off folder, which the library tars, compresses and uploads.
+ */
+async function saveArchive(path, digest, key) {
+    const cacheKey = key(digest);
+    const dir = (0,external_node_path_.resolve)(HANDOFF_DIR);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    try {
+        await (0,promises_.copyFile)(path, (0,external_node_path_.join)(dir, OCI_ARCHIVE));
+        const id = await lib_cache/* saveCache */.Io([HANDOFF_DIR], cacheKey);
+        if (id !== -1)
+            return { key: cacheKey, imageId: digest, stored: true };
+        if ((await lib_cache/* restoreCache */.P3([HANDOFF_DIR], cacheKey, [], { lookupOnly: true })) === cacheKey)
+            return { key: cacheKey, imageId: digest, stored: false };
+        throw new Error(`cache: the Actions cache did not store the archive under ${(0,errors/* quote */.hD)(cacheKey)} (see the warning above): ` +
             'check that the job runs on GitHub Actions with the cache service reachable, then re-run it');
     }
     finally {
@@ -76,39 +100,65 @@ async function saveImage(image, key) {
 async function restoreImage(key, hint) {
     const dir = (0,external_node_path_.resolve)(HANDOFF_DIR);
     await (0,promises_.rm)(dir, { recursive: true, force: true });
+    let keep = false;
     try {
-        const matched = await cache/* restoreCache */.P3([HANDOFF_DIR], key);
+        const matched = await lib_cache/* restoreCache */.P3([HANDOFF_DIR], key);
         const archive = (0,external_node_path_.join)(dir, ARCHIVE);
-        if (matched === undefined ||
-            !(await (0,promises_.stat)(archive).then((s) => s.isFile(), () => false))) {
-            throw new errors/* InputError */.d('cache-key', `no image in the Actions cache under ${(0,errors/* quote */.h)(key)}: ${hint}`);
+        const oci = (0,external_node_path_.join)(dir, OCI_ARCHIVE);
+        if (matched !== undefined && (await isFile(oci))) {
+            // Published from the file with no daemon; removed once the publish is done.
+            keep = true;
+            const remove = () => (0,promises_.rm)(dir, { recursive: true, force: true });
+            return { kind: 'oci-archive', key: matched, path: oci, remove };
+        }
+        if (matched === undefined || !(await isFile(archive))) {
+            throw new errors/* InputError */.dz('cache-key', `no image in the Actions cache under ${(0,errors/* quote */.hD)(key)}: ${hint}`);
         }
         const loaded = await (0,docker_image/* runDocker */.ST)(['load', '--input', archive]);
         if (loaded.exitCode !== 0)
             throw (0,docker_image/* dockerFailure */.Ri)('docker load', archive, loaded);
         const id = /Loaded image ID: (sha256:[0-9a-f]{64})/.exec(loaded.stdout)?.[1];
         if (id === undefined)
-            throw new Error(`docker load gave no image ID for ${(0,errors/* quote */.h)(matched)}: ${(0,errors/* quote */.h)(loaded.stdout.trim())}`);
-        return { key: matched, imageId: id };
+            throw new Error(`docker load gave no image ID for ${(0,errors/* quote */.hD)(matched)}: ${(0,errors/* quote */.hD)(loaded.stdout.trim())}`);
+        return { kind: 'local', key: matched, imageId: id };
     }
     finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        if (!keep)
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
+}
+function isFile(path) {
+    return (0,promises_.stat)(path).then((s) => s.isFile(), () => false);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/action.ts
 
 
 
+
 /**
  * The action's hand-off steps. `save` ends the run: the image is in the
  * cache, nothing is logged in to or pushed. `restore` hands back the inputs
- * with the loaded image as a local `source`, for the normal publish.
+ * with the restored image as `source` (a local image loaded into the
+ * daemon, or an OCI archive file), for the normal publish.
  */
 async function saveStep(inputs, sha) {
-    const image = inputs.source?.kind === 'local' ? inputs.source.image : '';
+    const source = inputs.source;
     const given = inputs.cache?.key ?? '';
-    const saved = await core/* group */.Os(`Save ${image} to the Actions cache`, () => saveImage(image, (id) => (given !== '' ? given : (0,handoff/* defaultSaveKey */.y9)(sha, id))));
+    const key = (id) => (given !== '' ? given : (0,cache/* defaultSaveKey */.y9)(sha, id));
+    let saved;
+    if (source?.kind === 'oci-archive') {
+        const { resolveFile } = await Promise.all(/* import() */[__webpack_require__.e(471), __webpack_require__.e(248)]).then(__webpack_require__.bind(__webpack_require__, 1248));
+        // Opened and checked whole first: a broken archive is not handed on.
+        const opened = await resolveFile(source, { ...inputs.publish, platforms: [], referrers: false });
+        await opened.close();
+        const digest = opened.top.digest;
+        saved = await core/* group */.Os(`Save ${source.text} to the Actions cache`, () => saveArchive(source.path, digest, key));
+    }
+    else {
+        const image = source?.kind === 'local' ? source.image : '';
+        saved = await core/* group */.Os(`Save ${image} to the Actions cache`, () => saveImage(image, key));
+    }
     core/* info */.pq(saved.stored
         ? `Saved ${saved.imageId} as ${saved.key}`
         : `${saved.key} is already in the Actions cache (an earlier run of this job saved it): kept`);
@@ -117,16 +167,31 @@ async function saveStep(inputs, sha) {
         .addRaw(`### tagship\n\nImage \`${saved.imageId}\` handed off as cache key \`${saved.key}\`.\n`)
         .write();
 }
+/** The inputs with the restored image as source, and what removes the restored file afterwards. */
 async function restoreStep(inputs, sha) {
     const given = inputs.cache?.key ?? '';
-    const key = given !== '' ? given : (0,handoff/* restorePrefix */.xK)(sha);
+    const key = given !== '' ? given : (0,cache/* restorePrefix */.xK)(sha);
     const hint = given !== ''
         ? 'run the job with cache: save first and pass its cache-key output here; a run reads only the caches of its own branch and of the default branch'
         : `no image was saved for commit ${sha}: run a job with cache: save on this commit first, or set cache-key to the save step's cache-key output`;
     const restored = await core/* group */.Os(`Restore the image from the Actions cache`, () => restoreImage(key, hint));
-    core/* info */.pq(`Restored ${restored.imageId} from ${restored.key}`);
     core/* setOutput */.uH('cache-key', restored.key);
-    return { ...inputs, source: { kind: 'local', image: restored.imageId } };
+    if (restored.kind === 'oci-archive') {
+        core/* info */.pq(`Restored an OCI archive from ${restored.key}`);
+        const source = {
+            kind: 'oci-archive',
+            path: restored.path,
+            text: `oci-archive:${restored.path}`
+        };
+        return { inputs: { ...inputs, source }, cleanup: restored.remove };
+    }
+    if (inputs.publish.platforms.length > 0)
+        throw new errors/* InputError */.dz('platforms', `is set, but ${(0,errors/* quote */.hD)(restored.key)} holds an image for the Docker daemon, which has one platform: save an OCI archive (source: oci-archive:PATH) in the build job, or remove platforms`);
+    core/* info */.pq(`Restored ${restored.imageId} from ${restored.key}`);
+    return {
+        inputs: { ...inputs, source: { kind: 'local', image: restored.imageId } },
+        cleanup: async () => undefined
+    };
 }
 
 
@@ -188,7 +253,7 @@ function dockerEnv(configDir) {
 /* harmony export */   ST: () => (/* binding */ runDocker)
 /* harmony export */ });
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5260);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2215);
 
 
@@ -209,7 +274,7 @@ async function runDocker(args, options = {}) {
     }
     catch (error) {
         // @actions/exec throws only when the executable cannot be started.
-        const why = error instanceof Error ? error.message : String(error);
+        const why = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error);
         throw new Error(`cannot run docker: ${why}`, { cause: error });
     }
 }
@@ -231,10 +296,10 @@ function dockerFailure(what, image, result) {
         return new Error(`${what}: no Docker daemon answers (${line}): start one, or set DOCKER_HOST to a running daemon`);
     }
     if (INVALID_REFERENCE.test(line)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('source', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(image)} is not a valid image reference: ${line}`);
+        return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('source', `${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(image)} is not a valid image reference: ${line}`);
     }
     if (NO_SUCH_IMAGE.test(line)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('source', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(image)} is not an image in the local Docker daemon: build it with load: true ` +
+        return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('source', `${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(image)} is not an image in the local Docker daemon: build it with load: true ` +
             '(docker/build-push-action) or docker build before tagship, or give a registry reference');
     }
     return new Error(`${what} failed: ${line}`);
@@ -246,7 +311,7 @@ async function localImageId(image, options = {}) {
         throw dockerFailure(`docker image inspect ${image}`, image, result);
     const id = result.stdout.trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
-        throw new Error(`docker image inspect ${image} gave no image ID: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(id)}`);
+        throw new Error(`docker image inspect ${image} gave no image ID: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(id)}`);
     }
     return id;
 }

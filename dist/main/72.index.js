@@ -1,8 +1,8 @@
-export const id = 411;
-export const ids = [411,348];
+export const id = 72;
+export const ids = [72,780];
 export const modules = {
 
-/***/ 7871:
+/***/ 8799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -239,15 +239,15 @@ function positiveInteger(value) {
 
 /***/ }),
 
-/***/ 6792:
+/***/ 1691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ecrPublicCredentials: () => (/* binding */ ecrPublicCredentials)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9821);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7871);
-/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9348);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8799);
+/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3780);
 
 
 
@@ -284,7 +284,7 @@ async function ecrPublicCredentials(aws, options) {
 
 /***/ }),
 
-/***/ 9348:
+/***/ 3780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -292,9 +292,11 @@ async function ecrPublicCredentials(aws, options) {
 /* harmony export */   N: () => (/* binding */ explainAwsError),
 /* harmony export */   ecrCredentials: () => (/* binding */ ecrCredentials)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7871);
-/* harmony import */ var _scrub_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7261);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8799);
+/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9826);
+
 
 
 
@@ -316,11 +318,11 @@ async function ecrCredentials(registry, aws, options) {
         permissions: ['ecr:GetAuthorizationToken'],
         region: registry.region
     };
-    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSession */ .yb)(target, aws, options);
-    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .ECRClient */ .S70(session.clientConfig);
+    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .awsSession */ .yb)(target, aws, options);
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70(session.clientConfig);
     try {
         const { authorizationData } = await client
-            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .GetAuthorizationTokenCommand */ .Eu6({}))
+            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetAuthorizationTokenCommand */ .Eu6({}))
             .catch((error) => Promise.reject(explainAwsError(error, target, session)));
         const data = authorizationData?.[0];
         const login = decodeAuthorizationToken(data?.authorizationToken, target, session, options.mask);
@@ -348,14 +350,14 @@ function decodeAuthorizationToken(token, target, session, mask) {
     return { username: decoded.slice(0, colon), password };
 }
 /** One line a person can act on, with no secret in it, for any failure of a login call. */
-function explainAwsError(error, target, session) {
-    const message = `${target.label}: ${reason(error, target, session)}`;
-    return new Error((0,_scrub_js__WEBPACK_IMPORTED_MODULE_2__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+function explainAwsError(error, target, session, operation = 'GetAuthorizationToken') {
+    const message = `${target.label}: ${reason(error, target, session, operation)}`;
+    return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
 }
-function reason(error, target, session) {
-    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .NoCredentials */ .eq)
+function reason(error, target, session, operation) {
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .NoCredentials */ .eq)
         return NO_CREDENTIALS;
-    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceFailed */ .rH) {
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceFailed */ .rH) {
         const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim'];
         const hint = error.source.startsWith('web identity') && trust.includes(facts(error.error).name)
             ? ": check that the role's trust policy accepts this job's OIDC token (issuer, audience, subject)"
@@ -395,7 +397,7 @@ function reason(error, target, session) {
     if (fault === 'server' || name === 'ThrottlingException') {
         return `the ${target.api} API kept failing (${said(error)}) ${tries}: try again later`;
     }
-    return `${target.api} GetAuthorizationToken failed (${said(error)})`;
+    return `${target.api} ${operation} failed (${said(error)})`;
 }
 const NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
 /**
@@ -404,22 +406,19 @@ const NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|EN
  * keeps only the original's text.
  */
 const SDK_WRAPPER = /^AWS SDK error wrapper for /;
-/**
- * What a failure says about itself. Read by shape, not `instanceof`: errors
- * from Node itself or another realm are Errors all the same.
- */
+/** What a failure says about itself (by shape: see errorChain), and what the SDK adds. */
 function facts(error) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    const message = typeof e.message === 'string' ? e.message : String(error);
-    const code = typeof e.code === 'string' ? e.code : '';
+    const [shape = {}] = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error);
+    const sdk = (typeof error === 'object' && error !== null ? error : {});
+    const message = shape.message ?? String(error);
     return {
-        name: typeof e.name === 'string' ? e.name : typeof error,
+        name: shape.name ?? typeof error,
         message,
         /** The network failure, if it is one: from `code`, or from the text of a wrapped error. */
-        code: NETWORK_CODE.exec(code)?.[1] ??
+        code: NETWORK_CODE.exec(shape.code ?? '')?.[1] ??
             (SDK_WRAPPER.test(message) ? NETWORK_CODE.exec(message)?.[1] : undefined),
-        fault: e.$fault,
-        attempts: e.$metadata?.attempts ?? 1
+        fault: sdk.$fault,
+        attempts: sdk.$metadata?.attempts ?? 1
     };
 }
 function said(error) {
@@ -432,7 +431,7 @@ function said(error) {
 
 /***/ }),
 
-/***/ 7261:
+/***/ 9826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 488;
-export const ids = [488];
+export const id = 100;
+export const ids = [100];
 export const modules = {
 
-/***/ 3488:
+/***/ 9100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,13 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   acrOidcCredentials: () => (/* binding */ acrOidcCredentials)
 });
 
-// UNUSED EXPORTS: ACR_TOKEN_USERNAME, ENTRA_AUDIENCE, acrSecretCredentials
+// UNUSED EXPORTS: ACR_TOKEN_USERNAME, acrSecretCredentials
 
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 279 modules
 var esm = __webpack_require__(1491);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/registry/credentials/entra.ts
+;// CONCATENATED MODULE: ./src/credentials/entra.ts
+
 
 
 /** The resource an Entra token must be for to be exchanged at ACR (the same in every cloud). */
@@ -70,10 +71,10 @@ function authorityHost(env) {
         url = new URL(raw);
     }
     catch {
-        throw new Error(`AZURE_AUTHORITY_HOST ${(0,errors/* quote */.h)(raw)} is not a URL (e.g. ${PUBLIC_CLOUD})`);
+        throw new Error(`AZURE_AUTHORITY_HOST ${(0,errors/* quote */.hD)(raw)} is not a URL (e.g. ${PUBLIC_CLOUD})`);
     }
     if (url.protocol !== 'https:') {
-        throw new Error(`AZURE_AUTHORITY_HOST ${(0,errors/* quote */.h)(raw)} must be an https URL`);
+        throw new Error(`AZURE_AUTHORITY_HOST ${(0,errors/* quote */.hD)(raw)} must be an https URL`);
     }
     return raw.replace(/\/+$/, '');
 }
@@ -93,8 +94,8 @@ async function entraAccessToken(app, assertion, host) {
     }
     catch (e) {
         // Identity checks the ids' shape here, before any request.
-        const ids = `client ${(0,errors/* quote */.h)(app.clientId)} in tenant ${(0,errors/* quote */.h)(app.tenantId)}`;
-        throw new Error(`Azure login for ${ids}: ${messageOf(e)}`, { cause: e });
+        const ids = `client ${(0,errors/* quote */.hD)(app.clientId)} in tenant ${(0,errors/* quote */.hD)(app.tenantId)}`;
+        throw new Error(`Azure login for ${ids}: ${(0,errors/* messageOf */.bD)(e)}`, { cause: e });
     }
     try {
         return (await credential.getToken(ACR_SCOPE)).token;
@@ -104,7 +105,7 @@ async function entraAccessToken(app, assertion, host) {
     }
 }
 async function explain(e, app, host) {
-    const message = messageOf(e);
+    const message = (0,errors/* messageOf */.bD)(e);
     if (message.startsWith('endpoints_resolution_error')) {
         // MSAL reports every failure to fetch or read the authority's metadata
         // (refused, DNS, TLS, a 4xx for an unknown tenant) with this one opaque
@@ -116,13 +117,13 @@ async function explain(e, app, host) {
     const aadsts = /Description: (AADSTS(\d+):.*?)(?: - Correlation ID:|$)/s.exec(message);
     if (aadsts) {
         // Entra appends "Trace ID: … Timestamp: …" lines that only a support case needs.
-        const description = oneLine(aadsts[1].split(/\r?\n/)[0]);
+        const description = (0,errors/* oneLine */.TN)(aadsts[1].split(/\r?\n/)[0]);
         const hint = HINTS[aadsts[2]];
         return new Error(`Entra ID refused the GitHub OIDC token for client ${app.clientId} in tenant ${app.tenantId}: ` +
             description +
             (hint ? ` (${hint})` : ''));
     }
-    return new Error(`Entra ID at ${host} failed for client ${app.clientId} in tenant ${app.tenantId}: ${oneLine(message)}`);
+    return new Error(`Entra ID at ${host} failed for client ${app.clientId} in tenant ${app.tenantId}: ${(0,errors/* oneLine */.TN)(message)}`);
 }
 /** Why `url` cannot serve OpenID metadata, as one phrase. */
 async function probe(url) {
@@ -131,43 +132,27 @@ async function probe(url) {
         const body = await res.text();
         if (!res.ok) {
             const aadsts = /"error_description"\s*:\s*"(AADSTS[^"\\]*)/.exec(body);
-            return `GET ${url} answered HTTP ${res.status}${aadsts ? `: ${oneLine(aadsts[1])}` : ''}`;
+            return `GET ${url} answered HTTP ${res.status}${aadsts ? `: ${(0,errors/* oneLine */.TN)(aadsts[1])}` : ''}`;
         }
         return `GET ${url} answered, but not with the OpenID metadata MSAL needs (issuer, authorization_endpoint, token_endpoint, jwks_uri on the authority's host)`;
     }
     catch (e) {
         // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
-        const cause = causeOf(e) ?? e;
+        const cause = (0,errors/* causeOf */.rl)(e) ?? e;
         const code = cause?.code;
-        const detail = messageOf(cause);
+        const detail = (0,errors/* messageOf */.bD)(cause);
         const why = typeof code === 'string' && !detail.includes(code) ? `${detail} (${code})` : detail;
         const trust = typeof code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
             ? ' (Node does not trust its TLS certificate: add the CA with NODE_EXTRA_CA_CERTS)'
             : '';
-        return `GET ${url} failed: ${oneLine(why)}${trust}`;
+        return `GET ${url} failed: ${(0,errors/* oneLine */.TN)(why)}${trust}`;
     }
 }
-/**
- * The message of anything thrown. Duck-typed rather than `instanceof Error`:
- * errors from another realm (Node's fetch seen from a vm context, as under
- * Jest) fail that check.
- */
-function messageOf(e) {
-    const message = e?.message;
-    return typeof message === 'string' ? message : String(e);
-}
-/** What an error says it was caused by, if anything. */
-function causeOf(e) {
-    return e?.cause;
-}
-/** A message as one log line. */
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
 
-// EXTERNAL MODULE: ./src/registry/credentials/scrub.ts
-var scrub = __webpack_require__(7261);
-;// CONCATENATED MODULE: ./src/registry/credentials/acr.ts
+// EXTERNAL MODULE: ./src/shared/scrub.ts
+var scrub = __webpack_require__(9826);
+;// CONCATENATED MODULE: ./src/credentials/acr.ts
+
 
 
 /** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
@@ -204,7 +189,7 @@ async function acrOidcCredentials(registry, azure, options) {
     catch (e) {
         // No cause: the errors underneath may carry a token in their details or requests.
         // eslint-disable-next-line preserve-caught-error
-        throw new Error(oneLine((0,scrub/* scrubSecrets */.Z)(messageOf(e), secrets)));
+        throw new Error((0,errors/* oneLine */.TN)((0,scrub/* scrubSecrets */.Z)((0,errors/* messageOf */.bD)(e), secrets)));
     }
 }
 /** A service principal's id and secret, which ACR accepts as Basic credentials. */
@@ -240,8 +225,8 @@ async function exchange(registry, azure, accessToken) {
                 continue;
             }
             // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
-            const cause = causeOf(e) ?? e;
-            throw new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange: ${messageOf(cause)} (check the registry name and the network)`, { cause: e });
+            const cause = (0,errors/* causeOf */.rl)(e) ?? e;
+            throw new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange: ${(0,errors/* messageOf */.bD)(cause)} (check the registry name and the network)`, { cause: e });
         }
         const body = await res.text();
         if ((res.status === 429 || res.status >= 500) && retry) {
@@ -273,7 +258,7 @@ function acrError(body) {
     if (typeof json?.error === 'string') {
         return [json.error, json.error_description].filter((s) => typeof s === 'string' && s).join(': ');
     }
-    const text = oneLine(body);
+    const text = (0,errors/* oneLine */.TN)(body);
     return text === '' ? 'no error body' : text.slice(0, 200);
 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -307,37 +292,6 @@ function jwtExpiry(token) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-
-/***/ }),
-
-/***/ 7261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ scrubSecrets)
-/* harmony export */ });
-/**
- * Values this short are left alone: they are no real secret, and replacing
- * every `a` or `1` in a message would make it unreadable.
- */
-const MIN_SECRET_LENGTH = 4;
-/**
- * A JSON Web Token (an OIDC web identity token, say) can reach a message
- * without the caller ever holding it as a string, so any JWT is removed too.
- */
-const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
-/** `message` with every secret (and anything shaped like a JWT) replaced by `***`. */
-function scrubSecrets(message, secrets) {
-    // Longest first, so a secret that contains another one is removed whole.
-    const known = secrets
-        .filter((s) => s !== undefined && s.length >= MIN_SECRET_LENGTH)
-        .sort((a, b) => b.length - a.length);
-    let scrubbed = message;
-    for (const secret of known)
-        scrubbed = scrubbed.split(secret).join('***');
-    return scrubbed.replace(JWT, '***');
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 852;
-export const ids = [852];
+export const id = 686;
+export const ids = [686];
 export const modules = {
 
-/***/ 2471:
+/***/ 2686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,10 +15,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
 var distribution_client = __webpack_require__(1471);
 // EXTERNAL MODULE: ./src/distribution/errors.ts
-var errors = __webpack_require__(4604);
+var distribution_errors = __webpack_require__(4604);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -82,7 +84,8 @@ async function login_dockerLogout(configDir, registry) {
 
 // EXTERNAL MODULE: ./src/distribution/endpoint.ts
 var endpoint = __webpack_require__(8925);
-;// CONCATENATED MODULE: ./src/registry/credentials/github-oidc.ts
+;// CONCATENATED MODULE: ./src/credentials/github-oidc.ts
+
 /**
  * Wraps the runner's ID-token request so that its failures say what to fix.
  * The runner sets ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only for jobs with
@@ -102,9 +105,7 @@ function githubIdToken(use, fetchIdToken, env = process.env) {
         }
         catch (e) {
             // @actions/core's message spans several lines and starts with "Error message:".
-            // Duck-typed: `instanceof Error` fails for errors from another realm.
-            const message = e?.message;
-            const detail = (typeof message === 'string' ? message : String(e))
+            const detail = (0,errors/* messageOf */.bD)(e)
                 .replace(/^Error message:\s*/, '')
                 .replaceAll(requestToken, '***')
                 .replace(/\s+/g, ' ')
@@ -119,7 +120,7 @@ function githubIdToken(use, fetchIdToken, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/registry/credentials/acquire.ts
+;// CONCATENATED MODULE: ./src/credentials/acquire.ts
 
 
 /** Where the credentials of a step came from, for the log. */
@@ -181,14 +182,14 @@ async function acquireLogin(step, auth, options) {
 
 // EXTERNAL MODULE: ./src/registry/provider.ts
 var provider = __webpack_require__(4998);
-;// CONCATENATED MODULE: ./src/registry/login-messages.ts
+;// CONCATENATED MODULE: ./src/credentials/login-messages.ts
 
 /** What to tell a person whose credentials a registry refused: which input to check. */
 function rejectedMessage(step) {
     const c = step.credentials;
     const who = step.provider.kind === 'generic'
         ? step.registry
-        : `${(0,provider/* providerName */.p)(step.provider)} (${step.registry})`;
+        : `${(0,provider/* providerName */.pX)(step.provider)} (${step.registry})`;
     switch (c.kind) {
         case 'static':
             if (c.from === 'dockerhub-token') {
@@ -209,10 +210,10 @@ function rejectedMessage(step) {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/login-plan.ts
-var login_plan = __webpack_require__(4764);
-// EXTERNAL MODULE: ./src/log/groups.ts
-var groups = __webpack_require__(8740);
+// EXTERNAL MODULE: ./src/credentials/login-plan.ts
+var login_plan = __webpack_require__(4871);
+// EXTERNAL MODULE: ./src/shared/log-groups.ts
+var log_groups = __webpack_require__(8724);
 ;// CONCATENATED MODULE: ./src/docker/undo.ts
 
 
@@ -229,7 +230,8 @@ async function undoDockerLogins(state, log) {
     log.info(`Removed ${state.configDir}`);
 }
 
-;// CONCATENATED MODULE: ./src/registry/login-all.ts
+;// CONCATENATED MODULE: ./src/credentials/login-all.ts
+
 
 
 
@@ -259,7 +261,7 @@ async function loginAll(steps, auth, options) {
     const failures = [];
     // Credentials and login checks for every registry at once; what follows a
     // check (docker login, which rewrites one config file) one at a time, in order.
-    await (0,groups/* runGrouped */.C)(log, steps.map((step) => ({
+    await (0,log_groups/* runGrouped */.C)(log, steps.map((step) => ({
         title: `Login to ${step.registry}`,
         run: (held) => checkOne(step, held)
     })), async (settled, i) => {
@@ -270,7 +272,7 @@ async function loginAll(steps, auth, options) {
             await finishOne(step, settled.value);
         }
         catch (e) {
-            log.error(e instanceof Error ? e.message : String(e));
+            log.error((0,errors/* messageOf */.bD)(e));
             failures.push(step.registry);
         }
     });
@@ -279,7 +281,7 @@ async function loginAll(steps, auth, options) {
     }
     return { logins, clients, dockerLogins, ...(configDir ? { configDir } : {}) };
     async function checkOne(step, held) {
-        const kind = step.provider.kind === 'generic' ? '' : ` (${(0,provider/* providerName */.p)(step.provider)})`;
+        const kind = step.provider.kind === 'generic' ? '' : ` (${(0,provider/* providerName */.pX)(step.provider)})`;
         held.info(`${step.registry}${kind}: ${(0,login_plan/* describeCredentials */.Mo)(step.credentials)}`);
         const login = await acquireLogin(step, auth, {
             sources: options.sources,
@@ -292,7 +294,7 @@ async function loginAll(steps, auth, options) {
             clients.set(step.registry, client);
         }
         catch (e) {
-            if (e instanceof errors/* CredentialsRejectedError */.HK)
+            if (e instanceof distribution_errors/* CredentialsRejectedError */.HK)
                 throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e });
             throw e;
         }
@@ -412,7 +414,7 @@ function dockerEnv(configDir) {
 
 /***/ }),
 
-/***/ 8740:
+/***/ 8724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

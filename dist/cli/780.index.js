@@ -1,8 +1,8 @@
-export const id = 362;
-export const ids = [362,348];
+export const id = 780;
+export const ids = [780];
 export const modules = {
 
-/***/ 7871:
+/***/ 8799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -239,7 +239,7 @@ function positiveInteger(value) {
 
 /***/ }),
 
-/***/ 9348:
+/***/ 3780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -247,9 +247,11 @@ function positiveInteger(value) {
 /* harmony export */   N: () => (/* binding */ explainAwsError),
 /* harmony export */   ecrCredentials: () => (/* binding */ ecrCredentials)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7871);
-/* harmony import */ var _scrub_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7261);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8799);
+/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9826);
+
 
 
 
@@ -271,11 +273,11 @@ async function ecrCredentials(registry, aws, options) {
         permissions: ['ecr:GetAuthorizationToken'],
         region: registry.region
     };
-    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSession */ .yb)(target, aws, options);
-    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .ECRClient */ .S70(session.clientConfig);
+    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .awsSession */ .yb)(target, aws, options);
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70(session.clientConfig);
     try {
         const { authorizationData } = await client
-            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .GetAuthorizationTokenCommand */ .Eu6({}))
+            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetAuthorizationTokenCommand */ .Eu6({}))
             .catch((error) => Promise.reject(explainAwsError(error, target, session)));
         const data = authorizationData?.[0];
         const login = decodeAuthorizationToken(data?.authorizationToken, target, session, options.mask);
@@ -303,14 +305,14 @@ function decodeAuthorizationToken(token, target, session, mask) {
     return { username: decoded.slice(0, colon), password };
 }
 /** One line a person can act on, with no secret in it, for any failure of a login call. */
-function explainAwsError(error, target, session) {
-    const message = `${target.label}: ${reason(error, target, session)}`;
-    return new Error((0,_scrub_js__WEBPACK_IMPORTED_MODULE_2__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+function explainAwsError(error, target, session, operation = 'GetAuthorizationToken') {
+    const message = `${target.label}: ${reason(error, target, session, operation)}`;
+    return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
 }
-function reason(error, target, session) {
-    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .NoCredentials */ .eq)
+function reason(error, target, session, operation) {
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .NoCredentials */ .eq)
         return NO_CREDENTIALS;
-    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceFailed */ .rH) {
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceFailed */ .rH) {
         const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim'];
         const hint = error.source.startsWith('web identity') && trust.includes(facts(error.error).name)
             ? ": check that the role's trust policy accepts this job's OIDC token (issuer, audience, subject)"
@@ -350,7 +352,7 @@ function reason(error, target, session) {
     if (fault === 'server' || name === 'ThrottlingException') {
         return `the ${target.api} API kept failing (${said(error)}) ${tries}: try again later`;
     }
-    return `${target.api} GetAuthorizationToken failed (${said(error)})`;
+    return `${target.api} ${operation} failed (${said(error)})`;
 }
 const NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
 /**
@@ -359,22 +361,19 @@ const NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|EN
  * keeps only the original's text.
  */
 const SDK_WRAPPER = /^AWS SDK error wrapper for /;
-/**
- * What a failure says about itself. Read by shape, not `instanceof`: errors
- * from Node itself or another realm are Errors all the same.
- */
+/** What a failure says about itself (by shape: see errorChain), and what the SDK adds. */
 function facts(error) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    const message = typeof e.message === 'string' ? e.message : String(error);
-    const code = typeof e.code === 'string' ? e.code : '';
+    const [shape = {}] = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error);
+    const sdk = (typeof error === 'object' && error !== null ? error : {});
+    const message = shape.message ?? String(error);
     return {
-        name: typeof e.name === 'string' ? e.name : typeof error,
+        name: shape.name ?? typeof error,
         message,
         /** The network failure, if it is one: from `code`, or from the text of a wrapped error. */
-        code: NETWORK_CODE.exec(code)?.[1] ??
+        code: NETWORK_CODE.exec(shape.code ?? '')?.[1] ??
             (SDK_WRAPPER.test(message) ? NETWORK_CODE.exec(message)?.[1] : undefined),
-        fault: e.$fault,
-        attempts: e.$metadata?.attempts ?? 1
+        fault: sdk.$fault,
+        attempts: sdk.$metadata?.attempts ?? 1
     };
 }
 function said(error) {
@@ -382,137 +381,6 @@ function said(error) {
     if (SDK_WRAPPER.test(message))
         return message.replace(SDK_WRAPPER, '');
     return message ? `${name}: ${message}` : name;
-}
-
-
-/***/ }),
-
-/***/ 7261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ scrubSecrets)
-/* harmony export */ });
-/**
- * Values this short are left alone: they are no real secret, and replacing
- * every `a` or `1` in a message would make it unreadable.
- */
-const MIN_SECRET_LENGTH = 4;
-/**
- * A JSON Web Token (an OIDC web identity token, say) can reach a message
- * without the caller ever holding it as a string, so any JWT is removed too.
- */
-const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
-/** `message` with every secret (and anything shaped like a JWT) replaced by `***`. */
-function scrubSecrets(message, secrets) {
-    // Longest first, so a secret that contains another one is removed whole.
-    const known = secrets
-        .filter((s) => s !== undefined && s.length >= MIN_SECRET_LENGTH)
-        .sort((a, b) => b.length - a.length);
-    let scrubbed = message;
-    for (const secret of known)
-        scrubbed = scrubbed.split(secret).join('***');
-    return scrubbed.replace(JWT, '***');
-}
-
-
-/***/ }),
-
-/***/ 5362:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ensureEcrRepository: () => (/* binding */ ensureEcrRepository)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
-/* harmony import */ var _credentials_aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7871);
-/* harmony import */ var _credentials_ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9348);
-/* harmony import */ var _credentials_scrub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7261);
-
-
-
-
-const DESCRIBE = 'ecr:DescribeRepositories';
-const CREATE = 'ecr:CreateRepository';
-/**
- * Make sure `path` exists in the ECR registry before anything is pushed:
- * ECR has no create-on-push (only opt-in creation templates), and a push to a
- * missing repository fails late with NAME_UNKNOWN or a bare EOF.
- * DescribeRepositories first; when missing, CreateRepository if `create`,
- * else an error saying how to fix it.
- */
-async function ensureEcrRepository(options) {
-    const { provider, path, create } = options;
-    const host = provider.host ?? `${provider.account}.dkr.ecr.${provider.region}.amazonaws.com`;
-    const target = {
-        label: `Amazon ECR ${host}/${path}`,
-        api: 'ECR',
-        endpointId: 'ECR',
-        permissions: create ? [DESCRIBE, CREATE] : [DESCRIBE],
-        region: provider.region
-    };
-    const session = (0,_credentials_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSession */ .yb)(target, options.aws, {
-        mask: () => undefined,
-        ...options.clientOptions
-    });
-    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70(session.clientConfig);
-    const where = `${provider.account}/${provider.region}`;
-    const arn = `arn:aws:ecr:${provider.region}:${provider.account}:repository/${path}`;
-    try {
-        try {
-            await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .DescribeRepositoriesCommand */ .pE_({ registryId: provider.account, repositoryNames: [path] }));
-            return 'exists';
-        }
-        catch (error) {
-            if (nameOf(error) !== 'RepositoryNotFoundException') {
-                if (!create && isAccessDenied(error)) {
-                    options.log(`${target.label}: cannot check that the repository exists (the AWS identity may not call ${DESCRIBE}); pushing anyway`);
-                    return 'unchecked';
-                }
-                throw explain(error, target, session, arn, 'DescribeRepositories');
-            }
-        }
-        if (!create) {
-            throw new Error(`${host}/${path} does not exist in Amazon ECR (account ${provider.account}, region ${provider.region}): create it, or set ecr-create-repository: true`);
-        }
-        try {
-            await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .CreateRepositoryCommand */ .WTe({ registryId: provider.account, repositoryName: path }));
-        }
-        catch (error) {
-            // Another job created it between the two calls: just as good.
-            if (nameOf(error) === 'RepositoryAlreadyExistsException')
-                return 'exists';
-            throw explain(error, target, session, arn, 'CreateRepository');
-        }
-        options.log(`created ECR repository ${path} in ${where}`);
-        return 'created';
-    }
-    finally {
-        client.destroy();
-    }
-}
-function nameOf(error) {
-    const name = error?.name;
-    return typeof name === 'string' ? name : '';
-}
-function isAccessDenied(error) {
-    return ['AccessDeniedException', 'AccessDenied'].includes(nameOf(error));
-}
-/** One line naming the repository, what to allow, and what AWS said; no secret in it. */
-function explain(error, target, session, arn, operation) {
-    if (!isAccessDenied(error)) {
-        // Credentials, network, throttling: the login's own explanations fit. Its
-        // catch-all names GetAuthorizationToken, so name this call instead.
-        const explained = (0,_credentials_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .N)(error, target, session);
-        explained.message = explained.message.replace(`: ${target.api} GetAuthorizationToken failed (`, `: ${target.api} ${operation} failed (`);
-        return explained;
-    }
-    const needed = target.permissions.map((p) => `"${p}"`).join(' and ');
-    const from = session.source ?? 'the AWS credential chain';
-    const why = target.permissions.includes(CREATE) ? ' (ecr-create-repository: true needs both)' : '';
-    const said = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const message = `${target.label}: access denied to ${operation}: allow ${needed} on ${arn} for the AWS identity from ${from}${why}; AWS said: ${said}`;
-    return new Error((0,_credentials_scrub_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 362;
-export const ids = [362,348];
+export const id = 477;
+export const ids = [477,780];
 export const modules = {
 
-/***/ 7871:
+/***/ 8799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -239,195 +239,16 @@ function positiveInteger(value) {
 
 /***/ }),
 
-/***/ 9348:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ decodeAuthorizationToken),
-/* harmony export */   N: () => (/* binding */ explainAwsError),
-/* harmony export */   ecrCredentials: () => (/* binding */ ecrCredentials)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7871);
-/* harmony import */ var _scrub_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7261);
-
-
-
-/**
- * Username and password for an ECR private registry, from GetAuthorizationToken
- * in the registry's region (a token works only in the region that issued it).
- *
- * No `registryIds` are sent: the token is good for every registry in that
- * region the principal may reach, other accounts' included (their repository
- * policies decide), and the parameter is deprecated. Naming the other account
- * would only change `proxyEndpoint`, which tagship does not log in to.
- */
-async function ecrCredentials(registry, aws, options) {
-    const host = registry.host ?? `${registry.account}.dkr.ecr.${registry.region}.amazonaws.com`;
-    const target = {
-        label: `Amazon ECR ${host}`,
-        api: 'ECR',
-        endpointId: 'ECR',
-        permissions: ['ecr:GetAuthorizationToken'],
-        region: registry.region
-    };
-    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSession */ .yb)(target, aws, options);
-    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .ECRClient */ .S70(session.clientConfig);
-    try {
-        const { authorizationData } = await client
-            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .GetAuthorizationTokenCommand */ .Eu6({}))
-            .catch((error) => Promise.reject(explainAwsError(error, target, session)));
-        const data = authorizationData?.[0];
-        const login = decodeAuthorizationToken(data?.authorizationToken, target, session, options.mask);
-        return { ...login, expiresAt: data?.expiresAt, proxyEndpoint: data?.proxyEndpoint };
-    }
-    finally {
-        client.destroy();
-    }
-}
-const NO_CREDENTIALS = 'no AWS credentials found: set aws-access-key-id and aws-secret-access-key, or run aws-actions/configure-aws-credentials before tagship';
-/** The registry's username and password from a base64 `user:password` token, both masked first. */
-function decodeAuthorizationToken(token, target, session, mask) {
-    if (!token)
-        throw new Error(`${target.label}: ${target.api} returned no authorization token`);
-    mask(token);
-    session.secrets.push(token);
-    const decoded = Buffer.from(token, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    const password = decoded.slice(colon + 1);
-    if (colon < 1 || !password) {
-        throw new Error(`${target.label}: the token ${target.api} returned is not a base64 user:password`);
-    }
-    mask(password);
-    session.secrets.push(password);
-    return { username: decoded.slice(0, colon), password };
-}
-/** One line a person can act on, with no secret in it, for any failure of a login call. */
-function explainAwsError(error, target, session) {
-    const message = `${target.label}: ${reason(error, target, session)}`;
-    return new Error((0,_scrub_js__WEBPACK_IMPORTED_MODULE_2__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
-}
-function reason(error, target, session) {
-    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .NoCredentials */ .eq)
-        return NO_CREDENTIALS;
-    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .SourceFailed */ .rH) {
-        const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim'];
-        const hint = error.source.startsWith('web identity') && trust.includes(facts(error.error).name)
-            ? ": check that the role's trust policy accepts this job's OIDC token (issuer, audience, subject)"
-            : '';
-        return `could not get AWS credentials from ${error.source} (${said(error.error)})${hint}`;
-    }
-    const { name, code, fault, attempts } = facts(error);
-    const from = session.source ?? 'the AWS credential chain';
-    const aws = `AWS said: ${said(error)}`;
-    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
-    switch (name) {
-        case 'AccessDeniedException':
-        case 'AccessDenied': {
-            const named = target.permissions.filter((p) => said(error).includes(p));
-            const needed = (named.length ? named : target.permissions).map((p) => `"${p}"`).join(' and ');
-            const both = target.permissions.length > 1 && named.length === 1
-                ? ` (${target.api} needs ${target.permissions.map((p) => `"${p}"`).join(' and ')})`
-                : '';
-            return `access denied: allow ${needed} on resource "*" for the AWS identity from ${from}${both}; ${aws}`;
-        }
-        case 'UnrecognizedClientException':
-        case 'InvalidClientTokenId':
-            return `AWS does not recognise the access key from ${from}: check the key ID, and pass the session token with temporary keys; ${aws}`;
-        case 'InvalidSignatureException':
-        case 'SignatureDoesNotMatch':
-            return `AWS rejected the signature made with the credentials from ${from}: the secret access key does not belong to the key ID, or the runner's clock is wrong; ${aws}`;
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-            return `the AWS session token from ${from} has expired: get fresh credentials (re-run aws-actions/configure-aws-credentials) before tagship; ${aws}`;
-    }
-    if (code || name === 'TimeoutError') {
-        const where = session.endpoint
-            ? `at ${session.endpoint.url} (set by ${session.endpoint.variable})`
-            : `in ${target.region}`;
-        return `cannot reach the ${target.api} API ${where} ${tries} (${said(error)}): check the runner's network access to it`;
-    }
-    if (fault === 'server' || name === 'ThrottlingException') {
-        return `the ${target.api} API kept failing (${said(error)}) ${tries}: try again later`;
-    }
-    return `${target.api} GetAuthorizationToken failed (${said(error)})`;
-}
-const NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
-/**
- * The SDK's retry layer replaces a thrown value that is not an Error of its
- * own realm (a socket error under a VM sandbox, say) with this wrapper, which
- * keeps only the original's text.
- */
-const SDK_WRAPPER = /^AWS SDK error wrapper for /;
-/**
- * What a failure says about itself. Read by shape, not `instanceof`: errors
- * from Node itself or another realm are Errors all the same.
- */
-function facts(error) {
-    const e = (typeof error === 'object' && error !== null ? error : {});
-    const message = typeof e.message === 'string' ? e.message : String(error);
-    const code = typeof e.code === 'string' ? e.code : '';
-    return {
-        name: typeof e.name === 'string' ? e.name : typeof error,
-        message,
-        /** The network failure, if it is one: from `code`, or from the text of a wrapped error. */
-        code: NETWORK_CODE.exec(code)?.[1] ??
-            (SDK_WRAPPER.test(message) ? NETWORK_CODE.exec(message)?.[1] : undefined),
-        fault: e.$fault,
-        attempts: e.$metadata?.attempts ?? 1
-    };
-}
-function said(error) {
-    const { name, message } = facts(error);
-    if (SDK_WRAPPER.test(message))
-        return message.replace(SDK_WRAPPER, '');
-    return message ? `${name}: ${message}` : name;
-}
-
-
-/***/ }),
-
-/***/ 7261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ scrubSecrets)
-/* harmony export */ });
-/**
- * Values this short are left alone: they are no real secret, and replacing
- * every `a` or `1` in a message would make it unreadable.
- */
-const MIN_SECRET_LENGTH = 4;
-/**
- * A JSON Web Token (an OIDC web identity token, say) can reach a message
- * without the caller ever holding it as a string, so any JWT is removed too.
- */
-const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
-/** `message` with every secret (and anything shaped like a JWT) replaced by `***`. */
-function scrubSecrets(message, secrets) {
-    // Longest first, so a secret that contains another one is removed whole.
-    const known = secrets
-        .filter((s) => s !== undefined && s.length >= MIN_SECRET_LENGTH)
-        .sort((a, b) => b.length - a.length);
-    let scrubbed = message;
-    for (const secret of known)
-        scrubbed = scrubbed.split(secret).join('***');
-    return scrubbed.replace(JWT, '***');
-}
-
-
-/***/ }),
-
-/***/ 5362:
+/***/ 7477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ensureEcrRepository: () => (/* binding */ ensureEcrRepository)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
-/* harmony import */ var _credentials_aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7871);
-/* harmony import */ var _credentials_ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9348);
-/* harmony import */ var _credentials_scrub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7261);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8799);
+/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3780);
+/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9826);
 
 
 
@@ -451,7 +272,7 @@ async function ensureEcrRepository(options) {
         permissions: create ? [DESCRIBE, CREATE] : [DESCRIBE],
         region: provider.region
     };
-    const session = (0,_credentials_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSession */ .yb)(target, options.aws, {
+    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSession */ .yb)(target, options.aws, {
         mask: () => undefined,
         ...options.clientOptions
     });
@@ -501,18 +322,194 @@ function isAccessDenied(error) {
 /** One line naming the repository, what to allow, and what AWS said; no secret in it. */
 function explain(error, target, session, arn, operation) {
     if (!isAccessDenied(error)) {
-        // Credentials, network, throttling: the login's own explanations fit. Its
-        // catch-all names GetAuthorizationToken, so name this call instead.
-        const explained = (0,_credentials_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .N)(error, target, session);
-        explained.message = explained.message.replace(`: ${target.api} GetAuthorizationToken failed (`, `: ${target.api} ${operation} failed (`);
-        return explained;
+        // Credentials, network, throttling: the login's own explanations fit,
+        // naming this call.
+        return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .N)(error, target, session, operation);
     }
     const needed = target.permissions.map((p) => `"${p}"`).join(' and ');
     const from = session.source ?? 'the AWS credential chain';
     const why = target.permissions.includes(CREATE) ? ' (ecr-create-repository: true needs both)' : '';
     const said = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const message = `${target.label}: access denied to ${operation}: allow ${needed} on ${arn} for the AWS identity from ${from}${why}; AWS said: ${said}`;
-    return new Error((0,_credentials_scrub_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+    return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+}
+
+
+/***/ }),
+
+/***/ 3780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ decodeAuthorizationToken),
+/* harmony export */   N: () => (/* binding */ explainAwsError),
+/* harmony export */   ecrCredentials: () => (/* binding */ ecrCredentials)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8799);
+/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9826);
+
+
+
+
+/**
+ * Username and password for an ECR private registry, from GetAuthorizationToken
+ * in the registry's region (a token works only in the region that issued it).
+ *
+ * No `registryIds` are sent: the token is good for every registry in that
+ * region the principal may reach, other accounts' included (their repository
+ * policies decide), and the parameter is deprecated. Naming the other account
+ * would only change `proxyEndpoint`, which tagship does not log in to.
+ */
+async function ecrCredentials(registry, aws, options) {
+    const host = registry.host ?? `${registry.account}.dkr.ecr.${registry.region}.amazonaws.com`;
+    const target = {
+        label: `Amazon ECR ${host}`,
+        api: 'ECR',
+        endpointId: 'ECR',
+        permissions: ['ecr:GetAuthorizationToken'],
+        region: registry.region
+    };
+    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .awsSession */ .yb)(target, aws, options);
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70(session.clientConfig);
+    try {
+        const { authorizationData } = await client
+            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetAuthorizationTokenCommand */ .Eu6({}))
+            .catch((error) => Promise.reject(explainAwsError(error, target, session)));
+        const data = authorizationData?.[0];
+        const login = decodeAuthorizationToken(data?.authorizationToken, target, session, options.mask);
+        return { ...login, expiresAt: data?.expiresAt, proxyEndpoint: data?.proxyEndpoint };
+    }
+    finally {
+        client.destroy();
+    }
+}
+const NO_CREDENTIALS = 'no AWS credentials found: set aws-access-key-id and aws-secret-access-key, or run aws-actions/configure-aws-credentials before tagship';
+/** The registry's username and password from a base64 `user:password` token, both masked first. */
+function decodeAuthorizationToken(token, target, session, mask) {
+    if (!token)
+        throw new Error(`${target.label}: ${target.api} returned no authorization token`);
+    mask(token);
+    session.secrets.push(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const password = decoded.slice(colon + 1);
+    if (colon < 1 || !password) {
+        throw new Error(`${target.label}: the token ${target.api} returned is not a base64 user:password`);
+    }
+    mask(password);
+    session.secrets.push(password);
+    return { username: decoded.slice(0, colon), password };
+}
+/** One line a person can act on, with no secret in it, for any failure of a login call. */
+function explainAwsError(error, target, session, operation = 'GetAuthorizationToken') {
+    const message = `${target.label}: ${reason(error, target, session, operation)}`;
+    return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+}
+function reason(error, target, session, operation) {
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .NoCredentials */ .eq)
+        return NO_CREDENTIALS;
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceFailed */ .rH) {
+        const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim'];
+        const hint = error.source.startsWith('web identity') && trust.includes(facts(error.error).name)
+            ? ": check that the role's trust policy accepts this job's OIDC token (issuer, audience, subject)"
+            : '';
+        return `could not get AWS credentials from ${error.source} (${said(error.error)})${hint}`;
+    }
+    const { name, code, fault, attempts } = facts(error);
+    const from = session.source ?? 'the AWS credential chain';
+    const aws = `AWS said: ${said(error)}`;
+    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    switch (name) {
+        case 'AccessDeniedException':
+        case 'AccessDenied': {
+            const named = target.permissions.filter((p) => said(error).includes(p));
+            const needed = (named.length ? named : target.permissions).map((p) => `"${p}"`).join(' and ');
+            const both = target.permissions.length > 1 && named.length === 1
+                ? ` (${target.api} needs ${target.permissions.map((p) => `"${p}"`).join(' and ')})`
+                : '';
+            return `access denied: allow ${needed} on resource "*" for the AWS identity from ${from}${both}; ${aws}`;
+        }
+        case 'UnrecognizedClientException':
+        case 'InvalidClientTokenId':
+            return `AWS does not recognise the access key from ${from}: check the key ID, and pass the session token with temporary keys; ${aws}`;
+        case 'InvalidSignatureException':
+        case 'SignatureDoesNotMatch':
+            return `AWS rejected the signature made with the credentials from ${from}: the secret access key does not belong to the key ID, or the runner's clock is wrong; ${aws}`;
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+            return `the AWS session token from ${from} has expired: get fresh credentials (re-run aws-actions/configure-aws-credentials) before tagship; ${aws}`;
+    }
+    if (code || name === 'TimeoutError') {
+        const where = session.endpoint
+            ? `at ${session.endpoint.url} (set by ${session.endpoint.variable})`
+            : `in ${target.region}`;
+        return `cannot reach the ${target.api} API ${where} ${tries} (${said(error)}): check the runner's network access to it`;
+    }
+    if (fault === 'server' || name === 'ThrottlingException') {
+        return `the ${target.api} API kept failing (${said(error)}) ${tries}: try again later`;
+    }
+    return `${target.api} ${operation} failed (${said(error)})`;
+}
+const NETWORK_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)\b/;
+/**
+ * The SDK's retry layer replaces a thrown value that is not an Error of its
+ * own realm (a socket error under a VM sandbox, say) with this wrapper, which
+ * keeps only the original's text.
+ */
+const SDK_WRAPPER = /^AWS SDK error wrapper for /;
+/** What a failure says about itself (by shape: see errorChain), and what the SDK adds. */
+function facts(error) {
+    const [shape = {}] = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error);
+    const sdk = (typeof error === 'object' && error !== null ? error : {});
+    const message = shape.message ?? String(error);
+    return {
+        name: shape.name ?? typeof error,
+        message,
+        /** The network failure, if it is one: from `code`, or from the text of a wrapped error. */
+        code: NETWORK_CODE.exec(shape.code ?? '')?.[1] ??
+            (SDK_WRAPPER.test(message) ? NETWORK_CODE.exec(message)?.[1] : undefined),
+        fault: sdk.$fault,
+        attempts: sdk.$metadata?.attempts ?? 1
+    };
+}
+function said(error) {
+    const { name, message } = facts(error);
+    if (SDK_WRAPPER.test(message))
+        return message.replace(SDK_WRAPPER, '');
+    return message ? `${name}: ${message}` : name;
+}
+
+
+/***/ }),
+
+/***/ 9826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ scrubSecrets)
+/* harmony export */ });
+/**
+ * Values this short are left alone: they are no real secret, and replacing
+ * every `a` or `1` in a message would make it unreadable.
+ */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * A JSON Web Token (an OIDC web identity token, say) can reach a message
+ * without the caller ever holding it as a string, so any JWT is removed too.
+ */
+const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g;
+/** `message` with every secret (and anything shaped like a JWT) replaced by `***`. */
+function scrubSecrets(message, secrets) {
+    // Longest first, so a secret that contains another one is removed whole.
+    const known = secrets
+        .filter((s) => s !== undefined && s.length >= MIN_SECRET_LENGTH)
+        .sort((a, b) => b.length - a.length);
+    let scrubbed = message;
+    for (const secret of known)
+        scrubbed = scrubbed.split(secret).join('***');
+    return scrubbed.replace(JWT, '***');
 }
 
 

@@ -1,0 +1,604 @@
+export const id = 248;
+export const ids = [248];
+export const modules = {
+
+/***/ 9898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   g4: () => (/* binding */ digestAlgorithm),
+/* harmony export */   ol: () => (/* binding */ digestOf)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+const ALGORITHMS = new Set(['sha256', 'sha512']);
+/** `sha256:<64 hex>` or `sha512:<128 hex>`: a content address tagship can check. */
+function isDigest(reference) {
+    return /^sha256:[a-f0-9]{64}$/.test(reference) || /^sha512:[a-f0-9]{128}$/.test(reference);
+}
+/** The algorithm part of a digest, when tagship can compute it. */
+function digestAlgorithm(digest) {
+    const algorithm = digest.slice(0, digest.indexOf(':'));
+    return ALGORITHMS.has(algorithm) ? algorithm : undefined;
+}
+/** `sha256:…` over exactly these bytes. */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 8831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RV: () => (/* binding */ putManifest),
+/* harmony export */   c2: () => (/* binding */ getManifest),
+/* harmony export */   sy: () => (/* binding */ headManifest)
+/* harmony export */ });
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9898);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4604);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2434);
+/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(548);
+
+
+
+
+/** Distribution's own limit on a manifest; anything larger is not one. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const ACCEPT = _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_MEDIA_TYPES */ .$T.join(', ');
+/** Content types that say nothing about which manifest it is. */
+const GENERIC_TYPES = new Set(['', 'application/json', 'text/plain', 'application/octet-stream']);
+/** Read a manifest by tag or digest, with every manifest type in `Accept`. */
+async function getManifest(repo, reference) {
+    const response = await repo.client.request((0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .apiPath */ .So)(repo, `manifests/${reference}`), { headers: { accept: ACCEPT } }, repo.scopes);
+    if (!response.ok)
+        throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'reading manifest', false, reference);
+    const bytes = await readLimited(response, MAX_MANIFEST_BYTES, repo, reference);
+    const asked = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) ? reference : undefined;
+    const digest = asked ? (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(bytes, (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestAlgorithm */ .g4)(asked)) : (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(bytes);
+    const mismatch = (detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentMismatchError */ .gd(repo.client.registry, repo.path, reference, detail);
+    if (asked && digest !== asked)
+        throw mismatch(`the manifest served hashes to ${digest}`);
+    const announced = response.headers.get('docker-content-digest');
+    if (announced && (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestAlgorithm */ .g4)(announced) === (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestAlgorithm */ .g4)(digest) && announced !== digest)
+        throw mismatch(`the registry announced ${announced} but the bytes hash to ${digest}`);
+    const mediaType = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .mediaTypeOfJson */ .kL)(bytes) ?? specificType(response.headers.get('content-type'));
+    if (!mediaType)
+        throw mismatch(`the registry served something that is not a manifest (Content-Type: ${response.headers.get('content-type') ?? 'none'})`);
+    return { bytes, mediaType, digest };
+}
+/**
+ * Where a tag or digest points, without downloading the manifest (a HEAD does
+ * not count as a Docker Hub pull). Undefined when the registry has no such
+ * manifest. A registry that leaves out `Docker-Content-Digest` costs a GET.
+ */
+async function headManifest(repo, reference) {
+    const response = await repo.client.request((0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .apiPath */ .So)(repo, `manifests/${reference}`), { method: 'HEAD', headers: { accept: ACCEPT } }, repo.scopes);
+    if (response.status === 404) {
+        await response.body?.cancel();
+        return undefined;
+    }
+    if (!response.ok)
+        throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'checking manifest', false, reference);
+    await response.body?.cancel();
+    const digest = response.headers.get('docker-content-digest');
+    const mediaType = specificType(response.headers.get('content-type'));
+    const size = Number(response.headers.get('content-length') ?? NaN);
+    if (digest && (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) && mediaType && Number.isSafeInteger(size))
+        return { digest, mediaType, size };
+    const manifest = await getManifest(repo, reference);
+    return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+}
+/**
+ * Store a manifest under a tag or its digest: the exact bytes, with its media
+ * type as `Content-Type`. The digest the registry answers with must be ours.
+ * `subjectListed`: the answer carried `OCI-Subject`, so a registry with the
+ * referrers API filed the manifest under its subject itself.
+ */
+async function putManifest(repo, reference, manifest) {
+    if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) && reference !== manifest.digest)
+        throw new Error(`cannot store manifest ${manifest.digest} under the digest ${reference}`);
+    const response = await repo.client.request((0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .apiPath */ .So)(repo, `manifests/${reference}`), { method: 'PUT', headers: { 'content-type': manifest.mediaType }, body: manifest.bytes }, repo.scopes);
+    if (!response.ok)
+        throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'pushing manifest', true, reference);
+    await response.body?.cancel();
+    const stored = response.headers.get('docker-content-digest');
+    if (stored && stored !== manifest.digest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentMismatchError */ .gd(repo.client.registry, repo.path, reference, `the registry stored the manifest as ${stored}, not ${manifest.digest}`);
+    return { subjectListed: response.headers.has('oci-subject') };
+}
+function specificType(contentType) {
+    const type = (contentType ?? '').split(';', 1)[0].trim().toLowerCase();
+    return GENERIC_TYPES.has(type) ? undefined : type;
+}
+async function readLimited(response, limit, repo, reference) {
+    const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentMismatchError */ .gd(repo.client.registry, repo.path, reference, `the manifest is larger than ${limit} bytes`);
+    if (Number(response.headers.get('content-length') ?? 0) > limit) {
+        await response.body?.cancel();
+        throw tooLarge();
+    }
+    const chunks = [];
+    let length = 0;
+    if (response.body) {
+        for await (const chunk of response.body) {
+            length += chunk.length;
+            if (length > limit)
+                throw tooLarge();
+            chunks.push(chunk);
+        }
+    }
+    return Buffer.concat(chunks, length);
+}
+
+
+/***/ }),
+
+/***/ 2434:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ isIndexMediaType),
+/* harmony export */   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   fM: () => (/* binding */ manifestChildren),
+/* harmony export */   kL: () => (/* binding */ mediaTypeOfJson),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+/* unused harmony exports DOCKER_MANIFEST, DOCKER_MANIFEST_LIST */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+/**
+ * Every manifest type tagship copies, for `Accept`. Leaving the list types
+ * out lets a registry answer with one platform of a multi-arch image.
+ */
+const MANIFEST_MEDIA_TYPES = [
+    OCI_INDEX,
+    OCI_MANIFEST,
+    DOCKER_MANIFEST_LIST,
+    DOCKER_MANIFEST
+];
+function isIndexMediaType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+/** The media type a manifest's JSON names, or the one its shape implies (the OCI field is optional). */
+function mediaTypeOfJson(bytes) {
+    const json = parseJson(bytes);
+    if (!json)
+        return undefined;
+    if (typeof json.mediaType === 'string' && json.mediaType)
+        return json.mediaType;
+    if (Array.isArray(json.manifests))
+        return OCI_INDEX;
+    if (json.config !== undefined || Array.isArray(json.layers))
+        return OCI_MANIFEST;
+    return undefined;
+}
+/**
+ * What a manifest refers to: an index's child manifests, or an image's
+ * blobs (config first, then the layers).
+ */
+function manifestChildren(m) {
+    const json = parseJson(m.bytes);
+    if (!json)
+        throw new Error(`manifest ${m.digest} is not a JSON object`);
+    if (isIndexMediaType(m.mediaType))
+        return { manifests: descriptors(json.manifests, m.digest, 'manifests'), blobs: [] };
+    if (m.mediaType === OCI_MANIFEST || m.mediaType === DOCKER_MANIFEST) {
+        const config = descriptors([json.config], m.digest, 'config');
+        return {
+            manifests: [],
+            blobs: [...config, ...descriptors(json.layers ?? [], m.digest, 'layers')]
+        };
+    }
+    throw new Error(`manifest ${m.digest} has media type ${m.mediaType}, which tagship does not copy (it copies ${MANIFEST_MEDIA_TYPES.join(', ')})`);
+}
+/** The JSON object in `bytes`, or undefined when they hold none. */
+function parseJson(bytes) {
+    try {
+        const value = JSON.parse(new TextDecoder().decode(bytes));
+        return value && typeof value === 'object' && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function descriptors(value, digest, field) {
+    if (!Array.isArray(value))
+        throw new Error(`manifest ${digest}: "${field}" is not a list`);
+    return value.map((d, i) => {
+        const o = (d ?? {});
+        if (typeof o.digest !== 'string' ||
+            !/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/.test(o.digest) ||
+            typeof o.size !== 'number' ||
+            !Number.isSafeInteger(o.size) ||
+            o.size < 0)
+            throw new Error(`manifest ${digest}: ${field}[${i}] is not a valid descriptor`);
+        return o;
+    });
+}
+
+
+/***/ }),
+
+/***/ 548:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H4: () => (/* binding */ repoHandle),
+/* harmony export */   So: () => (/* binding */ apiPath),
+/* harmony export */   x5: () => (/* binding */ refusal)
+/* harmony export */ });
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1471);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4604);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8850);
+
+
+
+function repoHandle(client, path, access) {
+    return { client, path, scopes: [(0,_scope_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryScope */ .F)(path, access === 'push' ? 'pull,push' : 'pull')] };
+}
+/** `/v2/acme/app/<rest>` */
+function apiPath(repo, rest) {
+    return `/v2/${repo.path}/${rest}`;
+}
+/** Turn a refusal into the error that explains it (consumes the body). */
+async function refusal(repo, response, action, write, reference) {
+    const context = {
+        registry: repo.client.registry,
+        repository: repo.path,
+        ...(reference === undefined ? {} : { reference }),
+        action,
+        write
+    };
+    const { code, message } = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegistryError */ .eE)(response);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRequestError */ .vs(context, {
+        status: response.status,
+        ...(code ? { code } : {}),
+        ...(message ? { message } : {}),
+        retries: (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .retriesOf */ .Ko)(response)
+    });
+}
+
+
+/***/ }),
+
+/***/ 8850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ repositoryScope)
+/* harmony export */ });
+/** A token scope for one repository: `repository:acme/app:pull` or `repository:acme/app:pull,push`. */
+function repositoryScope(path, actions) {
+    return `repository:${path}:${actions}`;
+}
+
+
+/***/ }),
+
+/***/ 1248:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ describeSource),
+  resolveFile: () => (/* binding */ resolveFile),
+  e: () => (/* binding */ resolveSource)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/distribution/digest.ts
+var distribution_digest = __webpack_require__(9898);
+// EXTERNAL MODULE: ./src/distribution/errors.ts
+var errors = __webpack_require__(4604);
+// EXTERNAL MODULE: ./src/distribution/repo.ts
+var distribution_repo = __webpack_require__(548);
+;// CONCATENATED MODULE: ./src/distribution/blob-download.ts
+
+
+
+
+/**
+ * Stream a blob (following a redirect to object storage, without
+ * credentials). The stream errors if the bytes are not `size` long or do not
+ * hash to `digest`, so nothing unverified is passed on in silence.
+ */
+async function openBlob(repo, descriptor) {
+    const { digest, size } = descriptor;
+    const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), {}, repo.scopes);
+    if (!response.ok)
+        throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'downloading blob', false, digest);
+    const mismatch = (detail) => new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, digest, detail);
+    const length = response.headers.get('content-length');
+    if (length !== null && Number(length) !== size) {
+        await response.body?.cancel();
+        throw mismatch(`the registry sent ${length} bytes where the manifest says ${size}`);
+    }
+    const body = response.body ?? new Blob([]).stream();
+    return body.pipeThrough(verifier(digest, size, mismatch));
+}
+/** A size and digest check on a stream of bytes. */
+function verifier(digest, size, mismatch) {
+    const algorithm = (0,distribution_digest/* digestAlgorithm */.g4)(digest);
+    const hash = algorithm ? (0,external_node_crypto_.createHash)(algorithm) : undefined;
+    let received = 0;
+    return new TransformStream({
+        transform(chunk, controller) {
+            received += chunk.length;
+            if (received > size)
+                throw mismatch(`more than the ${size} bytes the manifest says arrived`);
+            hash?.update(chunk);
+            controller.enqueue(chunk);
+        },
+        flush() {
+            if (received !== size)
+                throw mismatch(`${received} bytes arrived where the manifest says ${size}`);
+            const got = hash ? `${algorithm}:${hash.digest('hex')}` : digest;
+            if (got !== digest)
+                throw mismatch(`the bytes hash to ${got}`);
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/distribution/manifests.ts
+var manifests = __webpack_require__(8831);
+;// CONCATENATED MODULE: ./src/distribution/content-source.ts
+
+
+/** A repository on a registry, read with the client's credentials. */
+function registryContent(repo) {
+    return {
+        name: `${repo.client.registry}/${repo.path}`,
+        manifest: (digest) => (0,manifests/* getManifest */.c2)(repo, digest),
+        openBlob: (descriptor) => openBlob(repo, descriptor),
+        repository: { registry: repo.client.registry, path: repo.path }
+    };
+}
+
+// EXTERNAL MODULE: ./src/distribution/media-types.ts
+var media_types = __webpack_require__(2434);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var shared_errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/referrers/summary.ts
+var summary = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/push/platform-filter.ts
+
+
+
+/** buildx's marks on an attestation manifest in an index. */
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
+function platformText(p) {
+    if (!p)
+        return 'unknown';
+    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+/** Whether an index entry is buildx's attestation manifest for another entry. */
+function isAttestation(d) {
+    return d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest';
+}
+/** arm64's variant v8 is its only one: `linux/arm64` and `linux/arm64/v8` are the same platform. */
+function variantOf(architecture, variant) {
+    return architecture === 'arm64' && variant === 'v8' ? undefined : variant;
+}
+function matches(spec, p) {
+    if (!p || p.os !== spec.os || p.architecture !== spec.architecture)
+        return false;
+    // Without a variant the spec names every variant of the architecture.
+    if (spec.variant === undefined)
+        return true;
+    return variantOf(p.architecture, p.variant) === variantOf(spec.architecture, spec.variant);
+}
+/**
+ * Keep only the wanted platforms of an index. Attestation manifests follow
+ * the platform they describe. Every wanted platform must be in the index,
+ * or nothing is published. One platform kept becomes that platform's own
+ * manifest unless `keepIndex`.
+ */
+function filterPlatforms(index, wanted, options) {
+    const { manifests } = (0,media_types/* manifestChildren */.fM)(index);
+    const images = manifests.filter((d) => !isAttestation(d));
+    const held = images.map((d) => platformText(d.platform));
+    for (const spec of wanted)
+        if (!images.some((d) => matches(spec, d.platform)))
+            throw new shared_errors/* InputError */.dz('platforms', `${(0,shared_errors/* quote */.hD)(spec.text)} is not in the source ${(0,shared_errors/* quote */.hD)(options.source)}, which holds ${held.join(', ') || 'no platform'}: list only platforms it holds`);
+    const keptImages = images.filter((d) => wanted.some((spec) => matches(spec, d.platform)));
+    const keptDigests = new Set(keptImages.map((d) => d.digest));
+    const kept = keptImages.map((d) => platformText(d.platform));
+    const dropped = images
+        .filter((d) => !keptDigests.has(d.digest))
+        .map((d) => platformText(d.platform));
+    if (dropped.length === 0)
+        return { kind: 'whole', index };
+    if (keptImages.length === 1 && !options.keepIndex)
+        return { kind: 'single', manifest: keptImages[0], kept, dropped };
+    const entries = manifests.filter((d) => isAttestation(d)
+        ? keptDigests.has(d.annotations?.[REFERENCE_DIGEST] ?? '')
+        : keptDigests.has(d.digest));
+    const json = JSON.parse(new TextDecoder().decode(index.bytes));
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...json, manifests: entries }));
+    return {
+        kind: 'index',
+        index: { bytes, mediaType: index.mediaType, digest: (0,distribution_digest/* digestOf */.ol)(bytes) },
+        kept,
+        dropped
+    };
+}
+
+;// CONCATENATED MODULE: ./src/push/platform-single.ts
+
+
+/** A config is small; anything larger is not one. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * A source with one platform passes the filter only when the filter names
+ * that platform alone: the platform comes from the image's config.
+ */
+async function checkSinglePlatform(content, manifest, wanted, text) {
+    const config = (0,media_types/* manifestChildren */.fM)(manifest).blobs[0];
+    const platform = config ? await readPlatform(content, config) : undefined;
+    const held = platform
+        ? [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/')
+        : 'an unknown platform';
+    const matches = (spec) => platform !== undefined &&
+        spec.os === platform.os &&
+        spec.architecture === platform.architecture &&
+        (spec.variant === undefined || spec.variant === platform.variant);
+    const missing = wanted.find((spec) => !matches(spec));
+    if (missing)
+        throw new shared_errors/* InputError */.dz('platforms', `${(0,shared_errors/* quote */.hD)(missing.text)} is not in the source ${(0,shared_errors/* quote */.hD)(text)}, a single-platform image of ${held}: list only ${held}, or remove platforms`);
+}
+async function readPlatform(content, config) {
+    if (config.size > MAX_CONFIG_BYTES)
+        return undefined;
+    const chunks = [];
+    for await (const chunk of (await content.openBlob(config)))
+        chunks.push(chunk);
+    try {
+        const json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (typeof json.os !== 'string' || typeof json.architecture !== 'string')
+            return undefined;
+        return {
+            os: json.os,
+            architecture: json.architecture,
+            ...(typeof json.variant === 'string' ? { variant: json.variant } : {})
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/push/source-resolve.ts
+
+
+
+
+
+
+
+
+
+async function resolveSource(source, access) {
+    if (source.kind === 'local') {
+        if (!access.imageId)
+            throw new Error('a local source needs the docker engine');
+        return { kind: 'local', image: source.image, imageId: await access.imageId(source.image) };
+    }
+    if (source.kind !== 'registry')
+        return resolveFile(source, access.options);
+    const repo = (0,distribution_repo/* repoHandle */.H4)(access.client(source.repository.registry), source.repository.path, 'pull');
+    const manifest = await (0,manifests/* getManifest */.c2)(repo, source.digest ?? source.tag ?? 'latest').catch((e) => {
+        // A source that is not there is a wrong input, not a registry fault: name the input.
+        if (e instanceof errors/* RegistryRequestError */.vs && e.status === 404)
+            throw new shared_errors/* InputError */.dz('source', `${(0,shared_errors/* quote */.hD)(source.text)} is not in the registry (${e.code ?? 'HTTP 404'}): check the tag or digest, or push the image there first`);
+        throw e;
+    });
+    const content = registryContent(repo);
+    return source_resolve_select(content, manifest, source.text, access.options, async (subjects) => {
+        const { discoverRegistryReferrers } = await __webpack_require__.e(/* import() */ 929).then(__webpack_require__.bind(__webpack_require__, 4929));
+        return discoverRegistryReferrers(repo, subjects, { concurrency: access.options.concurrency });
+    }, async () => undefined);
+}
+/**
+ * An image in a file, opened and checked whole (every blob it needs is there
+ * and hashes to its name) with no network: a bad file fails before any login.
+ */
+async function resolveFile(source, options) {
+    const { openFileImage } = await __webpack_require__.e(/* import() */ 757).then(__webpack_require__.bind(__webpack_require__, 9757));
+    const image = await openFileImage(source);
+    try {
+        return await source_resolve_select(image, image.top, source.text, options, async (subjects) => {
+            const { discoverLayoutReferrers } = await __webpack_require__.e(/* import() */ 452).then(__webpack_require__.bind(__webpack_require__, 8071));
+            return discoverLayoutReferrers(image, subjects);
+        }, () => image.close());
+    }
+    catch (e) {
+        await image.close();
+        throw e;
+    }
+}
+/** Apply the platform filter, then find the referrers of what is left. */
+async function source_resolve_select(content, manifest, text, options, discover, close) {
+    let top = manifest;
+    let source = content;
+    let platforms;
+    if (options.platforms.length > 0) {
+        if (!(0,media_types/* isIndexMediaType */.$$)(manifest.mediaType)) {
+            await checkSinglePlatform(content, manifest, options.platforms, text);
+        }
+        else {
+            const filtered = filterPlatforms(manifest, options.platforms, {
+                keepIndex: options.platformsKeepIndex,
+                source: text
+            });
+            if (filtered.kind !== 'whole') {
+                platforms = {
+                    kept: filtered.kept,
+                    dropped: filtered.dropped,
+                    sourceDigest: manifest.digest
+                };
+                if (filtered.kind === 'single')
+                    top = await content.manifest(filtered.manifest.digest);
+                else {
+                    top = filtered.index;
+                    source = withManifest(content, filtered.index);
+                }
+            }
+        }
+    }
+    const subjects = (0,media_types/* isIndexMediaType */.$$)(top.mediaType)
+        ? [top.digest, ...(0,media_types/* manifestChildren */.fM)(top).manifests.map((d) => d.digest)]
+        : [top.digest];
+    const referrers = options.referrers ? await discover(subjects) : [];
+    return {
+        kind: 'content',
+        content: source,
+        top,
+        referrers,
+        ...(platforms ? { platforms } : {}),
+        close
+    };
+}
+/** The source, plus one manifest it does not hold: the filter's new index. */
+function withManifest(content, extra) {
+    return {
+        ...content,
+        manifest: (digest) => digest === extra.digest ? Promise.resolve(extra) : content.manifest(digest)
+    };
+}
+/** What the source holds, for its log group. */
+function describeSource(found) {
+    if (found.kind === 'local')
+        return [`local image ${found.imageId}`];
+    const lines = [`${found.top.digest} (${found.top.mediaType})`];
+    if ((0,media_types/* isIndexMediaType */.$$)(found.top.mediaType)) {
+        const children = (0,media_types/* manifestChildren */.fM)(found.top).manifests;
+        const platforms = children
+            .filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+            .map((d) => platformText(d.platform));
+        const attestations = children.length - platforms.length;
+        lines.push(`platforms: ${platforms.join(', ') || 'none'}${attestations > 0 ? `; ${attestations} attestation manifest(s)` : ''}`);
+    }
+    if (found.platforms)
+        lines.push(`platforms filter: kept ${found.platforms.kept.join(', ')}, dropped ${found.platforms.dropped.join(', ')}; the published digest ${found.top.digest} differs from the source's ${found.platforms.sourceDigest}`);
+    if (found.referrers.length > 0)
+        lines.push(`referrers: ${(0,summary/* referrerSummary */.W)(found.referrers)}`);
+    return lines;
+}
+
+
+/***/ })
+
+};
