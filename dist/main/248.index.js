@@ -2,6 +2,582 @@ export const id = 248;
 export const ids = [248];
 export const modules = {
 
+/***/ 1471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bP: () => (/* binding */ RegistryClient),
+  Ko: () => (/* binding */ retriesOf)
+});
+
+// UNUSED EXPORTS: isReplayable
+
+// EXTERNAL MODULE: ./src/distribution/endpoint.ts
+var endpoint = __webpack_require__(8925);
+// EXTERNAL MODULE: ./src/distribution/errors.ts
+var errors = __webpack_require__(4604);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/distribution/transport.ts
+
+
+
+const MAX_REDIRECTS = 5;
+/** Bodies the transport can send again; a stream can be read once. Duck-typed: under Jest, buffers come from another realm. */
+function isReplayable(body) {
+    if (body === undefined || body === null || typeof body === 'string')
+        return true;
+    if (ArrayBuffer.isView(body))
+        return true;
+    const tag = Object.prototype.toString.call(body);
+    return tag === '[object ArrayBuffer]' || tag === '[object URLSearchParams]';
+}
+/** `PUT /v2/team/app/blobs/uploads/…`: the path only, as upload queries carry session state. */
+function describeRequest(init, url) {
+    return `${(init.method ?? 'GET').toUpperCase()} ${url.pathname}`;
+}
+/** Node's fetch takes TLS options only through an undici dispatcher: one, for every listed host. */
+let unverified;
+/** fetch options for `url`: an unverifying dispatcher for a listed host's https, else none. */
+function tlsOptions(url, insecureRegistries) {
+    return url.protocol === 'https:' && (0,endpoint/* isListedInsecure */.Ai)(url, insecureRegistries)
+        ? { dispatcher: (unverified ??= new undici/* Agent */.g6({ connect: { rejectUnauthorized: false } })) }
+        : {};
+}
+/** The host answered TLS with plain HTTP, and may speak it: send again over http. */
+class PlainAnswer extends Error {
+}
+/**
+ * Sends one request to a registry, following its redirects, with a timeout.
+ * It starts over TLS and stays there unless the registry answers plain HTTP
+ * and may (see `plainHttpAllowed`); certificates are verified except on the
+ * hosts listed in `insecure-registries`.
+ */
+class Transport {
+    registry;
+    timeoutMs;
+    insecureRegistries;
+    /** The registry's host answered TLS with plain HTTP: its own URLs go over http from then on. */
+    plain = false;
+    secure;
+    constructor(registry, timeoutMs, insecureRegistries = []) {
+        this.registry = registry;
+        this.timeoutMs = timeoutMs;
+        this.insecureRegistries = insecureRegistries;
+        this.secure = new URL((0,endpoint/* secureBaseUrl */.c0)(registry));
+    }
+    /** `https://host:port`, or `http://…` once the registry answered plain HTTP. */
+    get baseUrl() {
+        return this.plain ? `http://${this.secure.host}` : this.secure.origin;
+    }
+    /** The only origin that ever sees the authorization. */
+    get origin() {
+        return new URL(this.baseUrl).origin;
+    }
+    /**
+     * Send, and follow up to 5 redirects. Authorization goes only to the
+     * registry's origin (scheme, host and port): object stores behind a
+     * redirect (S3, Azure Blob, a CDN) refuse a second auth mechanism, and it
+     * would leak the token. Upload `Location`s on another host are followed the
+     * same way, without it. 307/308 keep method and body; 303 (and 301/302
+     * after a POST) turn into a GET without body.
+     */
+    async follow(url, init, authorization) {
+        let current = this.route(url, init);
+        let request = init;
+        for (let hop = 0;; hop++) {
+            const auth = current.origin === this.origin ? authorization : undefined;
+            const sent = await this.exchange(current, request, auth);
+            const response = sent.response;
+            current = sent.url;
+            const location = response.headers.get('location');
+            if (!isRedirect(response.status) || !location || init.redirect === 'manual')
+                return { response, url: current };
+            await response.body?.cancel();
+            if (hop >= MAX_REDIRECTS)
+                throw new errors/* RegistryUnreachableError */.ST(this.registry, `more than ${MAX_REDIRECTS} redirects from ${describeRequest(init, url)}`);
+            const method = (request.method ?? 'GET').toUpperCase();
+            if (response.status === 303 || (response.status <= 302 && method === 'POST')) {
+                const headers = new Headers(request.headers);
+                headers.delete('content-type');
+                headers.delete('content-length');
+                request = { ...request, method: method === 'HEAD' ? 'HEAD' : 'GET', body: null, headers };
+            }
+            else if (!isReplayable(request.body)) {
+                throw new errors/* RegistryUnreachableError */.ST(this.registry, streamRedirectedText(init, url));
+            }
+            const next = parseUrl(location, current);
+            if (!next)
+                throw new endpoint/* UnsafeEndpointError */.Qh(this.registry, `${describeRequest(init, current)} was redirected to a Location that is not a URL`);
+            current = this.route(next, init, current);
+        }
+    }
+    /**
+     * Where a URL really goes: only http and https are spoken (a `file:`,
+     * `data:` or `ftp:` Location from a registry is refused, never opened), plain
+     * HTTP only where allowed, and the registry's own https URLs (made from
+     * `baseUrl` before it answered) over http once it answered plain HTTP.
+     * `redirectOf` is the request that was redirected here, if any.
+     */
+    route(url, init, redirectOf) {
+        const refuse = (where, why) => {
+            const method = (init.method ?? 'GET').toUpperCase();
+            throw new endpoint/* UnsafeEndpointError */.Qh(this.registry, redirectOf
+                ? `refused to follow the redirect of ${describeRequest(init, redirectOf)} to ${where}; ${why}`
+                : `refused to send ${method} to ${where}, a URL the registry gave; ${why}`);
+        };
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            refuse(`a ${url.protocol} URL`, 'tagship only follows http and https URLs');
+        if (url.protocol === 'https:' && this.plain && url.origin === this.secure.origin)
+            return new URL(`http://${url.host}${url.pathname}${url.search}`);
+        if (url.protocol === 'http:' && !(0,endpoint/* plainHttpAllowed */.TH)(url, this.insecureRegistries))
+            refuse(`plain HTTP on ${url.host}`, 'tagship speaks plain HTTP only to loopback hosts and to those listed in insecure-registries');
+        return url;
+    }
+    /** One exchange, again over plain HTTP when the registry's host answers TLS with it and may. */
+    async exchange(url, init, authorization) {
+        try {
+            return { response: await this.send(url, init, authorization), url };
+        }
+        catch (e) {
+            if (!(e instanceof PlainAnswer))
+                throw e;
+            this.plain = true;
+            // The TLS handshake failed before any request was read, so nothing happened there;
+            // a streamed body may be partly consumed, though: its caller starts it over.
+            if (!isReplayable(init.body))
+                throw new errors/* RegistryUnreachableError */.ST(this.registry, `${describeRequest(init, url)} met a plain HTTP registry; sending it again over http`);
+            const plain = this.route(url, init);
+            return { response: await this.send(plain, init, authorization), url: plain };
+        }
+    }
+    /**
+     * One HTTP exchange with a timeout to the response headers; a streamed body
+     * instead re-arms the timer at every chunk, so a slow but moving upload of
+     * a large layer is never cut, and a stalled one is.
+     */
+    async send(url, init, authorization) {
+        const headers = new Headers(init.headers);
+        if (authorization)
+            headers.set('authorization', authorization);
+        else
+            headers.delete('authorization');
+        const controller = new AbortController();
+        let timedOut = false;
+        let timer;
+        let answered = false;
+        const arm = () => {
+            clearTimeout(timer);
+            if (answered)
+                return;
+            timer = setTimeout(() => {
+                timedOut = true;
+                controller.abort();
+            }, this.timeoutMs);
+        };
+        const stopOnCallerAbort = () => controller.abort();
+        init.signal?.addEventListener('abort', stopOnCallerAbort, { once: true });
+        const streamed = isStream(init.body);
+        const unclonable = streamed && init.redirect !== 'manual';
+        const body = isStream(init.body) ? rearmOnChunk(init.body, arm) : init.body;
+        arm();
+        try {
+            return await fetch(url, {
+                ...init,
+                body,
+                headers,
+                // fetch clones a request unless its redirect mode is 'error' and it has
+                // no window, and the clone tees the body: for a stream, the branch no
+                // one reads then keeps every chunk sent, a whole layer per upload. A
+                // stream cannot follow a redirect anyway, so it goes out unclonable.
+                redirect: unclonable ? 'error' : 'manual',
+                signal: controller.signal,
+                ...(streamed ? { duplex: 'half' } : {}),
+                ...(unclonable ? { window: null } : {}),
+                ...tlsOptions(url, this.insecureRegistries)
+            });
+        }
+        catch (e) {
+            const tls = timedOut ? undefined : (0,endpoint/* tlsFailure */.kL)(e);
+            if (tls?.kind === 'certificate')
+                throw new endpoint/* UnsafeEndpointError */.Qh(this.registry, (0,endpoint/* untrustedText */.Ui)(this.registry, url, tls));
+            if (tls?.kind === 'plain') {
+                if (url.origin === this.secure.origin && (0,endpoint/* plainHttpAllowed */.TH)(url, this.insecureRegistries))
+                    throw new PlainAnswer();
+                throw new endpoint/* UnsafeEndpointError */.Qh(this.registry, (0,endpoint/* plainRefusedText */.uD)(url));
+            }
+            if (unclonable && !timedOut && redirectRefused(e))
+                throw new errors/* RegistryUnreachableError */.ST(this.registry, streamRedirectedText(init, url));
+            const why = timedOut
+                ? `${describeRequest(init, url)} got no answer within ${this.timeoutMs / 1000} s`
+                : (0,errors/* networkErrorText */.Mi)(e);
+            throw new errors/* RegistryUnreachableError */.ST(this.registry, why);
+        }
+        finally {
+            answered = true;
+            clearTimeout(timer);
+            init.signal?.removeEventListener('abort', stopOnCallerAbort);
+        }
+    }
+}
+/** `URL.parse` is Node 20.18+; engines allow any Node 20. */
+function parseUrl(location, base) {
+    try {
+        return new URL(location, base);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isStream(body) {
+    return typeof body?.getReader === 'function';
+}
+function isRedirect(status) {
+    return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+function rearmOnChunk(source, arm) {
+    const reader = source.getReader();
+    return new ReadableStream({
+        async pull(controller) {
+            const { done, value } = await reader.read();
+            arm();
+            if (done)
+                controller.close();
+            else
+                controller.enqueue(value);
+        },
+        cancel: (reason) => reader.cancel(reason)
+    });
+}
+function streamRedirectedText(init, url) {
+    return `${describeRequest(init, url)} was redirected, and a streamed body cannot be sent twice`;
+}
+/** What fetch throws for a 3xx answer to a request sent with redirect 'error'. */
+function redirectRefused(e) {
+    return e?.cause?.message === 'unexpected redirect';
+}
+
+;// CONCATENATED MODULE: ./src/distribution/auth.ts
+
+
+
+/** Basic `Authorization` value for credentials. */
+function basicAuthorization(c) {
+    return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+}
+/**
+ * Answer a Bearer challenge: ask the realm for a token for the service and
+ * scopes, with Basic credentials when there are any (anonymous otherwise).
+ * The token is masked before it is returned.
+ */
+async function fetchBearerToken(req) {
+    const realm = req.challenge.params.realm;
+    if (!realm)
+        throw new errors/* CredentialsRejectedError */.HK(req.registry, 'its Bearer challenge names no realm');
+    const url = new URL(realm);
+    if (req.challenge.params.service)
+        url.searchParams.set('service', req.challenge.params.service);
+    for (const scope of req.scopes)
+        url.searchParams.append('scope', scope);
+    if (req.credentials)
+        url.searchParams.set('account', req.credentials.username);
+    const insecure = req.insecureRegistries ?? [];
+    // The credentials go to the realm: only over TLS, or plain HTTP where the
+    // registry itself may speak it.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,endpoint/* plainHttpAllowed */.TH)(url, insecure)))
+        throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`);
+    let response;
+    try {
+        response = await fetch(url, {
+            headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {},
+            redirect: 'error',
+            ...tlsOptions(url, insecure)
+        });
+    }
+    catch (e) {
+        const tls = (0,endpoint/* tlsFailure */.kL)(e);
+        if (tls?.kind === 'certificate')
+            throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, (0,endpoint/* untrustedText */.Ui)(req.registry, url, tls));
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} failed: ${(0,errors/* networkErrorText */.Mi)(e)}`);
+    }
+    if (response.status === 401 || response.status === 403) {
+        await response.body?.cancel();
+        throw new errors/* CredentialsRejectedError */.HK(req.registry, `its token service answered ${response.status}`);
+    }
+    if (!response.ok) {
+        await response.body?.cancel();
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`);
+    }
+    const body = (await response.json().catch(() => ({})));
+    const token = body.token ?? body.access_token;
+    if (!token)
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} gave no token`);
+    req.mask(token);
+    return token;
+}
+
+;// CONCATENATED MODULE: ./src/distribution/authorizer.ts
+
+
+/**
+ * The `Authorization` one registry's requests carry, per scope set: Basic
+ * credentials, or Bearer tokens fetched through the challenge's realm and
+ * cached per scope set (tokens last minutes, so a refused one is renewed).
+ */
+class Authorizer {
+    registry;
+    credentials;
+    mask;
+    insecureRegistries;
+    tokens = new Map();
+    /** Token fetches under way, per scope set: concurrent requests share one. */
+    pending = new Map();
+    challenge;
+    constructor(registry, credentials, mask, insecureRegistries = []) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.mask = mask;
+        this.insecureRegistries = insecureRegistries;
+    }
+    /**
+     * What to send first: the token for these scopes, or, once the registry
+     * has asked for Bearer tokens, a new token fetched up front, which saves a
+     * 401 round trip for every new scope set; Basic credentials once asked for.
+     * `fresh` says the token was fetched for this very request.
+     */
+    async authorizationFor(scopes) {
+        const key = scopes.join(' ');
+        const cached = this.tokens.get(key);
+        if (cached !== undefined)
+            return { authorization: cached, fresh: false };
+        if (this.challenge?.scheme === 'bearer')
+            return {
+                authorization: await this.fetchAuthorization(this.challenge, key, scopes),
+                fresh: true
+            };
+        return { authorization: this.basicIfKnown(), fresh: false };
+    }
+    /**
+     * The registry answered `sent` with a 401 and this challenge: remember the
+     * challenge, and give the authorization to send instead.
+     */
+    async renew(challenge, scopes, sent) {
+        const key = scopes.join(' ');
+        this.challenge = challenge;
+        // Another request may have renewed the token meanwhile: use that one.
+        const renewed = this.tokens.get(key);
+        if (renewed !== undefined && renewed !== sent)
+            return renewed;
+        this.tokens.delete(key);
+        return await this.fetchAuthorization(challenge, key, scopes);
+    }
+    fetchAuthorization(challenge, key, scopes) {
+        let pending = this.pending.get(key);
+        if (!pending) {
+            pending = this.authorize(challenge, scopes)
+                .then((authorization) => {
+                this.tokens.set(key, authorization);
+                return authorization;
+            })
+                .finally(() => this.pending.delete(key));
+            this.pending.set(key, pending);
+        }
+        return pending;
+    }
+    basicIfKnown() {
+        return this.challenge?.scheme === 'basic' && this.credentials
+            ? basicAuthorization(this.credentials)
+            : undefined;
+    }
+    async authorize(challenge, scopes) {
+        if (challenge.scheme === 'basic') {
+            if (!this.credentials)
+                throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it needs credentials and none were given');
+            return basicAuthorization(this.credentials);
+        }
+        const token = await fetchBearerToken({
+            registry: this.registry,
+            challenge,
+            scopes,
+            ...(this.credentials ? { credentials: this.credentials } : {}),
+            mask: this.mask,
+            insecureRegistries: this.insecureRegistries
+        });
+        return `Bearer ${token}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/distribution/challenge.ts
+/**
+ * Parse `WWW-Authenticate` (RFC 7235): `Bearer realm="…",service="…",scope="…"`
+ * or `Basic realm="…"`. Quoted values may hold commas and escaped quotes.
+ * Returns undefined for a scheme tagship does not speak.
+ */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return undefined;
+    const scheme = m[1].toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    const param = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?\s*/gy;
+    const rest = m[2];
+    param.lastIndex = 0;
+    let p;
+    while (param.lastIndex < rest.length && (p = param.exec(rest)) !== null) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme, params };
+}
+
+// EXTERNAL MODULE: ./src/distribution/retry.ts
+var distribution_retry = __webpack_require__(240);
+;// CONCATENATED MODULE: ./src/distribution/client.ts
+
+
+
+
+
+
+const retriesMade = new WeakMap();
+/** How many times the transport retried before it returned this response. */
+function retriesOf(response) {
+    return retriesMade.get(response) ?? 0;
+}
+/**
+ * Talks to one registry's API, answering its `WWW-Authenticate` challenge
+ * itself (Basic, or Bearer through the realm), and authenticating again once
+ * when a 401 comes mid-run (tokens last minutes). Retries transient failures
+ * with the policy of retry.ts, follows redirects itself, and sends
+ * credentials only to the registry's own origin.
+ */
+class RegistryClient {
+    registry;
+    credentials;
+    retries;
+    timeoutMs;
+    authorizer;
+    transport;
+    policy;
+    sleep;
+    random;
+    now;
+    onRetry;
+    constructor(registry, credentials, mask, options = {}) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.retries = Math.max(0, options.retries ?? distribution_retry/* DEFAULT_RETRY_POLICY */.cO.retries);
+        this.policy = { ...distribution_retry/* DEFAULT_RETRY_POLICY */.cO, retries: this.retries };
+        this.timeoutMs = options.timeoutMs ?? 60_000;
+        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+        this.random = options.random ?? Math.random;
+        this.now = options.now ?? Date.now;
+        this.onRetry = options.onRetry;
+        this.authorizer = new Authorizer(registry, credentials, mask, options.insecureRegistries);
+        this.transport = new Transport(registry, this.timeoutMs, options.insecureRegistries);
+    }
+    /**
+     * `https://host:port`; `http://…` once a loopback (or listed) registry
+     * answered TLS with plain HTTP, which its first request finds out.
+     */
+    get baseUrl() {
+        return this.transport.baseUrl;
+    }
+    /** `https://ghcr.io`: the only origin that ever sees the credentials. */
+    get origin() {
+        return this.transport.origin;
+    }
+    /**
+     * Send a request with the authorization the scopes need. `target` is a
+     * `/v2/…` path or an absolute URL (an upload `Location`). Transient failures
+     * of requests with a replayable body are retried here; the last answer is
+     * returned whatever its status (see `retriesOf`). `init.redirect: 'manual'`
+     * returns a redirect instead of following it.
+     */
+    async request(target, init = {}, scopes = []) {
+        const url = this.resolve(target);
+        const replayable = isReplayable(init.body);
+        for (let retry = 0;; retry++) {
+            let response;
+            try {
+                response = await this.attempt(url, init, scopes, replayable);
+            }
+            catch (e) {
+                if (!(e instanceof errors/* RegistryUnreachableError */.ST) || !replayable || retry >= this.retries)
+                    throw e instanceof errors/* RegistryUnreachableError */.ST && retry > 0
+                        ? new errors/* RegistryUnreachableError */.ST(this.registry, e.detail, retry, { cause: e })
+                        : e;
+                await this.waitToRetry(retry, `${describeRequest(init, url)} failed: ${e.detail}`);
+                continue;
+            }
+            if (replayable && retry < this.retries && (0,distribution_retry/* isRetryableStatus */.PS)(response.status)) {
+                await response.body?.cancel();
+                await this.waitToRetry(retry, `${describeRequest(init, url)} answered HTTP ${response.status}`, response.headers.get('retry-after'));
+                continue;
+            }
+            retriesMade.set(response, retry);
+            return response;
+        }
+    }
+    /**
+     * Wait before retry number `retry` (from 0), honouring a `Retry-After`, and
+     * say so through `onRetry`. For callers that retry a whole operation (a
+     * streamed upload) themselves.
+     */
+    async waitToRetry(retry, reason, retryAfter) {
+        const ms = (0,distribution_retry/* retryDelayMs */.qO)(retry, retryAfter, this.policy, this.random, this.now());
+        this.onRetry?.(`${this.registry}: ${reason}; retry ${retry + 1} of ${this.retries} in ${(ms / 1000).toFixed(1)} s`);
+        await this.sleep(ms);
+    }
+    /** Check that the registry accepts the credentials (`GET /v2/`). */
+    async checkLogin() {
+        const response = await this.request('/v2/');
+        if (response.ok) {
+            await response.body?.cancel();
+            return;
+        }
+        if (response.status === 401) {
+            await response.body?.cancel();
+            const why = this.credentials
+                ? 'the credentials were refused'
+                : 'it needs credentials and none were given';
+            throw new errors/* CredentialsRejectedError */.HK(this.registry, why);
+        }
+        throw new errors/* RegistryUnreachableError */.ST(this.registry, await (0,errors/* registryErrorText */.vC)(response));
+    }
+    resolve(target) {
+        return target.startsWith('/') ? new URL(`${this.baseUrl}${target}`) : new URL(target);
+    }
+    /** One try: follow redirects, and answer one 401 from the registry by authenticating again. */
+    async attempt(url, init, scopes, replayable) {
+        const { authorization: sent, fresh } = await this.authorizer.authorizationFor(scopes);
+        const first = await this.transport.follow(url, init, sent);
+        if (first.response.status !== 401 || first.url.origin !== this.origin)
+            return first.response;
+        // A token fetched for this very request was refused: the scope is not
+        // granted, and fetching another would not change that.
+        if (fresh)
+            return first.response;
+        const challenge = parseChallenge(first.response.headers.get('www-authenticate'));
+        await first.response.body?.cancel();
+        if (!challenge)
+            throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it asked for authentication in a way tagship does not know');
+        const authorization = await this.authorizer.renew(challenge, scopes, sent);
+        // A streamed body is gone: the caller sends it again, with the new authorization.
+        if (!replayable)
+            return first.response;
+        return (await this.transport.follow(url, init, authorization)).response;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -26,6 +602,335 @@ function digestAlgorithm(digest) {
 /** `sha256:…` over exactly these bytes. */
 function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 8925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ isListedInsecure),
+/* harmony export */   Qh: () => (/* binding */ UnsafeEndpointError),
+/* harmony export */   TH: () => (/* binding */ plainHttpAllowed),
+/* harmony export */   Ui: () => (/* binding */ untrustedText),
+/* harmony export */   c0: () => (/* binding */ secureBaseUrl),
+/* harmony export */   kL: () => (/* binding */ tlsFailure),
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl),
+/* harmony export */   uD: () => (/* binding */ plainRefusedText)
+/* harmony export */ });
+/* unused harmony export isLoopbackHost */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+
+/** Hosts that are this machine: plain HTTP is allowed there, as the docker daemon allows it. */
+function isLoopbackHost(host) {
+    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '::1';
+}
+/**
+ * Where code that does not probe the registry (ACR's token exchange) reaches
+ * it: https, or plain http on loopback. The registry client itself starts
+ * with `secureBaseUrl` and falls back (see `plainHttpAllowed`).
+ */
+function registryBaseUrl(host) {
+    if (host === 'docker.io')
+        return 'https://registry-1.docker.io';
+    return `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+}
+/** The TLS API base of a registry host: Docker Hub's API lives on registry-1.docker.io. */
+function secureBaseUrl(host) {
+    return host === 'docker.io' ? 'https://registry-1.docker.io' : `https://${host}`;
+}
+/**
+ * Whether `url`'s host is listed in `insecure-registries` (lowercase
+ * `host[:port]`): its certificate is not verified, and it may speak plain
+ * HTTP. `myreg` and `myreg:443` name the same TLS endpoint.
+ */
+function isListedInsecure(url, insecureRegistries) {
+    if (insecureRegistries.length === 0)
+        return false;
+    const port = url.port || (url.protocol === 'http:' ? '80' : '443');
+    const names = [url.host, `${url.hostname}:${port}`].map((n) => n.toLowerCase());
+    return insecureRegistries.some((listed) => names.includes(listed.toLowerCase()));
+}
+/**
+ * The scheme rule: every registry is tried over TLS first, loopback ones
+ * too, so a TLS registry on this machine is verified like any other. Plain
+ * HTTP is used only when a host answers TLS with plain HTTP, and only for a
+ * loopback host or one listed in `insecure-registries`.
+ */
+function plainHttpAllowed(url, insecureRegistries) {
+    return isLoopbackHost(url.host) || isListedInsecure(url, insecureRegistries);
+}
+/**
+ * tagship refused to talk to an endpoint: a certificate it cannot trust, plain
+ * HTTP where TLS is required, or a URL that is not http(s). Not retried:
+ * trying again cannot change it.
+ */
+class UnsafeEndpointError extends Error {
+    registry;
+    detail;
+    constructor(registry, detail) {
+        super(`${registry}: ${detail}`);
+        this.registry = registry;
+        this.detail = detail;
+        this.name = 'UnsafeEndpointError';
+    }
+}
+/** OpenSSL's verdicts on a certificate chain that are about trust or validity, not the network. */
+const CERTIFICATE_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_REVOKED',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** What a TLS client reads when the server answers its handshake with `HTTP/1.1 400…`. */
+const PLAIN_ANSWER_CODES = new Set([
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_SSL_PACKET_LENGTH_TOO_LONG'
+]);
+/** A fetch failure that is about TLS, from undici's nested causes. */
+function tlsFailure(error) {
+    for (const { code = '', message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error)) {
+        if (CERTIFICATE_CODES.has(code))
+            return { kind: 'certificate', code, message: message.split('\n', 1)[0] };
+        if (PLAIN_ANSWER_CODES.has(code))
+            return { kind: 'plain' };
+    }
+    return undefined;
+}
+/** `… is not trusted (CODE: message); trust its CA … or list it in insecure-registries`. */
+function untrustedText(registry, url, failure) {
+    const whose = url.host === new URL(secureBaseUrl(registry)).host ? 'its' : `${url.host}'s`;
+    const verdict = /EXPIRED|NOT_YET_VALID|REVOKED|ALTNAME/.test(failure.code)
+        ? 'is not valid'
+        : 'is not trusted';
+    // Node 24 adds its own advice (`…; if the root CA is installed locally, try
+    // running Node.js with --use-system-ca`): tagship gives the fix it supports.
+    const said = failure.message.split(/; if the root CA is installed locally/)[0];
+    return (`${whose} TLS certificate ${verdict} (${failure.code}: ${said}); ` +
+        `give tagship the CA certificate with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, ` +
+        `or list ${url.host} in insecure-registries to skip verification for that host only`);
+}
+/** `… answered plain HTTP where TLS is required; list it in insecure-registries`. */
+function plainRefusedText(url) {
+    return (`${url.host} answered plain HTTP where TLS is required; tagship speaks plain HTTP only to ` +
+        `loopback hosts and to those listed in insecure-registries: list ${url.host} there to allow it`);
+}
+
+
+/***/ }),
+
+/***/ 4604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HK: () => (/* binding */ CredentialsRejectedError),
+/* harmony export */   Mi: () => (/* binding */ networkErrorText),
+/* harmony export */   ST: () => (/* binding */ RegistryUnreachableError),
+/* harmony export */   eE: () => (/* binding */ readRegistryError),
+/* harmony export */   gd: () => (/* binding */ ContentMismatchError),
+/* harmony export */   vC: () => (/* binding */ registryErrorText),
+/* harmony export */   vs: () => (/* binding */ RegistryRequestError)
+/* harmony export */ });
+/* unused harmony exports isImmutableTagRefusal, describeRegistryError */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+
+/** The registry refused the credentials (a 401 after answering its challenge). */
+class CredentialsRejectedError extends Error {
+    registry;
+    detail;
+    constructor(registry, detail) {
+        super(`${registry} rejected the credentials: ${detail}`);
+        this.registry = registry;
+        this.detail = detail;
+        this.name = 'CredentialsRejectedError';
+    }
+}
+/** The registry could not be reached (DNS, refused connection, TLS, timeout). */
+class RegistryUnreachableError extends Error {
+    registry;
+    detail;
+    retries;
+    constructor(registry, detail, 
+    /** How many times the transport tried again before giving up. */
+    retries = 0, options) {
+        // After retries, say so and what to change: the fault outlasted the budget.
+        const gaveUp = retries > 0
+            ? `; gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}: run the step again, or raise retries or request-timeout`
+            : '';
+        super(`${registry} could not be reached: ${detail}${gaveUp}`, options);
+        this.registry = registry;
+        this.detail = detail;
+        this.retries = retries;
+        this.name = 'RegistryUnreachableError';
+    }
+}
+/** `{"errors":[{"code","message"}]}` from a registry, as one short line. */
+async function registryErrorText(response) {
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first)
+            return [first.code, first.message].filter(Boolean).join(': ');
+    }
+    catch {
+        // not JSON: fall through to the status line
+    }
+    return `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+}
+/** Why a fetch failed, from undici's nested causes: `ECONNREFUSED 127.0.0.1:5000`. */
+function networkErrorText(error) {
+    const innermost = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error).at(-1);
+    if (innermost?.message === undefined)
+        return String(error);
+    const { code, message } = innermost;
+    return code ? `${code} ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(message.replace(code, ''))}`.trim() : message;
+}
+/**
+ * A registry refused a request. `message` is one line naming the registry,
+ * the repository and reference, the code and a fix; `code` and `status` let
+ * a caller tell cases apart (see `immutableTag`).
+ */
+class RegistryRequestError extends Error {
+    context;
+    answer;
+    registry;
+    repository;
+    reference;
+    status;
+    code;
+    /** The registry's own message, when it gave one. */
+    detail;
+    retries;
+    constructor(context, answer, options) {
+        super(describeRegistryError(context, answer), options);
+        this.context = context;
+        this.answer = answer;
+        this.name = 'RegistryRequestError';
+        this.registry = context.registry;
+        this.repository = context.repository;
+        this.reference = context.reference;
+        this.status = answer.status;
+        this.code = answer.code;
+        this.detail = answer.message;
+        this.retries = answer.retries;
+    }
+    /** An immutable repository (ECR) refused to move an existing tag. */
+    get immutableTag() {
+        return isImmutableTagRefusal(this.code, this.detail);
+    }
+}
+/**
+ * ECR answers a PUT to an existing tag of an immutable repository with 400
+ * `TAG_INVALID` "… already exists in the 'app' repository and cannot be
+ * overwritten because the repository is immutable."
+ */
+function isImmutableTagRefusal(code, message) {
+    return ((code === 'TAG_INVALID' || code === 'ImageTagAlreadyExistsException') &&
+        /immutable/i.test(message ?? ''));
+}
+/** `127.0.0.1:5000/team/app:1.0.0`, `…/team/app@sha256:…`, or just the repository. */
+function describeTarget(context) {
+    const ref = context.reference;
+    const at = ref === undefined ? '' : ref.includes(':') ? `@${ref}` : `:${ref}`;
+    return `${context.registry}/${context.repository}${at}`;
+}
+/** One actionable line for a refusal: `pushing manifest r/team/app:1 failed: NAME_UNKNOWN (HTTP 404): the repository does not exist; …`. */
+function describeRegistryError(context, answer) {
+    const what = answer.code ? `${answer.code} (HTTP ${answer.status})` : `HTTP ${answer.status}`;
+    return `${context.action} ${describeTarget(context)} failed: ${what}: ${advice(context, answer)}`;
+}
+function advice(context, answer) {
+    const repo = context.repository;
+    const retried = `retried ${answer.retries} time${answer.retries === 1 ? '' : 's'}`;
+    const said = answer.message ? ` (${answer.message})` : '';
+    if (isImmutableTagRefusal(answer.code, answer.message))
+        return `the repository is immutable and the tag already points at another image: publish a new tag, or make ${repo} mutable`;
+    if (answer.code === 'TOOMANYREQUESTS' || answer.status === 429)
+        return `rate limited; ${retried}: wait and run again, or use credentials with a higher limit`;
+    switch (answer.code) {
+        case 'NAME_UNKNOWN':
+            return `the repository does not exist: create it first (on Amazon ECR, set ecr-create-repository: true)`;
+        case 'NAME_INVALID':
+            return `the registry does not accept the repository name ${repo}${said}`;
+        case 'DENIED':
+            return context.write
+                ? `the credentials may not push to ${repo}: grant them write access to it`
+                : `the credentials may not pull from ${repo}: grant them read access to it`;
+        case 'UNAUTHORIZED':
+            return `the registry refused the credentials for ${repo}: check them and their access to this repository`;
+        case 'MANIFEST_BLOB_UNKNOWN':
+            return `a blob or child manifest it references is missing from ${repo}: push those first`;
+        case 'MANIFEST_INVALID':
+            return `the registry refused the manifest as invalid${said}`;
+        case 'MANIFEST_UNKNOWN':
+            return `no such manifest: check the tag or digest`;
+        case 'BLOB_UNKNOWN':
+            return `the blob is not in ${repo}`;
+        case 'UNSUPPORTED':
+            return `the registry does not support this operation or media type${said}`;
+        case 'TAG_INVALID':
+            return `the registry refused the tag${said}`;
+        case 'DIGEST_INVALID':
+        case 'SIZE_INVALID':
+            return `the content did not match its digest or size: the source changed or the transfer was corrupted; run again`;
+        case 'BLOB_UPLOAD_UNKNOWN':
+        case 'BLOB_UPLOAD_INVALID':
+            return `the registry lost the upload session${said}; run again`;
+    }
+    if (answer.status === 401)
+        return `the registry refused the credentials for ${repo}: check them and their access to this repository`;
+    if (answer.status === 403)
+        return context.write
+            ? `the credentials may not push to ${repo}: grant them write access to it`
+            : `the credentials may not pull from ${repo}: grant them read access to it`;
+    if (answer.status === 404)
+        return `not found${said}`;
+    if (answer.status === 408 || answer.status >= 500)
+        return `the registry kept failing; ${retried}: try again later`;
+    return answer.message ?? answer.code ?? 'unexpected answer';
+}
+/** The first `{"errors":[{"code","message"}]}` entry of an answer, consuming its body. */
+async function readRegistryError(response) {
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first) {
+            return {
+                ...(typeof first.code === 'string' && first.code ? { code: first.code } : {}),
+                ...(typeof first.message === 'string' && first.message ? { message: first.message } : {})
+            };
+        }
+    }
+    catch {
+        // not JSON (a proxy's HTML page, an empty HEAD answer): the status says it all
+    }
+    return {};
+}
+/** Content that does not hash to the digest it was asked for, or has the wrong size. */
+class ContentMismatchError extends Error {
+    registry;
+    repository;
+    reference;
+    detail;
+    constructor(registry, repository, reference, detail) {
+        super(`${describeTarget({ registry, repository, reference, action: '', write: false })}: ${detail}: the registry (or something between) served other content than asked for; run again, and check the registry if it persists`);
+        this.registry = registry;
+        this.repository = repository;
+        this.reference = reference;
+        this.detail = detail;
+        this.name = 'ContentMismatchError';
+    }
 }
 
 
@@ -266,6 +1171,70 @@ async function refusal(repo, response, action, write, reference) {
         ...(message ? { message } : {}),
         retries: (0,_client_js__WEBPACK_IMPORTED_MODULE_0__/* .retriesOf */ .Ko)(response)
     });
+}
+
+
+/***/ }),
+
+/***/ 240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs)
+/* harmony export */ });
+/* unused harmony exports backoffMs, parseRetryAfter */
+/**
+ * The retry policy of the registry transport, pure: which answers are worth
+ * another try, and how long to wait before it.
+ */
+const DEFAULT_RETRY_POLICY = { retries: 4, baseMs: 500, capMs: 30_000 };
+/**
+ * 408, 429 and 5xx are transient: the registry, a proxy or a load balancer may
+ * answer differently a moment later. 501 (Not Implemented) and 505 (HTTP
+ * Version Not Supported) are the server saying it never will.
+ */
+function isRetryableStatus(status) {
+    if (status === 408 || status === 429)
+        return true;
+    return status >= 500 && status <= 599 && status !== 501 && status !== 505;
+}
+/**
+ * Capped exponential backoff with equal jitter: half the step is fixed and
+ * half random, so many clients throttled at once spread out and none waits
+ * near zero. `retry` counts from 0 (the wait before the first retry).
+ */
+function backoffMs(retry, policy, random) {
+    const step = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, retry));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(step / 2 + (step / 2) * r);
+}
+/**
+ * `Retry-After` (RFC 9110 §10.2.3) in milliseconds: delay-seconds (`120`) or
+ * an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`, a date already past is 0).
+ * Undefined when absent or not one of those forms (`-1`, `1.5`, `soon`).
+ */
+function parseRetryAfter(value, now) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // A date names a weekday or a month; a bare number (`-1`, `1.5`) is no date, whatever Date.parse thinks.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const at = Date.parse(text);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - now);
+}
+/** How long to wait before retry number `retry` (from 0): the registry's Retry-After if valid, else backoff; capped. */
+function retryDelayMs(retry, retryAfter, policy, random, now) {
+    const asked = parseRetryAfter(retryAfter, now);
+    if (asked !== undefined)
+        return Math.min(policy.capMs, asked);
+    return backoffMs(retry, policy, random);
 }
 
 

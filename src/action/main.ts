@@ -5,7 +5,6 @@ import { githubContext } from '../context/github.js'
 import { buildPlan } from '../push/plan.js'
 import { planSummary } from '../report/summary.js'
 import { planText } from '../report/text.js'
-import { credentialSources } from '../credentials/sources.js'
 import { getInputs } from './inputs.js'
 import { loginTargets } from '../push/targets.js'
 import { planLogins } from '../credentials/login-plan.js'
@@ -41,32 +40,18 @@ export async function run(now: Date = new Date()): Promise<void> {
     if (plan.push) {
       // Every registry's credentials are decided before any network call.
       const steps = planLogins(loginTargets(inputs), inputs.auth)
-      const [{ prepareSource }, { loginAll }, { actionPublishEnv, clientOptions }, { publish }] =
-        await Promise.all([
-          import('../push/session.js'),
-          import('./login.js'),
-          import('./publish-env.js'),
-          import('../push/publish.js')
-        ])
-      const prepared = await prepareSource(inputs)
-      const result = await (async () => {
-        try {
-          const login = await loginAll(steps, inputs.auth, {
-            sources: credentialSources(),
-            useDocker: inputs.source?.kind === 'local',
-            client: clientOptions(inputs)
-          })
-          for (const w of plan.warnings) core.warning(w)
-          return await publish(
-            plan,
-            inputs.source!,
-            inputs.publish,
-            actionPublishEnv(inputs, login, prepared)
-          )
-        } finally {
-          if (prepared?.kind === 'content') await prepared.close()
-        }
-      })()
+      const [{ runPublish }, { actionEdge }] = await Promise.all([
+        import('../push/flow.js'),
+        import('./publish-env.js')
+      ])
+      const outcome = await runPublish(
+        plan,
+        inputs,
+        { steps, auth: inputs.auth },
+        actionEdge(inputs)
+      )
+      if (outcome.kind !== 'published') return
+      const { result } = outcome
       core.info(publishText(result).trimEnd())
       setPublishOutputs(plan, result)
       await core.summary.addRaw(publishSummary(plan, result)).write()

@@ -1,29 +1,40 @@
 import * as core from '@actions/core'
 import type { ClientOptions } from '../distribution/client.js'
+import { credentialSources } from '../credentials/sources.js'
 import type { Inputs } from '../inputs/parse.js'
-import type { PublishEnv, PublishLog } from '../push/publish.js'
-import { clientOptionsOf, publishSession } from '../push/session.js'
-import type { ResolvedSource } from '../push/source-resolve.js'
-import type { LoginResult } from './login.js'
+import type { PublishEdge } from '../push/flow.js'
+import { clientOptionsOf } from '../push/session.js'
+import { savePostState } from './state.js'
 
-/** The publish engine's view of the world, from the action's inputs and logins. */
-export function actionPublishEnv(
-  inputs: Inputs,
-  login: LoginResult,
-  prepared: ResolvedSource | undefined
-): PublishEnv {
-  return publishSession(inputs, login, {
-    prepared,
-    log: actionLog,
-    mask: (s) => core.setSecret(s),
-    client: clientOptions(inputs)
-  })
-}
-
-const actionLog: PublishLog = {
-  info: (line) => core.info(line),
-  warning: (line) => core.warning(line),
-  group: (title, work) => core.group(title, work)
+/**
+ * The action's side of a publish: log groups and warnings through
+ * @actions/core, every secret masked, the post step told about each docker
+ * login, and DOCKER_CONFIG exported for later steps when `logout: false`.
+ */
+export function actionEdge(inputs: Inputs): PublishEdge {
+  const { logout } = inputs.auth
+  return {
+    log: {
+      info: (line) => core.info(line),
+      warning: (line) => core.warning(line),
+      error: (line) => core.error(line),
+      group: (title, work) => core.group(title, work)
+    },
+    mask: (secret) => core.setSecret(secret),
+    client: clientOptions(inputs),
+    sources: credentialSources(),
+    login: {
+      getIdToken: (audience) => core.getIDToken(audience),
+      configParent: process.env.RUNNER_TEMP,
+      onDockerLogins: (state) => savePostState({ ...state, logout })
+    },
+    loggedIn: ({ configDir, dockerLogins }) => {
+      if (configDir === undefined || logout) return
+      core.exportVariable('DOCKER_CONFIG', configDir)
+      savePostState({ configDir, dockerLogins, logout: false, exported: true })
+      core.info(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`)
+    }
+  }
 }
 
 /**
@@ -31,6 +42,6 @@ const actionLog: PublishLog = {
  * publishing inputs; the logins use them too. The list names hosts, so each
  * client relaxes TLS only for the registries listed.
  */
-export function clientOptions(inputs: Inputs): ClientOptions {
+function clientOptions(inputs: Inputs): ClientOptions {
   return clientOptionsOf(inputs, (message: string) => core.info(message))
 }

@@ -1,13 +1,12 @@
+import { runPublish, type PublishEdge } from '../push/flow.js'
 import { rewriteMessage } from '../shared/errors.js'
 import { getIDToken } from '@actions/core'
 import { credentialSources } from '../credentials/sources.js'
 import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
-import { publish } from '../push/publish.js'
 import { publishFailure } from '../push/failure.js'
-import { clientOptionsOf, prepareSource, publishSession } from '../push/session.js'
-import { describeSource, resolveSource, type ResolvedSource } from '../push/source-resolve.js'
-import { loginAll, undoDockerLogins, type DockerLogins } from '../credentials/login-all.js'
+import { clientOptionsOf } from '../push/session.js'
+import { undoDockerLogins, type DockerLogins } from '../credentials/login-all.js'
 import { planJson, publishJson } from '../report/json.js'
 import { planText, publishText } from '../report/text.js'
 import { readPayload } from '../context/payload.js'
@@ -50,51 +49,29 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
   const display: Display = io.tty ? liveDisplay(err, plan, io.tty.columns) : plainDisplay(err)
   for (const line of planText(plan).trimEnd().split('\n')) display.line(line)
   const docker: { state?: DockerLogins } = {}
-  let prepared: ResolvedSource | undefined
-  const client = clientOptionsOf(inputs, (message) => display.info(message))
-  const mask = (secret: string): void => secrets.add(secret)
-  try {
-    prepared = await prepareSource(inputs)
-    const login = await loginAll(steps, auth, {
-      sources: credentialSources(),
-      useDocker: inputs.source?.kind === 'local' && !args.dryRun,
-      client,
-      log: display,
-      mask,
+  const edge: PublishEdge = {
+    log: display,
+    mask: (secret) => secrets.add(secret),
+    client: clientOptionsOf(inputs, (message) => display.info(message)),
+    sources: credentialSources(),
+    events: (e) => display.event(e),
+    login: {
       getIdToken: (audience) => getIDToken(audience),
       configParent: io.env.RUNNER_TEMP,
       onDockerLogins: (state) => (docker.state = state),
       rejected: cliRejectedMessage
-    })
-    const session = publishSession(inputs, login, {
-      log: display,
-      mask,
-      client,
-      prepared,
-      events: (e) => display.event(e)
-    })
-    if (args.dryRun) {
-      await display.group('Read the source', async () => {
-        const found =
-          prepared ??
-          (await resolveSource(inputs.source!, {
-            client: session.client,
-            options: inputs.publish,
-            ...(session.docker
-              ? { imageId: (image: string) => session.docker!.imageId(image) }
-              : {})
-          }))
-        for (const line of describeSource(found)) display.info(line)
-        if (found !== prepared && found.kind === 'content') await found.close()
-      })
+    }
+  }
+  try {
+    const outcome = await runPublish(plan, inputs, { steps, auth }, edge, { dryRun: args.dryRun })
+    if (outcome.kind === 'checked') {
       display.done()
       err('dry run: the logins work and the source is there; nothing was written\n')
       const planned = { ...plan, push: false }
       io.stdout(args.json ? `${JSON.stringify(planJson(planned), null, 2)}\n` : planText(planned))
       return EXIT.ok
     }
-    for (const w of plan.warnings) display.warning(w)
-    const result = await publish(plan, inputs.source!, inputs.publish, session)
+    const { result } = outcome
     display.done()
     io.stdout(
       args.json ? `${JSON.stringify(publishJson(plan, result), null, 2)}\n` : publishText(result)
@@ -105,7 +82,6 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
     return EXIT.failure
   } finally {
     display.done()
-    if (prepared?.kind === 'content') await prepared.close()
     // The CLI has no post step: its docker logins end with the command.
     if (docker.state) await undoDockerLogins(docker.state, { info: () => {}, warning: err })
   }

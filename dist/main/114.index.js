@@ -1,5 +1,5 @@
-export const id = 44;
-export const ids = [44];
+export const id = 114;
+export const ids = [114];
 export const modules = {
 
 /***/ 7702:
@@ -110,7 +110,129 @@ function nextPage(link, base) {
 
 /***/ }),
 
-/***/ 1044:
+/***/ 2215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ dockerEnv)
+/* harmony export */ });
+/**
+ * What docker and its helpers may see: not the step's INPUT_* secrets or the
+ * runner's ID-token request token, only what the CLI itself reads.
+ */
+const PASSED_TO_DOCKER = [
+    'PATH',
+    'HOME',
+    'USER',
+    'TMPDIR',
+    'DOCKER_HOST',
+    'DOCKER_CONTEXT',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_API_VERSION',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy'
+];
+/**
+ * The environment every docker command runs with: the allow-listed variables,
+ * and DOCKER_CONFIG set to `configDir` when given (the run's own logins), else
+ * kept as the job set it, if it did.
+ */
+function dockerEnv(configDir) {
+    const env = {};
+    for (const name of PASSED_TO_DOCKER) {
+        const value = process.env[name];
+        if (value !== undefined)
+            env[name] = value;
+    }
+    const config = configDir ?? process.env.DOCKER_CONFIG;
+    return config === undefined ? env : { ...env, DOCKER_CONFIG: config };
+}
+
+
+/***/ }),
+
+/***/ 3905:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Aj: () => (/* binding */ localImageId),
+/* harmony export */   LE: () => (/* binding */ lastDockerLine),
+/* harmony export */   Ri: () => (/* binding */ dockerFailure),
+/* harmony export */   ST: () => (/* binding */ runDocker)
+/* harmony export */ });
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5260);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2215);
+
+
+
+/** The daemon is not there: docker 20–28 (`Cannot connect …`) and newer (`failed to connect to the docker API …`). */
+const NO_DAEMON = /Cannot connect to the Docker daemon|failed to connect to the docker API/i;
+const NO_SUCH_IMAGE = /no such image/i;
+const INVALID_REFERENCE = /invalid reference format/i;
+/** Run the docker CLI with the allow-listed environment; never throws for a failed command. */
+async function runDocker(args, options = {}) {
+    try {
+        return await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('docker', [...args], {
+            env: (0,_env_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerEnv */ .g)(options.configDir),
+            silent: true,
+            ignoreReturnCode: true,
+            ...(options.listeners ? { listeners: options.listeners } : {})
+        });
+    }
+    catch (error) {
+        // @actions/exec throws only when the executable cannot be started.
+        const why = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error);
+        throw new Error(`cannot run docker: ${why}`, { cause: error });
+    }
+}
+/** docker's last non-empty line of complaint, from stderr (or stdout when stderr is empty). */
+function lastDockerLine(result) {
+    const lines = (result.stderr.trim() ? result.stderr : result.stdout)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    return lines.at(-1) ?? 'no output';
+}
+/**
+ * A failed docker command as one actionable line: no daemon, an image that is
+ * not in the daemon (an input error in `source`), or docker's own reason.
+ */
+function dockerFailure(what, image, result) {
+    const line = lastDockerLine(result);
+    if (NO_DAEMON.test(line)) {
+        return new Error(`${what}: no Docker daemon answers (${line}): start one, or set DOCKER_HOST to a running daemon`);
+    }
+    if (INVALID_REFERENCE.test(line)) {
+        return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('source', `${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(image)} is not a valid image reference: ${line}`);
+    }
+    if (NO_SUCH_IMAGE.test(line)) {
+        return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('source', `${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(image)} is not an image in the local Docker daemon: build it with load: true ` +
+            '(docker/build-push-action) or docker build before tagship, or give a registry reference');
+    }
+    return new Error(`${what} failed: ${line}`);
+}
+/** The local image's ID (`sha256:…`), as the daemon knows it. */
+async function localImageId(image, options = {}) {
+    const result = await runDocker(['image', 'inspect', '--format', '{{.Id}}', '--', image], options);
+    if (result.exitCode !== 0)
+        throw dockerFailure(`docker image inspect ${image}`, image, result);
+    const id = result.stdout.trim();
+    if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
+        throw new Error(`docker image inspect ${image} gave no image ID: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(id)}`);
+    }
+    return id;
+}
+
+
+/***/ }),
+
+/***/ 4114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -118,17 +240,365 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  publish: () => (/* binding */ publish)
+  runPublish: () => (/* binding */ runPublish)
 });
 
-// EXTERNAL MODULE: ./src/shared/log-groups.ts
-var log_groups = __webpack_require__(8724);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
+var distribution_client = __webpack_require__(1471);
+// EXTERNAL MODULE: ./src/distribution/errors.ts
+var distribution_errors = __webpack_require__(4604);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/docker/config.ts
+
+
+
+/**
+ * A Docker config directory for this run only, so tagship never reads or
+ * changes the user's ~/.docker, and one job's logout cannot wipe another's
+ * login on a shared self-hosted runner.
+ */
+async function createConfigDir(parent) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent || (0,external_node_os_.tmpdir)(), 'tagship-docker-'));
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), '{}\n', { mode: 0o600 });
+    return dir;
+}
+async function config_removeConfigDir(dir) {
+    await rm(dir, { recursive: true, force: true });
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var exec = __webpack_require__(5260);
+// EXTERNAL MODULE: ./src/docker/env.ts
+var env = __webpack_require__(2215);
+;// CONCATENATED MODULE: ./src/docker/login.ts
+
+
+/**
+ * The server name docker stores credentials under. Docker Hub's is the
+ * CLI's default (`https://index.docker.io/v1/`), reached by giving none.
+ */
+function serverArgs(login) {
+    return login.registry === 'docker.io' ? [] : [login.registry];
+}
+/** `docker login --password-stdin` into the run's config directory. Throws with docker's own reason. */
+async function dockerLogin(configDir, login) {
+    const result = await (0,exec/* getExecOutput */.H)('docker', ['login', '--username', login.username, '--password-stdin', ...serverArgs(login)], {
+        input: Buffer.from(login.password),
+        env: (0,env/* dockerEnv */.g)(configDir),
+        silent: true,
+        ignoreReturnCode: true
+    });
+    if (result.exitCode !== 0) {
+        const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
+        throw new Error(`docker login to ${login.registry} failed: ${reason}`);
+    }
+}
+/** `docker logout`; returns docker's complaint, if any, for a warning. */
+async function login_dockerLogout(configDir, registry) {
+    const result = await getExecOutput('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], {
+        env: dockerEnv(configDir),
+        silent: true,
+        ignoreReturnCode: true
+    });
+    return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim();
+}
+
 // EXTERNAL MODULE: ./src/distribution/endpoint.ts
 var endpoint = __webpack_require__(8925);
+;// CONCATENATED MODULE: ./src/credentials/github-oidc.ts
+
+/**
+ * Wraps the runner's ID-token request so that its failures say what to fix.
+ * The runner sets ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only for jobs with
+ * `permissions: id-token: write`; without them @actions/core fails with
+ * "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable", which does not
+ * tell a user which line of the workflow to change.
+ */
+function githubIdToken(use, fetchIdToken, env = process.env) {
+    return async (audience) => {
+        const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+        if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !requestToken) {
+            throw new Error(`${use.login} with OIDC needs \`permissions: id-token: write\` in the job (or ${use.alternative})`);
+        }
+        let token;
+        try {
+            token = await fetchIdToken(audience);
+        }
+        catch (e) {
+            // @actions/core's message spans several lines and starts with "Error message:".
+            const detail = (0,errors/* messageOf */.bD)(e)
+                .replace(/^Error message:\s*/, '')
+                .replaceAll(requestToken, '***')
+                .replace(/\s+/g, ' ')
+                .trim();
+            // No cause: it would bring back the runner's request token removed above.
+            // eslint-disable-next-line preserve-caught-error
+            throw new Error(`${use.login} with OIDC: GitHub did not issue an ID token: ${detail}`);
+        }
+        if (!token)
+            throw new Error(`${use.login} with OIDC: GitHub returned an empty ID token`);
+        return token;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/acquire.ts
+
+
+/** Where the credentials of a step came from, for the log. */
+function sourceOf(step) {
+    switch (step.credentials.kind) {
+        case 'static':
+            return step.credentials.from;
+        case 'ecr':
+            return 'ECR GetAuthorizationToken';
+        case 'ecr-public':
+            return 'ECR Public GetAuthorizationToken';
+        case 'acr-oidc':
+            return 'GitHub OIDC, Entra ID and the ACR token exchange';
+        case 'anonymous':
+            return 'none';
+    }
+}
+/**
+ * Obtain the credentials of one login step. Every secret is masked, and so
+ * is the Basic value derived from it, before this returns. Anonymous steps
+ * give undefined.
+ */
+async function acquireLogin(step, auth, options) {
+    const c = step.credentials;
+    let obtained;
+    switch (c.kind) {
+        case 'anonymous':
+            return undefined;
+        case 'static':
+            options.mask(c.password);
+            obtained = { username: c.username, password: c.password };
+            break;
+        case 'ecr':
+            obtained = await options.sources.ecr({ account: c.account, region: c.region, host: step.registry }, auth.aws, {
+                mask: options.mask
+            });
+            break;
+        case 'ecr-public':
+            obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask });
+            break;
+        case 'acr-oidc':
+            obtained = await options.sources.acrOidc({ host: step.registry, baseUrl: (0,endpoint/* registryBaseUrl */.mO)(step.registry) }, { clientId: c.clientId, tenantId: c.tenantId }, {
+                mask: options.mask,
+                getIdToken: githubIdToken({ login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' }, options.getIdToken)
+            });
+            break;
+    }
+    options.mask(obtained.password);
+    options.mask(Buffer.from(`${obtained.username}:${obtained.password}`).toString('base64'));
+    return {
+        registry: step.registry,
+        provider: step.provider,
+        username: obtained.username,
+        password: obtained.password,
+        source: sourceOf(step),
+        ...(obtained.expiresAt ? { expiresAt: obtained.expiresAt } : {})
+    };
+}
+
+// EXTERNAL MODULE: ./src/registry/provider.ts
+var provider = __webpack_require__(4998);
+;// CONCATENATED MODULE: ./src/credentials/login-messages.ts
+
+/** What to tell a person whose credentials a registry refused: which input to check. */
+function rejectedMessage(step) {
+    const c = step.credentials;
+    const who = step.provider.kind === 'generic'
+        ? step.registry
+        : `${(0,provider/* providerName */.pX)(step.provider)} (${step.registry})`;
+    switch (c.kind) {
+        case 'static':
+            if (c.from === 'dockerhub-token') {
+                return `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the credentials for ${c.username}: check dockerhub-token (an access token with Read & Write, not the password)`;
+            }
+            if (c.from === 'azure-client-secret') {
+                return `${who} rejected service principal ${c.username}: check azure-client-secret, and that the principal has the AcrPush role on the registry`;
+            }
+            return `${who} rejected the credentials for ${c.username}: check its entry in registry-auth`;
+        case 'ecr':
+            return `${who} rejected the ECR authorization token: check that the AWS identity may push to account ${c.account} in ${c.region}`;
+        case 'ecr-public':
+            return `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
+        case 'acr-oidc':
+            return `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
+        case 'anonymous':
+            return `${step.registry} asks for credentials and none were given: add it to registry-auth`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/credentials/login-plan.ts
+var login_plan = __webpack_require__(4871);
+;// CONCATENATED MODULE: ./src/shared/log-groups.ts
+/**
+ * A log that holds its lines until it is released into a sink, then passes
+ * every further line straight on: work that runs at the same time as other
+ * work can still show its lines together, in its own group.
+ */
+class HeldLog {
+    held = [];
+    sink;
+    info = (line) => this.emit('info', line);
+    warning = (line) => this.emit('warning', line);
+    error = (line) => this.emit('error', line);
+    release(sink) {
+        this.sink = sink;
+        for (const [kind, line] of this.held)
+            send(sink, kind, line);
+        this.held = [];
+    }
+    emit(kind, line) {
+        if (this.sink)
+            send(this.sink, kind, line);
+        else
+            this.held.push([kind, line]);
+    }
+}
+function send(sink, kind, line) {
+    const write = sink[kind] ?? sink.info;
+    write.call(sink, line);
+}
+/**
+ * Start every task at once, and show them as groups in the tasks' order:
+ * the first group's lines live, each later group's held lines when it opens
+ * (then live). A group closes when its task settles; `present` may add
+ * lines inside it. One slow target no longer holds up the others, and the
+ * log still reads like the plan.
+ */
+async function runGrouped(log, tasks, present) {
+    const holds = tasks.map(() => new HeldLog());
+    // Settled at once, so a task that fails early is never an unhandled rejection.
+    const settled = tasks.map((task, i) => task.run(holds[i]).then((value) => ({ status: 'fulfilled', value }), (reason) => ({ status: 'rejected', reason })));
+    const results = [];
+    for (const [i, task] of tasks.entries()) {
+        results.push(await log.group(task.title, async () => {
+            holds[i].release(log);
+            return present(await settled[i], i);
+        }));
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/docker/undo.ts
+
+
+/** Log out of every registry docker logged in to, then delete the config directory; only warns. */
+async function undoDockerLogins(state, log) {
+    for (const registry of state.dockerLogins) {
+        const problem = await dockerLogout(state.configDir, registry);
+        if (problem)
+            log.warning(`docker logout ${registry}: ${problem}`);
+        else
+            log.info(`Logged out of ${registry}`);
+    }
+    await removeConfigDir(state.configDir);
+    log.info(`Removed ${state.configDir}`);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/login-all.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Log in to every registry of the plan, one log group each: obtain the
+ * credentials and check them against the registry (every registry at once),
+ * then (for the docker CLI engine) `docker login` into a config directory
+ * made for this run. Every registry is tried, so one run reports every
+ * refused login at once.
+ */
+async function loginAll(steps, auth, options) {
+    const { log } = options;
+    const logins = new Map();
+    const clients = new Map();
+    const dockerLogins = [];
+    let configDir;
+    const changed = () => {
+        if (configDir !== undefined)
+            options.onDockerLogins?.({ configDir, dockerLogins });
+    };
+    const failures = [];
+    // Credentials and login checks for every registry at once; what follows a
+    // check (docker login, which rewrites one config file) one at a time, in order.
+    await runGrouped(log, steps.map((step) => ({
+        title: `Login to ${step.registry}`,
+        run: (held) => checkOne(step, held)
+    })), async (settled, i) => {
+        const step = steps[i];
+        try {
+            if (settled.status === 'rejected')
+                throw settled.reason;
+            await finishOne(step, settled.value);
+        }
+        catch (e) {
+            log.error((0,errors/* messageOf */.bD)(e));
+            failures.push(step.registry);
+        }
+    });
+    if (failures.length > 0) {
+        throw new Error(`could not log in to ${failures.length} of ${steps.length} registries (${failures.join(', ')}): nothing was pushed`);
+    }
+    return { logins, clients, dockerLogins, ...(configDir ? { configDir } : {}) };
+    async function checkOne(step, held) {
+        const kind = step.provider.kind === 'generic' ? '' : ` (${(0,provider/* providerName */.pX)(step.provider)})`;
+        held.info(`${step.registry}${kind}: ${(0,login_plan/* describeCredentials */.Mo)(step.credentials)}`);
+        const login = await acquireLogin(step, auth, {
+            sources: options.sources,
+            mask: options.mask,
+            getIdToken: options.getIdToken
+        });
+        try {
+            const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, options.client);
+            await client.checkLogin();
+            clients.set(step.registry, client);
+        }
+        catch (e) {
+            if (e instanceof distribution_errors/* CredentialsRejectedError */.HK)
+                throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e });
+            throw e;
+        }
+        if (!login)
+            held.info(`${step.registry} accepts anonymous requests`);
+        return login;
+    }
+    async function finishOne(step, login) {
+        if (!login)
+            return;
+        logins.set(step.registry, login);
+        if (options.useDocker && step.push) {
+            if (configDir === undefined) {
+                configDir = await createConfigDir(options.configParent);
+                changed();
+            }
+            await dockerLogin(configDir, login);
+            dockerLogins.push(step.registry);
+            changed();
+        }
+        const until = login.expiresAt ? `, valid until ${login.expiresAt.toISOString()}` : '';
+        log.info(`Logged in to ${step.registry} as ${login.username} (${login.source}${until})`);
+    }
+}
+
+
 // EXTERNAL MODULE: ./src/distribution/retry.ts
 var retry = __webpack_require__(240);
-// EXTERNAL MODULE: ./src/distribution/errors.ts
-var errors = __webpack_require__(4604);
 // EXTERNAL MODULE: ./src/distribution/repo.ts
 var distribution_repo = __webpack_require__(548);
 // EXTERNAL MODULE: ./src/distribution/byte-streams.ts
@@ -161,12 +631,12 @@ async function uploadBlob(repo, blob) {
             if (!isTransient(e))
                 throw e;
             if (attempt >= repo.client.retries) {
-                if (e instanceof errors/* RegistryUnreachableError */.ST)
-                    throw new errors/* RegistryUnreachableError */.ST(e.registry, e.detail, attempt, { cause: e });
+                if (e instanceof distribution_errors/* RegistryUnreachableError */.ST)
+                    throw new distribution_errors/* RegistryUnreachableError */.ST(e.registry, e.detail, attempt, { cause: e });
                 if (!(e instanceof RetryableAnswer))
                     throw e;
                 const { context, answer } = e.error;
-                throw new errors/* RegistryRequestError */.vs(context, { ...answer, retries: attempt }, { cause: e });
+                throw new distribution_errors/* RegistryRequestError */.vs(context, { ...answer, retries: attempt }, { cause: e });
             }
             const retryAfter = e instanceof RetryableAnswer ? e.retryAfter : undefined;
             await repo.client.waitToRetry(attempt, `uploading blob ${blob.digest} to ${repo.path}: ${e.message}`, retryAfter);
@@ -185,14 +655,14 @@ class RetryableAnswer extends Error {
     }
 }
 function isTransient(e) {
-    if (e instanceof RetryableAnswer || e instanceof errors/* RegistryUnreachableError */.ST)
+    if (e instanceof RetryableAnswer || e instanceof distribution_errors/* RegistryUnreachableError */.ST)
         return true;
-    if (e instanceof errors/* RegistryRequestError */.vs)
+    if (e instanceof distribution_errors/* RegistryRequestError */.vs)
         return (0,retry/* isRetryableStatus */.PS)(e.status);
     // A refusal, bad content or bad credentials stay so; anything else came from
     // the source stream breaking off (a dropped download) and may pass.
-    return !(e instanceof errors/* ContentMismatchError */.gd ||
-        e instanceof errors/* CredentialsRejectedError */.HK ||
+    return !(e instanceof distribution_errors/* ContentMismatchError */.gd ||
+        e instanceof distribution_errors/* CredentialsRejectedError */.HK ||
         e instanceof endpoint/* UnsafeEndpointError */.Qh);
 }
 async function uploadOnce(repo, blob) {
@@ -281,7 +751,7 @@ async function uploadChunked(repo, blob) {
         throw e;
     }
     if (offset !== blob.size)
-        throw new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the source gave ${offset} bytes where the manifest says ${blob.size}`);
+        throw new distribution_errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the source gave ${offset} bytes where the manifest says ${blob.size}`);
     const response = await repo.client.request(withDigest(location, blob.digest), { method: 'PUT', headers: { 'content-length': '0' } }, repo.scopes);
     if (response.status !== 201 && response.status !== 204) {
         const retryAfter = response.headers.get('retry-after');
@@ -321,7 +791,7 @@ function lostSession(error) {
 function checkStored(repo, blob, response) {
     const stored = response.headers.get('docker-content-digest');
     if (stored && stored !== blob.digest)
-        throw new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the registry stored the upload as ${stored}`);
+        throw new distribution_errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the registry stored the upload as ${stored}`);
 }
 
 // EXTERNAL MODULE: ./src/distribution/scope.ts
@@ -615,8 +1085,6 @@ function configDigest(manifest) {
     }
 }
 
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var shared_errors = __webpack_require__(8382);
 ;// CONCATENATED MODULE: ./src/push/run.ts
 function newRun(state, events) {
     return { state, decisions: new Map(), results: new Map(), events };
@@ -670,7 +1138,7 @@ async function bringContent(run, source, options, landed, env) {
     }
     catch (e) {
         run.contentFailed = true;
-        failWrites(run, `the content could not be pushed: ${(0,shared_errors/* messageOf */.bD)(e)}`);
+        failWrites(run, `the content could not be pushed: ${(0,errors/* messageOf */.bD)(e)}`);
     }
 }
 async function copyTo(run, source, options, landed, env) {
@@ -814,7 +1282,7 @@ async function writeSubject(referrers, subject, target, state, copy, log) {
             outcomes.push({
                 referrer: r,
                 status: 'failed',
-                detail: (0,shared_errors/* messageOf */.bD)(e),
+                detail: (0,errors/* messageOf */.bD)(e),
                 via: placementOf(r, state)
             });
         }
@@ -835,7 +1303,7 @@ async function writeSubject(referrers, subject, target, state, copy, log) {
         })));
     }
     catch (e) {
-        const detail = `stored, but the referrers tag ${tag} could not be written: ${(0,shared_errors/* messageOf */.bD)(e)}`;
+        const detail = `stored, but the referrers tag ${tag} could not be written: ${(0,errors/* messageOf */.bD)(e)}`;
         outcomes.push(...unlisted.map((r) => ({
             referrer: r,
             status: 'failed',
@@ -873,7 +1341,7 @@ async function writeCosign(referrers, tag, target, state, copy, log) {
             outcomes.push({ referrer: r, status: 'copied', via: 'cosign-tag' });
         }
         catch (e) {
-            outcomes.push({ referrer: r, status: 'failed', detail: (0,shared_errors/* messageOf */.bD)(e), via: 'cosign-tag' });
+            outcomes.push({ referrer: r, status: 'failed', detail: (0,errors/* messageOf */.bD)(e), via: 'cosign-tag' });
         }
     }
     return outcomes;
@@ -961,7 +1429,7 @@ async function referrerProblems(target, outcomes) {
             return new Set([...api, ...(index?.listed ?? [])].map((d) => d.digest));
         }
         catch (e) {
-            return (0,shared_errors/* messageOf */.bD)(e);
+            return (0,errors/* messageOf */.bD)(e);
         }
     });
     const bySubject = new Map(subjects.map((s, i) => [s, listed[i]]));
@@ -976,7 +1444,7 @@ async function referrerProblems(target, outcomes) {
                 at = (await (0,manifests/* headManifest */.sy)(target, tag))?.digest;
             }
             catch (e) {
-                problems.push({ digest, detail: `${where}:${tag} could not be checked: ${(0,shared_errors/* messageOf */.bD)(e)}` });
+                problems.push({ digest, detail: `${where}:${tag} could not be checked: ${(0,errors/* messageOf */.bD)(e)}` });
                 continue;
             }
             if (at === undefined)
@@ -1285,7 +1753,7 @@ var results = __webpack_require__(1886);
 async function verifyTags(run, width, log) {
     const landed = [...run.results.values()].filter(results/* isLanded */.Vm);
     await (0,limit/* allLimited */.y)(landed, width, async (r) => {
-        const head = await (0,manifests/* headManifest */.sy)(run.state.repo, r.tag).catch((e) => (0,shared_errors/* messageOf */.bD)(e));
+        const head = await (0,manifests/* headManifest */.sy)(run.state.repo, r.tag).catch((e) => (0,errors/* messageOf */.bD)(e));
         const now = typeof head === 'string' ? undefined : head?.digest;
         if (now === r.digest)
             return;
@@ -1322,7 +1790,7 @@ async function publish(plan, source, options, env) {
     const { log } = env;
     const events = env.events ?? NO_EVENTS;
     const phase = (target, p) => events({ kind: 'phase', target, phase: p });
-    const reads = await (0,log_groups/* runGrouped */.C)(log, [
+    const reads = await runGrouped(log, [
         {
             title: `Read the source ${plan.source ?? ''}`.trim(),
             run: async (l) => {
@@ -1352,7 +1820,7 @@ async function publish(plan, source, options, env) {
     ], (settled) => settled);
     const failed = reads.find((r) => r.status === 'rejected');
     if (failed)
-        throw new Error(`${(0,shared_errors/* messageOf */.bD)(failed.reason)}; nothing was pushed`, { cause: failed.reason });
+        throw new Error(`${(0,errors/* messageOf */.bD)(failed.reason)}; nothing was pushed`, { cause: failed.reason });
     const [first, ...targets] = reads.map((r) => r.value);
     const resolved = first;
     const runs = targets.map((s) => newRun(s, events));
@@ -1361,21 +1829,21 @@ async function publish(plan, source, options, env) {
     // What each target already holds of the referrers: read before any write too.
     const held = referrers.length > 0
         ? await log.group('Read the referrers on every target', () => readReferrersOf(runs, referrers, light(options)).catch((e) => {
-            throw new Error(`${(0,shared_errors/* messageOf */.bD)(e)}; nothing was pushed`, { cause: e });
+            throw new Error(`${(0,errors/* messageOf */.bD)(e)}; nothing was pushed`, { cause: e });
         }))
         : undefined;
     // Registries at once, so one slow registry holds up no other; targets on
     // one registry one after another, so the second mounts the first's blobs
     // (or the docker CLI does) instead of uploading them again.
     const landed = new Map();
-    await (0,log_groups/* runGrouped */.C)(log, inTurnPerRegistry(runs, (run) => ({
+    await runGrouped(log, inTurnPerRegistry(runs, (run) => ({
         title: `Content for ${name(run)}`,
         run: (l) => {
             phase(name(run), 'sending content');
             return bringContent(run, resolved, options, landed, { ...env, log: { ...log, ...l } });
         }
     })), () => undefined);
-    await (0,log_groups/* runGrouped */.C)(log, runs.map((run) => ({
+    await runGrouped(log, runs.map((run) => ({
         title: `Tags of ${name(run)}`,
         run: (l) => {
             phase(name(run), 'writing tags');
@@ -1383,7 +1851,7 @@ async function publish(plan, source, options, env) {
         }
     })), () => undefined);
     if (resolved.kind === 'content' && held)
-        await (0,log_groups/* runGrouped */.C)(log, runs.map((run, i) => ({
+        await runGrouped(log, runs.map((run, i) => ({
             title: `Referrers of ${name(run)}`,
             run: (l) => {
                 phase(name(run), 'copying referrers');
@@ -1391,7 +1859,7 @@ async function publish(plan, source, options, env) {
             }
         })), () => undefined);
     await log.group('Verify', async () => {
-        const holds = runs.map(() => new log_groups/* HeldLog */.M());
+        const holds = runs.map(() => new HeldLog());
         await Promise.all(runs.map(async (run, i) => {
             phase(name(run), 'verifying');
             await verifyTags(run, light(options), holds[i]);
@@ -1446,6 +1914,250 @@ function describeState(s) {
     const planned = s.target.tags.length;
     const have = s.current.size;
     return `${s.existingTags.length} tag(s) in the repository; ${have} of the ${planned} planned tag(s) exist`;
+}
+
+// EXTERNAL MODULE: ./src/push/session.ts + 1 modules
+var push_session = __webpack_require__(3885);
+;// CONCATENATED MODULE: ./src/push/flow.ts
+
+
+
+
+/**
+ * The publish as the action and the CLI both run it: the source checked
+ * before any registry is contacted (a local image found in the daemon, a
+ * file opened and checked whole), every login, then the publish; or, with
+ * `dryRun`, the source read and nothing written. The edges only read their
+ * world and render what this reports.
+ */
+async function runPublish(plan, inputs, logins, edge, options = {}) {
+    const prepared = await (0,push_session/* prepareSource */.pY)(inputs);
+    try {
+        const login = await loginAll(logins.steps, logins.auth, {
+            ...edge.login,
+            sources: edge.sources,
+            // A dry run writes nothing, not even a docker login.
+            useDocker: inputs.source?.kind === 'local' && !options.dryRun,
+            client: edge.client,
+            log: edge.log,
+            mask: edge.mask
+        });
+        edge.loggedIn?.(login);
+        const session = (0,push_session/* publishSession */.kt)(inputs, login, {
+            log: edge.log,
+            mask: edge.mask,
+            client: edge.client,
+            prepared,
+            ...(edge.events ? { events: edge.events } : {})
+        });
+        if (options.dryRun) {
+            await edge.log.group('Read the source', async () => {
+                const found = prepared ??
+                    (await (0,source_resolve/* resolveSource */.e)(inputs.source, {
+                        client: session.client,
+                        options: inputs.publish,
+                        ...(session.docker
+                            ? { imageId: (image) => session.docker.imageId(image) }
+                            : {})
+                    }));
+                for (const line of (0,source_resolve/* describeSource */.B)(found))
+                    edge.log.info(line);
+                if (found !== prepared && found.kind === 'content')
+                    await found.close();
+            });
+            return { kind: 'checked' };
+        }
+        for (const w of plan.warnings)
+            edge.log.warning(w);
+        return {
+            kind: 'published',
+            result: await publish(plan, inputs.source, inputs.publish, session)
+        };
+    }
+    finally {
+        if (prepared?.kind === 'content')
+            await prepared.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 3885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  RS: () => (/* binding */ clientOptionsOf),
+  pY: () => (/* binding */ prepareSource),
+  kt: () => (/* binding */ publishSession)
+});
+
+// EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
+var distribution_client = __webpack_require__(1471);
+// EXTERNAL MODULE: ./src/docker/image.ts
+var docker_image = __webpack_require__(3905);
+;// CONCATENATED MODULE: ./src/docker/push.ts
+
+/** `host/repo:tag` → its repository and tag (`latest` when none is written). */
+function splitReference(reference) {
+    const slash = reference.lastIndexOf('/');
+    const colon = reference.lastIndexOf(':');
+    if (colon > slash)
+        return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+    return { repository: reference, tag: 'latest' };
+}
+const push_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The `<tag>: digest: sha256:… size: N` line docker prints once the manifest is in. */
+function digestLine(output, tag) {
+    const match = new RegExp(`^${push_escape(tag)}: digest: (sha256:[0-9a-f]{64}) size: (\\d+)$`, 'm').exec(output);
+    return match ? { digest: match[1], size: Number(match[2]) } : undefined;
+}
+/** How the daemon writes a repository in RepoDigests: Docker Hub names lose `docker.io/` and `library/`. */
+function daemonName(repository) {
+    const hub = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/(.*)$/.exec(repository);
+    return hub ? hub[1].replace(/^library\//, '') : repository;
+}
+/**
+ * The digest the daemon recorded for `repository` after the push, for a CLI
+ * that printed none. The manifest size is not recorded there: 0 then.
+ */
+async function recordedDigest(reference, repository, configDir) {
+    const result = await (0,docker_image/* runDocker */.ST)(['image', 'inspect', '--format', '{{json .RepoDigests}}', '--', reference], { ...(configDir === undefined ? {} : { configDir }) });
+    if (result.exitCode !== 0)
+        return undefined;
+    const digests = JSON.parse(result.stdout.trim() || '[]');
+    const wanted = daemonName(repository);
+    for (const entry of digests ?? []) {
+        const at = entry.lastIndexOf('@');
+        if (daemonName(entry.slice(0, at)) === wanted)
+            return entry.slice(at + 1);
+    }
+    return undefined;
+}
+/**
+ * `docker tag image reference`, then `docker push reference`, docker's lines
+ * sent to `log`; resolves with the manifest digest and size the push made.
+ * Credentials come from the config directory `docker login` wrote: nothing
+ * secret is ever on the command line.
+ */
+async function dockerPush(image, reference, options) {
+    const config = options.configDir === undefined ? {} : { configDir: options.configDir };
+    const tagged = await (0,docker_image/* runDocker */.ST)(['tag', '--', image, reference], config);
+    if (tagged.exitCode !== 0)
+        throw (0,docker_image/* dockerFailure */.Ri)(`docker tag ${image} ${reference}`, image, tagged);
+    const pushed = await (0,docker_image/* runDocker */.ST)(['push', '--', reference], {
+        ...config,
+        listeners: { stdline: options.log, errline: options.log }
+    });
+    if (pushed.exitCode !== 0) {
+        const failure = (0,docker_image/* dockerFailure */.Ri)(`docker push ${reference}`, image, pushed);
+        // "No such image" here is about the pushed tag, not the source: keep docker's words.
+        throw failure.name === 'InputError'
+            ? new Error(`docker push ${reference} failed: ${(0,docker_image/* lastDockerLine */.LE)(pushed)}`)
+            : failure;
+    }
+    const { repository, tag } = splitReference(reference);
+    const printed = digestLine(pushed.stdout, tag);
+    if (printed)
+        return printed;
+    const digest = await recordedDigest(reference, repository, options.configDir);
+    if (digest)
+        return { digest, size: 0 };
+    throw new Error(`docker push ${reference} succeeded but reported no digest, and the daemon recorded none for ${repository}`);
+}
+
+// EXTERNAL MODULE: ./src/credentials/login-plan.ts
+var login_plan = __webpack_require__(4871);
+// EXTERNAL MODULE: ./src/push/source-resolve.ts + 4 modules
+var source_resolve = __webpack_require__(1248);
+;// CONCATENATED MODULE: ./src/push/session.ts
+
+
+
+
+
+/** The registry client's timeouts and retries, from the publishing inputs. */
+function clientOptionsOf(inputs, onRetry) {
+    return {
+        timeoutMs: inputs.publish.requestTimeoutMs,
+        retries: inputs.publish.retries,
+        insecureRegistries: inputs.publish.insecureRegistries,
+        onRetry
+    };
+}
+/**
+ * The publish engine's view of the world, from the inputs and the logins:
+ * the clients that checked each login (a new one for any other registry),
+ * the docker CLI for a local source, and the ECR repository check. Shared by
+ * the action and the CLI, which differ only in where lines go and how
+ * secrets are masked.
+ */
+function publishSession(inputs, login, edge) {
+    const clients = new Map(login.clients);
+    const client = (registry) => {
+        let c = clients.get(registry);
+        if (!c) {
+            const credentials = login.logins.get(registry);
+            c = new distribution_client/* RegistryClient */.bP(registry, credentials, edge.mask, edge.client);
+            clients.set(registry, c);
+        }
+        return c;
+    };
+    const configDir = login.configDir;
+    const options = configDir !== undefined ? { configDir } : {};
+    return {
+        client,
+        log: edge.log,
+        ...(edge.prepared ? { prepared: edge.prepared } : {}),
+        ...(edge.events ? { events: edge.events } : {}),
+        ...(inputs.source?.kind === 'local'
+            ? {
+                docker: {
+                    imageId: (image) => (0,docker_image/* localImageId */.Aj)(image, options),
+                    push: (image, reference, log) => dockerPush(image, reference, { ...options, log })
+                }
+            }
+            : {}),
+        ensureRepository: async (repository, log) => {
+            const provider = (0,login_plan/* providerOf */.lc)(repository.registry, inputs.auth);
+            if (provider.kind === 'dockerhub')
+                log.warning(`${repository.name} has no tags yet: if it does not exist, Docker Hub creates it on this push with the account's default visibility, which may be public`);
+            if (provider.kind !== 'ecr')
+                return;
+            // The AWS SDK is loaded only for an ECR target, not at start-up.
+            const { ensureEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 7477));
+            await ensureEcrRepository({
+                provider: { ...provider, host: repository.registry },
+                path: repository.path,
+                aws: inputs.auth.aws,
+                create: inputs.publish.ecrCreateRepository,
+                log: (line) => log.info(line)
+            });
+        }
+    };
+}
+/**
+ * What can be checked of the source without a registry, before any is
+ * contacted, so a bad source costs no login and no request: a local image
+ * must be in the daemon; a file is opened and checked whole (every blob there
+ * and intact, the platforms it is asked for), and handed to the publish.
+ */
+async function prepareSource(inputs) {
+    const source = inputs.source;
+    if (source?.kind === 'local') {
+        try {
+            await (0,docker_image/* localImageId */.Aj)(source.image);
+        }
+        catch (e) {
+            throw new Error(`${e.message}; nothing was pushed`, { cause: e });
+        }
+        return undefined;
+    }
+    if (source === undefined || source.kind === 'registry')
+        return undefined;
+    return (0,source_resolve.resolveFile)(source, inputs.publish);
 }
 
 
@@ -1736,65 +2448,6 @@ async function allLimited(items, limit, work) {
     if (failed)
         throw failed.reason;
     return settled.map((s) => s.value);
-}
-
-
-/***/ }),
-
-/***/ 8724:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runGrouped),
-/* harmony export */   M: () => (/* binding */ HeldLog)
-/* harmony export */ });
-/**
- * A log that holds its lines until it is released into a sink, then passes
- * every further line straight on: work that runs at the same time as other
- * work can still show its lines together, in its own group.
- */
-class HeldLog {
-    held = [];
-    sink;
-    info = (line) => this.emit('info', line);
-    warning = (line) => this.emit('warning', line);
-    error = (line) => this.emit('error', line);
-    release(sink) {
-        this.sink = sink;
-        for (const [kind, line] of this.held)
-            send(sink, kind, line);
-        this.held = [];
-    }
-    emit(kind, line) {
-        if (this.sink)
-            send(this.sink, kind, line);
-        else
-            this.held.push([kind, line]);
-    }
-}
-function send(sink, kind, line) {
-    const write = sink[kind] ?? sink.info;
-    write.call(sink, line);
-}
-/**
- * Start every task at once, and show them as groups in the tasks' order:
- * the first group's lines live, each later group's held lines when it opens
- * (then live). A group closes when its task settles; `present` may add
- * lines inside it. One slow target no longer holds up the others, and the
- * log still reads like the plan.
- */
-async function runGrouped(log, tasks, present) {
-    const holds = tasks.map(() => new HeldLog());
-    // Settled at once, so a task that fails early is never an unhandled rejection.
-    const settled = tasks.map((task, i) => task.run(holds[i]).then((value) => ({ status: 'fulfilled', value }), (reason) => ({ status: 'rejected', reason })));
-    const results = [];
-    for (const [i, task] of tasks.entries()) {
-        results.push(await log.group(task.title, async () => {
-            holds[i].release(log);
-            return present(await settled[i], i);
-        }));
-    }
-    return results;
 }
 
 

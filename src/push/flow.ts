@@ -1,0 +1,97 @@
+import type { ClientOptions } from '../distribution/client.js'
+import type { MaskSecret } from '../distribution/credentials.js'
+import type { CredentialSources } from '../credentials/acquire.js'
+import {
+  loginAll,
+  type LoginAllOptions,
+  type LoginLog,
+  type LoginResult
+} from '../credentials/login-all.js'
+import type { LoginStep } from '../credentials/login-plan.js'
+import type { AuthInputs } from '../inputs/auth.js'
+import type { Inputs } from '../inputs/parse.js'
+import type { PublishEvents } from './events.js'
+import type { Plan } from './plan.js'
+import { publish, type PublishLog } from './publish.js'
+import type { PublishResult } from './results.js'
+import { prepareSource, publishSession } from './session.js'
+import { describeSource, resolveSource } from './source-resolve.js'
+
+/** What an edge brings to a publish: where lines and events go, how secrets are masked, its login ways. */
+export interface PublishEdge {
+  readonly log: PublishLog & LoginLog
+  readonly mask: MaskSecret
+  readonly client: ClientOptions
+  readonly sources: CredentialSources
+  readonly events?: PublishEvents
+  readonly login: Pick<
+    LoginAllOptions,
+    'getIdToken' | 'configParent' | 'onDockerLogins' | 'rejected'
+  >
+  /** Told once every login worked (the action exports DOCKER_CONFIG then). */
+  readonly loggedIn?: (login: LoginResult) => void
+}
+
+export type Outcome =
+  | { readonly kind: 'published'; readonly result: PublishResult }
+  /** A dry run: every login worked and the source is there; nothing was written. */
+  | { readonly kind: 'checked' }
+
+/**
+ * The publish as the action and the CLI both run it: the source checked
+ * before any registry is contacted (a local image found in the daemon, a
+ * file opened and checked whole), every login, then the publish; or, with
+ * `dryRun`, the source read and nothing written. The edges only read their
+ * world and render what this reports.
+ */
+export async function runPublish(
+  plan: Plan,
+  inputs: Inputs,
+  logins: { readonly steps: readonly LoginStep[]; readonly auth: AuthInputs },
+  edge: PublishEdge,
+  options: { readonly dryRun?: boolean } = {}
+): Promise<Outcome> {
+  const prepared = await prepareSource(inputs)
+  try {
+    const login = await loginAll(logins.steps, logins.auth, {
+      ...edge.login,
+      sources: edge.sources,
+      // A dry run writes nothing, not even a docker login.
+      useDocker: inputs.source?.kind === 'local' && !options.dryRun,
+      client: edge.client,
+      log: edge.log,
+      mask: edge.mask
+    })
+    edge.loggedIn?.(login)
+    const session = publishSession(inputs, login, {
+      log: edge.log,
+      mask: edge.mask,
+      client: edge.client,
+      prepared,
+      ...(edge.events ? { events: edge.events } : {})
+    })
+    if (options.dryRun) {
+      await edge.log.group('Read the source', async () => {
+        const found =
+          prepared ??
+          (await resolveSource(inputs.source!, {
+            client: session.client,
+            options: inputs.publish,
+            ...(session.docker
+              ? { imageId: (image: string) => session.docker!.imageId(image) }
+              : {})
+          }))
+        for (const line of describeSource(found)) edge.log.info(line)
+        if (found !== prepared && found.kind === 'content') await found.close()
+      })
+      return { kind: 'checked' }
+    }
+    for (const w of plan.warnings) edge.log.warning(w)
+    return {
+      kind: 'published',
+      result: await publish(plan, inputs.source!, inputs.publish, session)
+    }
+  } finally {
+    if (prepared?.kind === 'content') await prepared.close()
+  }
+}
