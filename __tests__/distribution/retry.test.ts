@@ -5,7 +5,7 @@ import {
   isRetryableStatus,
   parseRetryAfter,
   retryDelayMs
-} from '../../src/distribution/retry.js'
+} from '../../src/shared/retry.js'
 
 const NOW = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')
 const policy = DEFAULT_RETRY_POLICY

@@ -1,3 +1,4 @@
+import { isRetryableStatus, retrying } from '../shared/retry.js'
 import { causeOf, messageOf, oneLine } from '../shared/errors.js'
 import { authorityHost, entraAccessToken } from './entra.js'
 import { scrubSecrets } from '../shared/scrub.js'
@@ -14,7 +15,8 @@ export const ACR_TOKEN_USERNAME = '00000000-0000-0000-0000-000000000000'
  * at login should not fail the job, and more than a second or two of waiting
  * means an outage a re-run handles better.
  */
-const EXCHANGE_RETRY_DELAYS_MS = [250, 750]
+/** The exchange is retried on a network error, 429 and 5xx: twice, soon (the login waits on it). */
+const EXCHANGE_PACING = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } }
 
 export interface AcrRegistry {
   /** Host as in image references: the `service` ACR issues tokens for. */
@@ -84,54 +86,61 @@ async function exchange(
     tenant: azure.tenantId,
     access_token: accessToken
   })
-  for (let attempt = 0; ; attempt++) {
-    const retry = attempt < EXCHANGE_RETRY_DELAYS_MS.length
-    let res: Response
-    try {
-      // redirect 'manual': following one would re-send the token to wherever it points.
-      res = await fetch(url, {
-        method: 'POST',
-        body: form,
-        headers: { accept: 'application/json' },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(30_000)
-      })
-    } catch (e) {
-      if (retry) {
-        await sleep(EXCHANGE_RETRY_DELAYS_MS[attempt]!)
-        continue
+  const { res, body } = await retrying<{ res: Response; body: string }>(
+    EXCHANGE_PACING,
+    async () => {
+      let res: Response
+      try {
+        // redirect 'manual': following one would re-send the token to wherever it points.
+        res = await fetch(url, {
+          method: 'POST',
+          body: form,
+          headers: { accept: 'application/json' },
+          redirect: 'manual',
+          signal: AbortSignal.timeout(30_000)
+        })
+      } catch (e) {
+        // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
+        const cause = causeOf(e) ?? e
+        const error = new Error(
+          `Could not reach ${registry.host} at ${url} for the ACR token exchange: ${messageOf(cause)} (check the registry name and the network)`,
+          { cause: e }
+        )
+        return {
+          again: `${registry.host}: the ACR token exchange failed: ${messageOf(cause)}`,
+          error
+        }
       }
-      // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
-      const cause = causeOf(e) ?? e
-      throw new Error(
-        `Could not reach ${registry.host} at ${url} for the ACR token exchange: ${messageOf(cause)} (check the registry name and the network)`,
-        { cause: e }
-      )
+      const text = await res.text()
+      if (isRetryableStatus(res.status))
+        return {
+          again: `${registry.host}: the ACR token exchange answered HTTP ${res.status}`,
+          retryAfter: res.headers.get('retry-after'),
+          error: new Error(
+            `${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(text)}) after retrying: try again later`
+          )
+        }
+      return { value: { res, body: text } }
     }
-    const body = await res.text()
-    if ((res.status === 429 || res.status >= 500) && retry) {
-      await sleep(EXCHANGE_RETRY_DELAYS_MS[attempt]!)
-      continue
-    }
-    if (res.status >= 300 && res.status < 400) {
-      const to = res.headers.get('location') ?? '(no location)'
-      throw new Error(
-        `${registry.host} answered the ACR token exchange with a redirect (HTTP ${res.status} to ${safeOrigin(to, url)}); tagship sends the Entra token only to ${url}: check that ${registry.host} is the registry's login server`
-      )
-    }
-    if (!res.ok) {
-      throw new Error(
-        `${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(body)}): check that azure-tenant-id ${azure.tenantId} is the registry's tenant and that client ${azure.clientId} has the AcrPush role on it`
-      )
-    }
-    const refreshToken = parseJson(body)?.refresh_token
-    if (typeof refreshToken !== 'string' || refreshToken === '') {
-      throw new Error(
-        `${registry.host} answered the ACR token exchange without a refresh_token (HTTP ${res.status}): is ${registry.baseUrl} an Azure Container Registry?`
-      )
-    }
-    return refreshToken
+  )
+  if (res.status >= 300 && res.status < 400) {
+    const to = res.headers.get('location') ?? '(no location)'
+    throw new Error(
+      `${registry.host} answered the ACR token exchange with a redirect (HTTP ${res.status} to ${safeOrigin(to, url)}); tagship sends the Entra token only to ${url}: check that ${registry.host} is the registry's login server`
+    )
   }
+  if (!res.ok) {
+    throw new Error(
+      `${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(body)}): check that azure-tenant-id ${azure.tenantId} is the registry's tenant and that client ${azure.clientId} has the AcrPush role on it`
+    )
+  }
+  const refreshToken = parseJson(body)?.refresh_token
+  if (typeof refreshToken !== 'string' || refreshToken === '') {
+    throw new Error(
+      `${registry.host} answered the ACR token exchange without a refresh_token (HTTP ${res.status}): is ${registry.baseUrl} an Azure Container Registry?`
+    )
+  }
+  return refreshToken
 }
 
 /** ACR's error body as one phrase: Distribution's `{errors:[{code,message}]}` or OAuth's `{error,error_description}`. */
@@ -176,8 +185,4 @@ function jwtExpiry(token: string): Date | undefined {
   if (payload === undefined) return undefined
   const exp = parseJson(Buffer.from(payload, 'base64url').toString('utf8'))?.exp
   return typeof exp === 'number' ? new Date(exp * 1000) : undefined
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

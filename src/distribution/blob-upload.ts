@@ -1,5 +1,5 @@
 import { UnsafeEndpointError } from './endpoint.js'
-import { isRetryableStatus } from './retry.js'
+import { isRetryableStatus } from '../shared/retry.js'
 import {
   ContentMismatchError,
   CredentialsRejectedError,

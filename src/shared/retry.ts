@@ -63,3 +63,47 @@ export function retryDelayMs(
   if (asked !== undefined) return Math.min(policy.capMs, asked)
   return backoffMs(retry, policy, random)
 }
+
+/** How a retried operation waits: the policy, and the clock and randomness (tests pass their own). */
+export interface Pacing {
+  readonly policy: RetryPolicy
+  readonly sleep?: (ms: number) => Promise<void>
+  readonly random?: () => number
+  readonly now?: () => number
+  /** Told before each wait: `…; retry 1 of 4 in 0.6 s`. */
+  readonly onRetry?: (message: string) => void
+}
+
+/** One try of a retried operation: its value, or why it is worth another try. */
+export type Attempt<T> =
+  | { readonly value: T }
+  | { readonly again: string; readonly retryAfter?: string | null; readonly error: unknown }
+
+/**
+ * Run `attempt` until it gives a value, waiting the policy's backoff (or the
+ * server's Retry-After) between tries; after the last retry its error is
+ * thrown. For operations other than a registry request (which the client
+ * retries itself with the same policy): token exchanges, for one.
+ */
+export async function retrying<T>(
+  pacing: Pacing,
+  attempt: (retry: number) => Promise<Attempt<T>>
+): Promise<T> {
+  const sleep = pacing.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  for (let retry = 0; ; retry++) {
+    const result = await attempt(retry)
+    if ('value' in result) return result.value
+    if (retry >= pacing.policy.retries) throw result.error
+    const ms = retryDelayMs(
+      retry,
+      result.retryAfter,
+      pacing.policy,
+      pacing.random ?? Math.random,
+      (pacing.now ?? Date.now)()
+    )
+    pacing.onRetry?.(
+      `${result.again}; retry ${retry + 1} of ${pacing.policy.retries} in ${(ms / 1000).toFixed(1)} s`
+    )
+    await sleep(ms)
+  }
+}
