@@ -1,6 +1,12 @@
 import { generateKeyPairSync, sign } from 'node:crypto'
 import { IN_TOTO, OCI_CONFIG, OCI_INDEX, OCI_MANIFEST } from './archives.js'
-import { expectStatus, send as seedSend, sha256, type SeedTarget } from './services/oci-seed.js'
+import {
+  expectStatus,
+  putBlob,
+  send as seedSend,
+  sha256,
+  type SeedTarget
+} from './services/oci-seed.js'
 
 /**
  * Signatures, attestations and SBOMs built from their public formats, and
@@ -296,17 +302,7 @@ async function pushManifest(
 
 async function pushBlob(target: SeedTarget, repo: string, data: Buffer): Promise<void> {
   const head = await send(target, repo, `/v2/${repo}/blobs/${sha256(data)}`, { method: 'HEAD' })
-  if (head.status === 200) return
-  const start = await send(target, repo, `/v2/${repo}/blobs/uploads/`, { method: 'POST' })
-  await expectStatus(start, 202, `POST upload ${repo}`)
-  const location = new URL(start.headers.get('location')!, target.url)
-  location.searchParams.set('digest', sha256(data))
-  const put = await send(target, repo, location.toString(), {
-    method: 'PUT',
-    headers: { 'content-type': 'application/octet-stream' },
-    body: data
-  })
-  await expectStatus(put, 201, `PUT blob ${repo}`)
+  if (head.status !== 200) await putBlob(target, repo, data)
 }
 
 /** Every request with the rights a test needs, deleting included. */

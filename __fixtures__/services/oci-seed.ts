@@ -104,7 +104,8 @@ async function putManifest(
   return { digest, size: bytes.length, bytes, mediaType }
 }
 
-async function putBlob(target: SeedTarget, repo: string, data: Buffer): Promise<void> {
+/** Upload one blob: a session, then one PUT with the bytes. */
+export async function putBlob(target: SeedTarget, repo: string, data: Buffer): Promise<void> {
   const start = await send(target, repo, `/v2/${repo}/blobs/uploads/`, { method: 'POST' })
   await expectStatus(start, 202, `POST upload ${repo}`)
   const location = new URL(start.headers.get('location')!, target.url)
