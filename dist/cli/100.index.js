@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACR_TOKEN_USERNAME, acrSecretCredentials
 
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var retry = __webpack_require__(3091);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 279 modules
@@ -155,6 +157,7 @@ var scrub = __webpack_require__(9826);
 
 
 
+
 /** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
 const ENTRA_AUDIENCE = 'api://AzureADTokenExchange';
 /** The username ACR takes with a refresh token as password (what `az acr login` uses). */
@@ -164,7 +167,8 @@ const ACR_TOKEN_USERNAME = '00000000-0000-0000-0000-000000000000';
  * at login should not fail the job, and more than a second or two of waiting
  * means an outage a re-run handles better.
  */
-const EXCHANGE_RETRY_DELAYS_MS = [250, 750];
+/** The exchange is retried on a network error, 429 and 5xx: twice, soon (the login waits on it). */
+const EXCHANGE_PACING = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } };
 /**
  * Logs in to ACR without a stored secret: GitHub OIDC token → Entra ID access
  * token (the OIDC token as client assertion) → ACR refresh token. Every token
@@ -206,8 +210,7 @@ async function exchange(registry, azure, accessToken) {
         tenant: azure.tenantId,
         access_token: accessToken
     });
-    for (let attempt = 0;; attempt++) {
-        const retry = attempt < EXCHANGE_RETRY_DELAYS_MS.length;
+    const { res, body } = await (0,retry/* retrying */.R$)(EXCHANGE_PACING, async () => {
         let res;
         try {
             // redirect 'manual': following one would re-send the token to wherever it points.
@@ -220,32 +223,35 @@ async function exchange(registry, azure, accessToken) {
             });
         }
         catch (e) {
-            if (retry) {
-                await sleep(EXCHANGE_RETRY_DELAYS_MS[attempt]);
-                continue;
-            }
             // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
             const cause = (0,errors/* causeOf */.rl)(e) ?? e;
-            throw new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange: ${(0,errors/* messageOf */.bD)(cause)} (check the registry name and the network)`, { cause: e });
+            const error = new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange: ${(0,errors/* messageOf */.bD)(cause)} (check the registry name and the network)`, { cause: e });
+            return {
+                again: `${registry.host}: the ACR token exchange failed: ${(0,errors/* messageOf */.bD)(cause)}`,
+                error
+            };
         }
-        const body = await res.text();
-        if ((res.status === 429 || res.status >= 500) && retry) {
-            await sleep(EXCHANGE_RETRY_DELAYS_MS[attempt]);
-            continue;
-        }
-        if (res.status >= 300 && res.status < 400) {
-            const to = res.headers.get('location') ?? '(no location)';
-            throw new Error(`${registry.host} answered the ACR token exchange with a redirect (HTTP ${res.status} to ${safeOrigin(to, url)}); tagship sends the Entra token only to ${url}: check that ${registry.host} is the registry's login server`);
-        }
-        if (!res.ok) {
-            throw new Error(`${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(body)}): check that azure-tenant-id ${azure.tenantId} is the registry's tenant and that client ${azure.clientId} has the AcrPush role on it`);
-        }
-        const refreshToken = parseJson(body)?.refresh_token;
-        if (typeof refreshToken !== 'string' || refreshToken === '') {
-            throw new Error(`${registry.host} answered the ACR token exchange without a refresh_token (HTTP ${res.status}): is ${registry.baseUrl} an Azure Container Registry?`);
-        }
-        return refreshToken;
+        const text = await res.text();
+        if ((0,retry/* isRetryableStatus */.PS)(res.status))
+            return {
+                again: `${registry.host}: the ACR token exchange answered HTTP ${res.status}`,
+                retryAfter: res.headers.get('retry-after'),
+                error: new Error(`${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(text)}) after retrying: try again later`)
+            };
+        return { value: { res, body: text } };
+    });
+    if (res.status >= 300 && res.status < 400) {
+        const to = res.headers.get('location') ?? '(no location)';
+        throw new Error(`${registry.host} answered the ACR token exchange with a redirect (HTTP ${res.status} to ${safeOrigin(to, url)}); tagship sends the Entra token only to ${url}: check that ${registry.host} is the registry's login server`);
     }
+    if (!res.ok) {
+        throw new Error(`${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(body)}): check that azure-tenant-id ${azure.tenantId} is the registry's tenant and that client ${azure.clientId} has the AcrPush role on it`);
+    }
+    const refreshToken = parseJson(body)?.refresh_token;
+    if (typeof refreshToken !== 'string' || refreshToken === '') {
+        throw new Error(`${registry.host} answered the ACR token exchange without a refresh_token (HTTP ${res.status}): is ${registry.baseUrl} an Azure Container Registry?`);
+    }
+    return refreshToken;
 }
 /** ACR's error body as one phrase: Distribution's `{errors:[{code,message}]}` or OAuth's `{error,error_description}`. */
 function acrError(body) {
@@ -289,9 +295,6 @@ function jwtExpiry(token) {
         return undefined;
     const exp = parseJson(Buffer.from(payload, 'base64url').toString('utf8'))?.exp;
     return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 

@@ -597,8 +597,8 @@ async function loginAll(steps, auth, options) {
 }
 
 
-// EXTERNAL MODULE: ./src/distribution/retry.ts
-var retry = __webpack_require__(240);
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var retry = __webpack_require__(3091);
 // EXTERNAL MODULE: ./src/distribution/repo.ts
 var distribution_repo = __webpack_require__(548);
 // EXTERNAL MODULE: ./src/distribution/byte-streams.ts

@@ -435,8 +435,8 @@ function parseChallenge(header) {
     return { scheme, params };
 }
 
-// EXTERNAL MODULE: ./src/distribution/retry.ts
-var distribution_retry = __webpack_require__(240);
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var shared_retry = __webpack_require__(3091);
 ;// CONCATENATED MODULE: ./src/distribution/client.ts
 
 
@@ -471,8 +471,8 @@ class RegistryClient {
     constructor(registry, credentials, mask, options = {}) {
         this.registry = registry;
         this.credentials = credentials;
-        this.retries = Math.max(0, options.retries ?? distribution_retry/* DEFAULT_RETRY_POLICY */.cO.retries);
-        this.policy = { ...distribution_retry/* DEFAULT_RETRY_POLICY */.cO, retries: this.retries };
+        this.retries = Math.max(0, options.retries ?? shared_retry/* DEFAULT_RETRY_POLICY */.cO.retries);
+        this.policy = { ...shared_retry/* DEFAULT_RETRY_POLICY */.cO, retries: this.retries };
         this.timeoutMs = options.timeoutMs ?? 60_000;
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
         this.random = options.random ?? Math.random;
@@ -515,7 +515,7 @@ class RegistryClient {
                 await this.waitToRetry(retry, `${describeRequest(init, url)} failed: ${e.detail}`);
                 continue;
             }
-            if (replayable && retry < this.retries && (0,distribution_retry/* isRetryableStatus */.PS)(response.status)) {
+            if (replayable && retry < this.retries && (0,shared_retry/* isRetryableStatus */.PS)(response.status)) {
                 await response.body?.cancel();
                 await this.waitToRetry(retry, `${describeRequest(init, url)} answered HTTP ${response.status}`, response.headers.get('retry-after'));
                 continue;
@@ -530,7 +530,7 @@ class RegistryClient {
      * streamed upload) themselves.
      */
     async waitToRetry(retry, reason, retryAfter) {
-        const ms = (0,distribution_retry/* retryDelayMs */.qO)(retry, retryAfter, this.policy, this.random, this.now());
+        const ms = (0,shared_retry/* retryDelayMs */.qO)(retry, retryAfter, this.policy, this.random, this.now());
         this.onRetry?.(`${this.registry}: ${reason}; retry ${retry + 1} of ${this.retries} in ${(ms / 1000).toFixed(1)} s`);
         await this.sleep(ms);
     }
@@ -1176,70 +1176,6 @@ async function refusal(repo, response, action, write, reference) {
 
 /***/ }),
 
-/***/ 240:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
-/* harmony export */   qO: () => (/* binding */ retryDelayMs)
-/* harmony export */ });
-/* unused harmony exports backoffMs, parseRetryAfter */
-/**
- * The retry policy of the registry transport, pure: which answers are worth
- * another try, and how long to wait before it.
- */
-const DEFAULT_RETRY_POLICY = { retries: 4, baseMs: 500, capMs: 30_000 };
-/**
- * 408, 429 and 5xx are transient: the registry, a proxy or a load balancer may
- * answer differently a moment later. 501 (Not Implemented) and 505 (HTTP
- * Version Not Supported) are the server saying it never will.
- */
-function isRetryableStatus(status) {
-    if (status === 408 || status === 429)
-        return true;
-    return status >= 500 && status <= 599 && status !== 501 && status !== 505;
-}
-/**
- * Capped exponential backoff with equal jitter: half the step is fixed and
- * half random, so many clients throttled at once spread out and none waits
- * near zero. `retry` counts from 0 (the wait before the first retry).
- */
-function backoffMs(retry, policy, random) {
-    const step = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, retry));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(step / 2 + (step / 2) * r);
-}
-/**
- * `Retry-After` (RFC 9110 §10.2.3) in milliseconds: delay-seconds (`120`) or
- * an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`, a date already past is 0).
- * Undefined when absent or not one of those forms (`-1`, `1.5`, `soon`).
- */
-function parseRetryAfter(value, now) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // A date names a weekday or a month; a bare number (`-1`, `1.5`) is no date, whatever Date.parse thinks.
-    if (!/[a-z]/i.test(text))
-        return undefined;
-    const at = Date.parse(text);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - now);
-}
-/** How long to wait before retry number `retry` (from 0): the registry's Retry-After if valid, else backoff; capped. */
-function retryDelayMs(retry, retryAfter, policy, random, now) {
-    const asked = parseRetryAfter(retryAfter, now);
-    if (asked !== undefined)
-        return Math.min(policy.capMs, asked);
-    return backoffMs(retry, policy, random);
-}
-
-
-/***/ }),
-
 /***/ 8850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1565,6 +1501,90 @@ function describeSource(found) {
     if (found.referrers.length > 0)
         lines.push(`referrers: ${(0,summary/* referrerSummary */.W)(found.referrers)}`);
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 3091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
+/* harmony export */   qO: () => (/* binding */ retryDelayMs)
+/* harmony export */ });
+/* unused harmony exports backoffMs, parseRetryAfter */
+/**
+ * The retry policy of the registry transport, pure: which answers are worth
+ * another try, and how long to wait before it.
+ */
+const DEFAULT_RETRY_POLICY = { retries: 4, baseMs: 500, capMs: 30_000 };
+/**
+ * 408, 429 and 5xx are transient: the registry, a proxy or a load balancer may
+ * answer differently a moment later. 501 (Not Implemented) and 505 (HTTP
+ * Version Not Supported) are the server saying it never will.
+ */
+function isRetryableStatus(status) {
+    if (status === 408 || status === 429)
+        return true;
+    return status >= 500 && status <= 599 && status !== 501 && status !== 505;
+}
+/**
+ * Capped exponential backoff with equal jitter: half the step is fixed and
+ * half random, so many clients throttled at once spread out and none waits
+ * near zero. `retry` counts from 0 (the wait before the first retry).
+ */
+function backoffMs(retry, policy, random) {
+    const step = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, retry));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(step / 2 + (step / 2) * r);
+}
+/**
+ * `Retry-After` (RFC 9110 §10.2.3) in milliseconds: delay-seconds (`120`) or
+ * an HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`, a date already past is 0).
+ * Undefined when absent or not one of those forms (`-1`, `1.5`, `soon`).
+ */
+function parseRetryAfter(value, now) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // A date names a weekday or a month; a bare number (`-1`, `1.5`) is no date, whatever Date.parse thinks.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const at = Date.parse(text);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - now);
+}
+/** How long to wait before retry number `retry` (from 0): the registry's Retry-After if valid, else backoff; capped. */
+function retryDelayMs(retry, retryAfter, policy, random, now) {
+    const asked = parseRetryAfter(retryAfter, now);
+    if (asked !== undefined)
+        return Math.min(policy.capMs, asked);
+    return backoffMs(retry, policy, random);
+}
+/**
+ * Run `attempt` until it gives a value, waiting the policy's backoff (or the
+ * server's Retry-After) between tries; after the last retry its error is
+ * thrown. For operations other than a registry request (which the client
+ * retries itself with the same policy): token exchanges, for one.
+ */
+async function retrying(pacing, attempt) {
+    const sleep = pacing.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    for (let retry = 0;; retry++) {
+        const result = await attempt(retry);
+        if ('value' in result)
+            return result.value;
+        if (retry >= pacing.policy.retries)
+            throw result.error;
+        const ms = retryDelayMs(retry, result.retryAfter, pacing.policy, pacing.random ?? Math.random, (pacing.now ?? Date.now)());
+        pacing.onRetry?.(`${result.again}; retry ${retry + 1} of ${pacing.policy.retries} in ${(ms / 1000).toFixed(1)} s`);
+        await sleep(ms);
+    }
 }
 
 
