@@ -38,16 +38,35 @@ describe('the live display on a terminal', () => {
     ])
     await d.group(`Tags of ${APP}`, async () => {
       d.event({ kind: 'phase', target: APP, phase: 'writing tags' })
-      d.event({ kind: 'tag', target: APP, tag: '1.2.3', status: 'pushed' })
+      d.event({
+        kind: 'tag',
+        target: APP,
+        tag: '1.2.3',
+        reference: `${APP}:1.2.3`,
+        status: 'pushed'
+      })
       d.info('1.2.3: pushed')
-      d.event({ kind: 'tag', target: APP, tag: '1.2', status: 'already there' })
+      d.event({
+        kind: 'tag',
+        target: APP,
+        tag: '1.2',
+        reference: `${APP}:1.2`,
+        status: 'already there'
+      })
       d.info('1.2: already there')
       expect(screen(writes)).toEqual([
         'Logged in as alice',
         `  ${APP}  writing tags  2/4 tags`,
         '  1.2: already there'
       ])
-      d.event({ kind: 'tag', target: APP, tag: '1', status: 'kept', detail: 'newer' })
+      d.event({
+        kind: 'tag',
+        target: APP,
+        tag: '1',
+        reference: `${APP}:1`,
+        status: 'kept',
+        detail: 'newer'
+      })
       d.warning(`${APP}:1: kept where it is`)
     })
     expect(screen(writes)).toEqual([
@@ -58,7 +77,14 @@ describe('the live display on a terminal', () => {
     ])
     // A tag that fails verification after it was pushed is still one tag.
     d.event({ kind: 'phase', target: APP, phase: 'verifying' })
-    d.event({ kind: 'tag', target: APP, tag: '1.2.3', status: 'failed', detail: 'moved' })
+    d.event({
+      kind: 'tag',
+      target: APP,
+      tag: '1.2.3',
+      reference: `${APP}:1.2.3`,
+      status: 'failed',
+      detail: 'moved'
+    })
     d.event({ kind: 'phase', target: APP, phase: 'verified' })
     expect(screen(writes).slice(-2)).toEqual([
       `  ${APP}  verified  3/4 tags`,

@@ -11,487 +11,12 @@ __webpack_require__.d(__webpack_exports__, {
   publishCommand: () => (/* binding */ publishCommand)
 });
 
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(8382);
-// EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
-var distribution_client = __webpack_require__(1471);
-// EXTERNAL MODULE: ./src/distribution/errors.ts
-var distribution_errors = __webpack_require__(4604);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/docker/config.ts
-
-
-
-/**
- * A Docker config directory for this run only, so tagship never reads or
- * changes the user's ~/.docker, and one job's logout cannot wipe another's
- * login on a shared self-hosted runner.
- */
-async function createConfigDir(parent) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent || (0,external_node_os_.tmpdir)(), 'tagship-docker-'));
-    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), '{}\n', { mode: 0o600 });
-    return dir;
-}
-async function removeConfigDir(dir) {
-    await (0,promises_.rm)(dir, { recursive: true, force: true });
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(1260);
-;// CONCATENATED MODULE: ./src/docker/env.ts
-/**
- * What docker and its helpers may see: not the step's INPUT_* secrets or the
- * runner's ID-token request token, only what the CLI itself reads.
- */
-const PASSED_TO_DOCKER = [
-    'PATH',
-    'HOME',
-    'USER',
-    'TMPDIR',
-    'DOCKER_HOST',
-    'DOCKER_CONTEXT',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_CERT_PATH',
-    'DOCKER_API_VERSION',
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'NO_PROXY',
-    'http_proxy',
-    'https_proxy',
-    'no_proxy'
-];
-/**
- * The environment every docker command runs with: the allow-listed variables,
- * and DOCKER_CONFIG set to `configDir` when given (the run's own logins), else
- * kept as the job set it, if it did.
- */
-function dockerEnv(configDir) {
-    const env = {};
-    for (const name of PASSED_TO_DOCKER) {
-        const value = process.env[name];
-        if (value !== undefined)
-            env[name] = value;
-    }
-    const config = configDir ?? process.env.DOCKER_CONFIG;
-    return config === undefined ? env : { ...env, DOCKER_CONFIG: config };
-}
-
-;// CONCATENATED MODULE: ./src/docker/login.ts
-
-
-/**
- * The server name docker stores credentials under. Docker Hub's is the
- * CLI's default (`https://index.docker.io/v1/`), reached by giving none.
- */
-function serverArgs(login) {
-    return login.registry === 'docker.io' ? [] : [login.registry];
-}
-/** `docker login --password-stdin` into the run's config directory. Throws with docker's own reason. */
-async function dockerLogin(configDir, login) {
-    const result = await (0,exec/* getExecOutput */.H)('docker', ['login', '--username', login.username, '--password-stdin', ...serverArgs(login)], {
-        input: Buffer.from(login.password),
-        env: dockerEnv(configDir),
-        silent: true,
-        ignoreReturnCode: true
-    });
-    if (result.exitCode !== 0) {
-        const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
-        throw new Error(`docker login to ${login.registry} failed: ${reason}`);
-    }
-}
-/** `docker logout`; returns docker's complaint, if any, for a warning. */
-async function dockerLogout(configDir, registry) {
-    const result = await (0,exec/* getExecOutput */.H)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], {
-        env: dockerEnv(configDir),
-        silent: true,
-        ignoreReturnCode: true
-    });
-    return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim();
-}
-
 // EXTERNAL MODULE: ./src/distribution/endpoint.ts
 var endpoint = __webpack_require__(8925);
-;// CONCATENATED MODULE: ./src/credentials/github-oidc.ts
-
-/**
- * Wraps the runner's ID-token request so that its failures say what to fix.
- * The runner sets ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only for jobs with
- * `permissions: id-token: write`; without them @actions/core fails with
- * "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable", which does not
- * tell a user which line of the workflow to change.
- */
-function githubIdToken(use, fetchIdToken, env = process.env) {
-    return async (audience) => {
-        const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-        if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !requestToken) {
-            throw new Error(`${use.login} with OIDC needs \`permissions: id-token: write\` in the job (or ${use.alternative})`);
-        }
-        let token;
-        try {
-            token = await fetchIdToken(audience);
-        }
-        catch (e) {
-            // @actions/core's message spans several lines and starts with "Error message:".
-            const detail = (0,errors/* messageOf */.bD)(e)
-                .replace(/^Error message:\s*/, '')
-                .replaceAll(requestToken, '***')
-                .replace(/\s+/g, ' ')
-                .trim();
-            // No cause: it would bring back the runner's request token removed above.
-            // eslint-disable-next-line preserve-caught-error
-            throw new Error(`${use.login} with OIDC: GitHub did not issue an ID token: ${detail}`);
-        }
-        if (!token)
-            throw new Error(`${use.login} with OIDC: GitHub returned an empty ID token`);
-        return token;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/credentials/acquire.ts
-
-
-/** Where the credentials of a step came from, for the log. */
-function sourceOf(step) {
-    switch (step.credentials.kind) {
-        case 'static':
-            return step.credentials.from;
-        case 'ecr':
-            return 'ECR GetAuthorizationToken';
-        case 'ecr-public':
-            return 'ECR Public GetAuthorizationToken';
-        case 'acr-oidc':
-            return 'GitHub OIDC, Entra ID and the ACR token exchange';
-        case 'anonymous':
-            return 'none';
-    }
-}
-/**
- * Obtain the credentials of one login step. Every secret is masked, and so
- * is the Basic value derived from it, before this returns. Anonymous steps
- * give undefined.
- */
-async function acquireLogin(step, auth, options) {
-    const c = step.credentials;
-    let obtained;
-    switch (c.kind) {
-        case 'anonymous':
-            return undefined;
-        case 'static':
-            options.mask(c.password);
-            obtained = { username: c.username, password: c.password };
-            break;
-        case 'ecr':
-            obtained = await options.sources.ecr({ account: c.account, region: c.region, host: step.registry }, auth.aws, {
-                mask: options.mask
-            });
-            break;
-        case 'ecr-public':
-            obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask });
-            break;
-        case 'acr-oidc':
-            obtained = await options.sources.acrOidc({ host: step.registry, baseUrl: (0,endpoint/* registryBaseUrl */.mO)(step.registry) }, { clientId: c.clientId, tenantId: c.tenantId }, {
-                mask: options.mask,
-                getIdToken: githubIdToken({ login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' }, options.getIdToken)
-            });
-            break;
-    }
-    options.mask(obtained.password);
-    options.mask(Buffer.from(`${obtained.username}:${obtained.password}`).toString('base64'));
-    return {
-        registry: step.registry,
-        provider: step.provider,
-        username: obtained.username,
-        password: obtained.password,
-        source: sourceOf(step),
-        ...(obtained.expiresAt ? { expiresAt: obtained.expiresAt } : {})
-    };
-}
-
-// EXTERNAL MODULE: ./src/registry/provider.ts
-var registry_provider = __webpack_require__(4998);
-;// CONCATENATED MODULE: ./src/credentials/login-messages.ts
-
-/** What to tell a person whose credentials a registry refused: which input to check. */
-function rejectedMessage(step) {
-    const c = step.credentials;
-    const who = step.provider.kind === 'generic'
-        ? step.registry
-        : `${(0,registry_provider/* providerName */.pX)(step.provider)} (${step.registry})`;
-    switch (c.kind) {
-        case 'static':
-            if (c.from === 'dockerhub-token') {
-                return `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the credentials for ${c.username}: check dockerhub-token (an access token with Read & Write, not the password)`;
-            }
-            if (c.from === 'azure-client-secret') {
-                return `${who} rejected service principal ${c.username}: check azure-client-secret, and that the principal has the AcrPush role on the registry`;
-            }
-            return `${who} rejected the credentials for ${c.username}: check its entry in registry-auth`;
-        case 'ecr':
-            return `${who} rejected the ECR authorization token: check that the AWS identity may push to account ${c.account} in ${c.region}`;
-        case 'ecr-public':
-            return `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
-        case 'acr-oidc':
-            return `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
-        case 'anonymous':
-            return `${step.registry} asks for credentials and none were given: add it to registry-auth`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/credentials/login-plan.ts
-
-
-function providerOf(registry, auth) {
-    return auth.providers.get(registry) ?? (0,registry_provider/* detectProvider */.F1)(registry);
-}
-/**
- * Decide, for every registry the plan touches, where its credentials come
- * from. Missing credentials are an error here, before any network call.
- */
-function planLogins(registries, auth) {
-    const steps = new Map();
-    for (const { registry, push } of registries) {
-        const existing = steps.get(registry);
-        if (existing) {
-            if (push && !existing.push)
-                steps.set(registry, { ...existing, push });
-            continue;
-        }
-        const provider = providerOf(registry, auth);
-        steps.set(registry, {
-            registry,
-            provider,
-            credentials: credentialsFor(registry, provider, auth, push),
-            push
-        });
-    }
-    return [...steps.values()];
-}
-function credentialsFor(registry, provider, auth, push) {
-    const listed = auth.registryAuth.find((e) => e.registry === registry);
-    if (listed)
-        return {
-            kind: 'static',
-            username: listed.username,
-            password: listed.password,
-            from: 'registry-auth'
-        };
-    const missing = (inputs) => {
-        throw new errors/* InputError */.dz('images', `${registry} is ${(0,registry_provider/* providerName */.pX)(provider)} and no credentials were given for it: ${inputs}`);
-    };
-    switch (provider.kind) {
-        case 'dockerhub':
-            if (auth.dockerhub)
-                return { kind: 'static', ...auth.dockerhub, from: 'dockerhub-token' };
-            if (!push)
-                return { kind: 'anonymous' };
-            return missing('set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth');
-        case 'ecr':
-            return { kind: 'ecr', account: provider.account, region: provider.region };
-        case 'ecr-public':
-            return { kind: 'ecr-public' };
-        case 'acr': {
-            const { clientId, clientSecret, tenantId } = auth.azure;
-            if (clientId && clientSecret) {
-                return {
-                    kind: 'static',
-                    username: clientId,
-                    password: clientSecret,
-                    from: 'azure-client-secret'
-                };
-            }
-            if (clientId && tenantId)
-                return { kind: 'acr-oidc', clientId, tenantId };
-            if (clientId) {
-                throw new errors/* InputError */.dz('azure-tenant-id', `is empty: GitHub OIDC login to ${registry} needs the Entra ID tenant of azure-client-id (or set azure-client-secret to use a service principal)`);
-            }
-            if (!push)
-                return { kind: 'anonymous' };
-            return missing('set azure-client-id and azure-tenant-id (GitHub OIDC, with permissions: id-token: write), add azure-client-secret for a service principal, or add it to registry-auth (admin user or repository token)');
-        }
-        case 'generic':
-            return { kind: 'anonymous' };
-    }
-}
-/** What the log says about a step's credentials (never the secret itself). */
-function describeCredentials(plan) {
-    switch (plan.kind) {
-        case 'static':
-            return `${plan.username} (from ${plan.from})`;
-        case 'ecr':
-            return `an ECR authorization token (account ${plan.account}, ${plan.region})`;
-        case 'ecr-public':
-            return 'an ECR Public authorization token (us-east-1)';
-        case 'acr-oidc':
-            return `GitHub OIDC for Entra ID client ${plan.clientId}, exchanged for an ACR refresh token`;
-        case 'anonymous':
-            return 'no credentials (anonymous)';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/log-groups.ts
-/**
- * A log that holds its lines until it is released into a sink, then passes
- * every further line straight on: work that runs at the same time as other
- * work can still show its lines together, in its own group.
- */
-class HeldLog {
-    held = [];
-    sink;
-    info = (line) => this.emit('info', line);
-    warning = (line) => this.emit('warning', line);
-    error = (line) => this.emit('error', line);
-    release(sink) {
-        this.sink = sink;
-        for (const [kind, line] of this.held)
-            send(sink, kind, line);
-        this.held = [];
-    }
-    emit(kind, line) {
-        if (this.sink)
-            send(this.sink, kind, line);
-        else
-            this.held.push([kind, line]);
-    }
-}
-function send(sink, kind, line) {
-    const write = sink[kind] ?? sink.info;
-    write.call(sink, line);
-}
-/**
- * Start every task at once, and show them as groups in the tasks' order:
- * the first group's lines live, each later group's held lines when it opens
- * (then live). A group closes when its task settles; `present` may add
- * lines inside it. One slow target no longer holds up the others, and the
- * log still reads like the plan.
- */
-async function runGrouped(log, tasks, present) {
-    const holds = tasks.map(() => new HeldLog());
-    // Settled at once, so a task that fails early is never an unhandled rejection.
-    const settled = tasks.map((task, i) => task.run(holds[i]).then((value) => ({ status: 'fulfilled', value }), (reason) => ({ status: 'rejected', reason })));
-    const results = [];
-    for (const [i, task] of tasks.entries()) {
-        results.push(await log.group(task.title, async () => {
-            holds[i].release(log);
-            return present(await settled[i], i);
-        }));
-    }
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/docker/undo.ts
-
-
-/** Log out of every registry docker logged in to, then delete the config directory; only warns. */
-async function undoDockerLogins(state, log) {
-    for (const registry of state.dockerLogins) {
-        const problem = await dockerLogout(state.configDir, registry);
-        if (problem)
-            log.warning(`docker logout ${registry}: ${problem}`);
-        else
-            log.info(`Logged out of ${registry}`);
-    }
-    await removeConfigDir(state.configDir);
-    log.info(`Removed ${state.configDir}`);
-}
-
-;// CONCATENATED MODULE: ./src/credentials/login-all.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Log in to every registry of the plan, one log group each: obtain the
- * credentials and check them against the registry (every registry at once),
- * then (for the docker CLI engine) `docker login` into a config directory
- * made for this run. Every registry is tried, so one run reports every
- * refused login at once.
- */
-async function loginAll(steps, auth, options) {
-    const { log } = options;
-    const logins = new Map();
-    const clients = new Map();
-    const dockerLogins = [];
-    let configDir;
-    const changed = () => {
-        if (configDir !== undefined)
-            options.onDockerLogins?.({ configDir, dockerLogins });
-    };
-    const failures = [];
-    // Credentials and login checks for every registry at once; what follows a
-    // check (docker login, which rewrites one config file) one at a time, in order.
-    await runGrouped(log, steps.map((step) => ({
-        title: `Login to ${step.registry}`,
-        run: (held) => checkOne(step, held)
-    })), async (settled, i) => {
-        const step = steps[i];
-        try {
-            if (settled.status === 'rejected')
-                throw settled.reason;
-            await finishOne(step, settled.value);
-        }
-        catch (e) {
-            log.error((0,errors/* messageOf */.bD)(e));
-            failures.push(step.registry);
-        }
-    });
-    if (failures.length > 0) {
-        throw new Error(`could not log in to ${failures.length} of ${steps.length} registries (${failures.join(', ')}): nothing was pushed`);
-    }
-    return { logins, clients, dockerLogins, ...(configDir ? { configDir } : {}) };
-    async function checkOne(step, held) {
-        const kind = step.provider.kind === 'generic' ? '' : ` (${(0,registry_provider/* providerName */.pX)(step.provider)})`;
-        held.info(`${step.registry}${kind}: ${describeCredentials(step.credentials)}`);
-        const login = await acquireLogin(step, auth, {
-            sources: options.sources,
-            mask: options.mask,
-            getIdToken: options.getIdToken
-        });
-        try {
-            const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, options.client);
-            await client.checkLogin();
-            clients.set(step.registry, client);
-        }
-        catch (e) {
-            if (e instanceof distribution_errors/* CredentialsRejectedError */.HK)
-                throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e });
-            throw e;
-        }
-        if (!login)
-            held.info(`${step.registry} accepts anonymous requests`);
-        return login;
-    }
-    async function finishOne(step, login) {
-        if (!login)
-            return;
-        logins.set(step.registry, login);
-        if (options.useDocker && step.push) {
-            if (configDir === undefined) {
-                configDir = await createConfigDir(options.configParent);
-                changed();
-            }
-            await dockerLogin(configDir, login);
-            dockerLogins.push(step.registry);
-            changed();
-        }
-        const until = login.expiresAt ? `, valid until ${login.expiresAt.toISOString()}` : '';
-        log.info(`Logged in to ${step.registry} as ${login.username} (${login.source}${until})`);
-    }
-}
-
-
 // EXTERNAL MODULE: ./src/shared/retry.ts
 var retry = __webpack_require__(3091);
+// EXTERNAL MODULE: ./src/distribution/errors.ts
+var errors = __webpack_require__(4604);
 // EXTERNAL MODULE: ./src/distribution/repo.ts
 var distribution_repo = __webpack_require__(548);
 // EXTERNAL MODULE: ./src/distribution/byte-streams.ts
@@ -524,12 +49,12 @@ async function uploadBlob(repo, blob) {
             if (!isTransient(e))
                 throw e;
             if (attempt >= repo.client.retries) {
-                if (e instanceof distribution_errors/* RegistryUnreachableError */.ST)
-                    throw new distribution_errors/* RegistryUnreachableError */.ST(e.registry, e.detail, attempt, { cause: e });
+                if (e instanceof errors/* RegistryUnreachableError */.ST)
+                    throw new errors/* RegistryUnreachableError */.ST(e.registry, e.detail, attempt, { cause: e });
                 if (!(e instanceof RetryableAnswer))
                     throw e;
                 const { context, answer } = e.error;
-                throw new distribution_errors/* RegistryRequestError */.vs(context, { ...answer, retries: attempt }, { cause: e });
+                throw new errors/* RegistryRequestError */.vs(context, { ...answer, retries: attempt }, { cause: e });
             }
             const retryAfter = e instanceof RetryableAnswer ? e.retryAfter : undefined;
             await repo.client.waitToRetry(attempt, `uploading blob ${blob.digest} to ${repo.path}: ${e.message}`, retryAfter);
@@ -548,14 +73,14 @@ class RetryableAnswer extends Error {
     }
 }
 function isTransient(e) {
-    if (e instanceof RetryableAnswer || e instanceof distribution_errors/* RegistryUnreachableError */.ST)
+    if (e instanceof RetryableAnswer || e instanceof errors/* RegistryUnreachableError */.ST)
         return true;
-    if (e instanceof distribution_errors/* RegistryRequestError */.vs)
+    if (e instanceof errors/* RegistryRequestError */.vs)
         return (0,retry/* isRetryableStatus */.PS)(e.status);
     // A refusal, bad content or bad credentials stay so; anything else came from
     // the source stream breaking off (a dropped download) and may pass.
-    return !(e instanceof distribution_errors/* ContentMismatchError */.gd ||
-        e instanceof distribution_errors/* CredentialsRejectedError */.HK ||
+    return !(e instanceof errors/* ContentMismatchError */.gd ||
+        e instanceof errors/* CredentialsRejectedError */.HK ||
         e instanceof endpoint/* UnsafeEndpointError */.Qh);
 }
 async function uploadOnce(repo, blob) {
@@ -644,7 +169,7 @@ async function uploadChunked(repo, blob) {
         throw e;
     }
     if (offset !== blob.size)
-        throw new distribution_errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the source gave ${offset} bytes where the manifest says ${blob.size}`);
+        throw new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the source gave ${offset} bytes where the manifest says ${blob.size}`);
     const response = await repo.client.request(withDigest(location, blob.digest), { method: 'PUT', headers: { 'content-length': '0' } }, repo.scopes);
     if (response.status !== 201 && response.status !== 204) {
         const retryAfter = response.headers.get('retry-after');
@@ -684,7 +209,7 @@ function lostSession(error) {
 function checkStored(repo, blob, response) {
     const stored = response.headers.get('docker-content-digest');
     if (stored && stored !== blob.digest)
-        throw new distribution_errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the registry stored the upload as ${stored}`);
+        throw new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the registry stored the upload as ${stored}`);
 }
 
 // EXTERNAL MODULE: ./src/distribution/scope.ts
@@ -874,6 +399,502 @@ function formatBytes(bytes) {
     return `${value.toFixed(1)} ${units[unit]}`;
 }
 
+;// CONCATENATED MODULE: ./src/push/events.ts
+
+/** The words both edges print into a target's group for an event. */
+function printEvent(event, group) {
+    if (event.kind !== 'tag')
+        return;
+    const { tag, reference, status, detail, previous } = event;
+    switch (status) {
+        case 'pushed':
+            return group.info(`${tag}: pushed${previous ? ` (was ${copy_short(previous)})` : ''}`);
+        case 'already there':
+            return group.info(`${tag}: already there`);
+        case 'kept':
+            return group.warning(`${reference}: kept where it is, the ${detail ?? 'newer version holds it'} (forward-only)`);
+        case 'failed':
+            return group.warning(`${reference}: ${detail ?? 'failed'}`);
+    }
+}
+/** A group for events that have no place in the log. */
+const NO_GROUP = { info: () => undefined, warning: () => undefined };
+
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var shared_errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
+var distribution_client = __webpack_require__(1471);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/docker/config.ts
+
+
+
+/**
+ * A Docker config directory for this run only, so tagship never reads or
+ * changes the user's ~/.docker, and one job's logout cannot wipe another's
+ * login on a shared self-hosted runner.
+ */
+async function createConfigDir(parent) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent || (0,external_node_os_.tmpdir)(), 'tagship-docker-'));
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), '{}\n', { mode: 0o600 });
+    return dir;
+}
+async function removeConfigDir(dir) {
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(1260);
+;// CONCATENATED MODULE: ./src/docker/env.ts
+/**
+ * What docker and its helpers may see: not the step's INPUT_* secrets or the
+ * runner's ID-token request token, only what the CLI itself reads.
+ */
+const PASSED_TO_DOCKER = [
+    'PATH',
+    'HOME',
+    'USER',
+    'TMPDIR',
+    'DOCKER_HOST',
+    'DOCKER_CONTEXT',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_API_VERSION',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy'
+];
+/**
+ * The environment every docker command runs with: the allow-listed variables,
+ * and DOCKER_CONFIG set to `configDir` when given (the run's own logins), else
+ * kept as the job set it, if it did.
+ */
+function dockerEnv(configDir) {
+    const env = {};
+    for (const name of PASSED_TO_DOCKER) {
+        const value = process.env[name];
+        if (value !== undefined)
+            env[name] = value;
+    }
+    const config = configDir ?? process.env.DOCKER_CONFIG;
+    return config === undefined ? env : { ...env, DOCKER_CONFIG: config };
+}
+
+;// CONCATENATED MODULE: ./src/docker/login.ts
+
+
+/**
+ * The server name docker stores credentials under. Docker Hub's is the
+ * CLI's default (`https://index.docker.io/v1/`), reached by giving none.
+ */
+function serverArgs(login) {
+    return login.registry === 'docker.io' ? [] : [login.registry];
+}
+/** `docker login --password-stdin` into the run's config directory. Throws with docker's own reason. */
+async function dockerLogin(configDir, login) {
+    const result = await (0,exec/* getExecOutput */.H)('docker', ['login', '--username', login.username, '--password-stdin', ...serverArgs(login)], {
+        input: Buffer.from(login.password),
+        env: dockerEnv(configDir),
+        silent: true,
+        ignoreReturnCode: true
+    });
+    if (result.exitCode !== 0) {
+        const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
+        throw new Error(`docker login to ${login.registry} failed: ${reason}`);
+    }
+}
+/** `docker logout`; returns docker's complaint, if any, for a warning. */
+async function dockerLogout(configDir, registry) {
+    const result = await (0,exec/* getExecOutput */.H)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], {
+        env: dockerEnv(configDir),
+        silent: true,
+        ignoreReturnCode: true
+    });
+    return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim();
+}
+
+;// CONCATENATED MODULE: ./src/credentials/github-oidc.ts
+
+/**
+ * Wraps the runner's ID-token request so that its failures say what to fix.
+ * The runner sets ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN only for jobs with
+ * `permissions: id-token: write`; without them @actions/core fails with
+ * "Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable", which does not
+ * tell a user which line of the workflow to change.
+ */
+function githubIdToken(use, fetchIdToken, env = process.env) {
+    return async (audience) => {
+        const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+        if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !requestToken) {
+            throw new Error(`${use.login} with OIDC needs \`permissions: id-token: write\` in the job (or ${use.alternative})`);
+        }
+        let token;
+        try {
+            token = await fetchIdToken(audience);
+        }
+        catch (e) {
+            // @actions/core's message spans several lines and starts with "Error message:".
+            const detail = (0,shared_errors/* messageOf */.bD)(e)
+                .replace(/^Error message:\s*/, '')
+                .replaceAll(requestToken, '***')
+                .replace(/\s+/g, ' ')
+                .trim();
+            // No cause: it would bring back the runner's request token removed above.
+            // eslint-disable-next-line preserve-caught-error
+            throw new Error(`${use.login} with OIDC: GitHub did not issue an ID token: ${detail}`);
+        }
+        if (!token)
+            throw new Error(`${use.login} with OIDC: GitHub returned an empty ID token`);
+        return token;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/acquire.ts
+
+
+/** Where the credentials of a step came from, for the log. */
+function sourceOf(step) {
+    switch (step.credentials.kind) {
+        case 'static':
+            return step.credentials.from;
+        case 'ecr':
+            return 'ECR GetAuthorizationToken';
+        case 'ecr-public':
+            return 'ECR Public GetAuthorizationToken';
+        case 'acr-oidc':
+            return 'GitHub OIDC, Entra ID and the ACR token exchange';
+        case 'anonymous':
+            return 'none';
+    }
+}
+/**
+ * Obtain the credentials of one login step. Every secret is masked, and so
+ * is the Basic value derived from it, before this returns. Anonymous steps
+ * give undefined.
+ */
+async function acquireLogin(step, auth, options) {
+    const c = step.credentials;
+    let obtained;
+    switch (c.kind) {
+        case 'anonymous':
+            return undefined;
+        case 'static':
+            options.mask(c.password);
+            obtained = { username: c.username, password: c.password };
+            break;
+        case 'ecr':
+            obtained = await options.sources.ecr({ account: c.account, region: c.region, host: step.registry }, auth.aws, {
+                mask: options.mask
+            });
+            break;
+        case 'ecr-public':
+            obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask });
+            break;
+        case 'acr-oidc':
+            obtained = await options.sources.acrOidc({ host: step.registry, baseUrl: (0,endpoint/* registryBaseUrl */.mO)(step.registry) }, { clientId: c.clientId, tenantId: c.tenantId }, {
+                mask: options.mask,
+                getIdToken: githubIdToken({ login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' }, options.getIdToken)
+            });
+            break;
+    }
+    options.mask(obtained.password);
+    options.mask(Buffer.from(`${obtained.username}:${obtained.password}`).toString('base64'));
+    return {
+        registry: step.registry,
+        provider: step.provider,
+        username: obtained.username,
+        password: obtained.password,
+        source: sourceOf(step),
+        ...(obtained.expiresAt ? { expiresAt: obtained.expiresAt } : {})
+    };
+}
+
+// EXTERNAL MODULE: ./src/registry/provider.ts
+var registry_provider = __webpack_require__(4998);
+;// CONCATENATED MODULE: ./src/credentials/login-messages.ts
+
+/** What to tell a person whose credentials a registry refused: which input to check. */
+function rejectedMessage(step) {
+    const c = step.credentials;
+    const who = step.provider.kind === 'generic'
+        ? step.registry
+        : `${(0,registry_provider/* providerName */.pX)(step.provider)} (${step.registry})`;
+    switch (c.kind) {
+        case 'static':
+            if (c.from === 'dockerhub-token') {
+                return `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the credentials for ${c.username}: check dockerhub-token (an access token with Read & Write, not the password)`;
+            }
+            if (c.from === 'azure-client-secret') {
+                return `${who} rejected service principal ${c.username}: check azure-client-secret, and that the principal has the AcrPush role on the registry`;
+            }
+            return `${who} rejected the credentials for ${c.username}: check its entry in registry-auth`;
+        case 'ecr':
+            return `${who} rejected the ECR authorization token: check that the AWS identity may push to account ${c.account} in ${c.region}`;
+        case 'ecr-public':
+            return `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
+        case 'acr-oidc':
+            return `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
+        case 'anonymous':
+            return `${step.registry} asks for credentials and none were given: add it to registry-auth`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/credentials/login-plan.ts
+
+
+function providerOf(registry, auth) {
+    return auth.providers.get(registry) ?? (0,registry_provider/* detectProvider */.F1)(registry);
+}
+/**
+ * Decide, for every registry the plan touches, where its credentials come
+ * from. Missing credentials are an error here, before any network call.
+ */
+function planLogins(registries, auth) {
+    const steps = new Map();
+    for (const { registry, push } of registries) {
+        const existing = steps.get(registry);
+        if (existing) {
+            if (push && !existing.push)
+                steps.set(registry, { ...existing, push });
+            continue;
+        }
+        const provider = providerOf(registry, auth);
+        steps.set(registry, {
+            registry,
+            provider,
+            credentials: credentialsFor(registry, provider, auth, push),
+            push
+        });
+    }
+    return [...steps.values()];
+}
+function credentialsFor(registry, provider, auth, push) {
+    const listed = auth.registryAuth.find((e) => e.registry === registry);
+    if (listed)
+        return {
+            kind: 'static',
+            username: listed.username,
+            password: listed.password,
+            from: 'registry-auth'
+        };
+    const missing = (inputs) => {
+        throw new shared_errors/* InputError */.dz('images', `${registry} is ${(0,registry_provider/* providerName */.pX)(provider)} and no credentials were given for it: ${inputs}`);
+    };
+    switch (provider.kind) {
+        case 'dockerhub':
+            if (auth.dockerhub)
+                return { kind: 'static', ...auth.dockerhub, from: 'dockerhub-token' };
+            if (!push)
+                return { kind: 'anonymous' };
+            return missing('set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth');
+        case 'ecr':
+            return { kind: 'ecr', account: provider.account, region: provider.region };
+        case 'ecr-public':
+            return { kind: 'ecr-public' };
+        case 'acr': {
+            const { clientId, clientSecret, tenantId } = auth.azure;
+            if (clientId && clientSecret) {
+                return {
+                    kind: 'static',
+                    username: clientId,
+                    password: clientSecret,
+                    from: 'azure-client-secret'
+                };
+            }
+            if (clientId && tenantId)
+                return { kind: 'acr-oidc', clientId, tenantId };
+            if (clientId) {
+                throw new shared_errors/* InputError */.dz('azure-tenant-id', `is empty: GitHub OIDC login to ${registry} needs the Entra ID tenant of azure-client-id (or set azure-client-secret to use a service principal)`);
+            }
+            if (!push)
+                return { kind: 'anonymous' };
+            return missing('set azure-client-id and azure-tenant-id (GitHub OIDC, with permissions: id-token: write), add azure-client-secret for a service principal, or add it to registry-auth (admin user or repository token)');
+        }
+        case 'generic':
+            return { kind: 'anonymous' };
+    }
+}
+/** What the log says about a step's credentials (never the secret itself). */
+function describeCredentials(plan) {
+    switch (plan.kind) {
+        case 'static':
+            return `${plan.username} (from ${plan.from})`;
+        case 'ecr':
+            return `an ECR authorization token (account ${plan.account}, ${plan.region})`;
+        case 'ecr-public':
+            return 'an ECR Public authorization token (us-east-1)';
+        case 'acr-oidc':
+            return `GitHub OIDC for Entra ID client ${plan.clientId}, exchanged for an ACR refresh token`;
+        case 'anonymous':
+            return 'no credentials (anonymous)';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/log-groups.ts
+/**
+ * A log that holds its lines until it is released into a sink, then passes
+ * every further line straight on: work that runs at the same time as other
+ * work can still show its lines together, in its own group.
+ */
+class HeldLog {
+    held = [];
+    sink;
+    info = (line) => this.emit('info', line);
+    warning = (line) => this.emit('warning', line);
+    error = (line) => this.emit('error', line);
+    release(sink) {
+        this.sink = sink;
+        for (const [kind, line] of this.held)
+            send(sink, kind, line);
+        this.held = [];
+    }
+    emit(kind, line) {
+        if (this.sink)
+            send(this.sink, kind, line);
+        else
+            this.held.push([kind, line]);
+    }
+}
+function send(sink, kind, line) {
+    const write = sink[kind] ?? sink.info;
+    write.call(sink, line);
+}
+/**
+ * Start every task at once, and show them as groups in the tasks' order:
+ * the first group's lines live, each later group's held lines when it opens
+ * (then live). A group closes when its task settles; `present` may add
+ * lines inside it. One slow target no longer holds up the others, and the
+ * log still reads like the plan.
+ */
+async function runGrouped(log, tasks, present) {
+    const holds = tasks.map(() => new HeldLog());
+    // Settled at once, so a task that fails early is never an unhandled rejection.
+    const settled = tasks.map((task, i) => task.run(holds[i]).then((value) => ({ status: 'fulfilled', value }), (reason) => ({ status: 'rejected', reason })));
+    const results = [];
+    for (const [i, task] of tasks.entries()) {
+        results.push(await log.group(task.title, async () => {
+            holds[i].release(log);
+            return present(await settled[i], i);
+        }));
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/docker/undo.ts
+
+
+/** Log out of every registry docker logged in to, then delete the config directory; only warns. */
+async function undoDockerLogins(state, log) {
+    for (const registry of state.dockerLogins) {
+        const problem = await dockerLogout(state.configDir, registry);
+        if (problem)
+            log.warning(`docker logout ${registry}: ${problem}`);
+        else
+            log.info(`Logged out of ${registry}`);
+    }
+    await removeConfigDir(state.configDir);
+    log.info(`Removed ${state.configDir}`);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/login-all.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Log in to every registry of the plan, one log group each: obtain the
+ * credentials and check them against the registry (every registry at once),
+ * then (for the docker CLI engine) `docker login` into a config directory
+ * made for this run. Every registry is tried, so one run reports every
+ * refused login at once.
+ */
+async function loginAll(steps, auth, options) {
+    const { log } = options;
+    const logins = new Map();
+    const clients = new Map();
+    const dockerLogins = [];
+    let configDir;
+    const changed = () => {
+        if (configDir !== undefined)
+            options.onDockerLogins?.({ configDir, dockerLogins });
+    };
+    const failures = [];
+    // Credentials and login checks for every registry at once; what follows a
+    // check (docker login, which rewrites one config file) one at a time, in order.
+    await runGrouped(log, steps.map((step) => ({
+        title: `Login to ${step.registry}`,
+        run: (held) => checkOne(step, held)
+    })), async (settled, i) => {
+        const step = steps[i];
+        try {
+            if (settled.status === 'rejected')
+                throw settled.reason;
+            await finishOne(step, settled.value);
+        }
+        catch (e) {
+            log.error((0,shared_errors/* messageOf */.bD)(e));
+            failures.push(step.registry);
+        }
+    });
+    if (failures.length > 0) {
+        throw new Error(`could not log in to ${failures.length} of ${steps.length} registries (${failures.join(', ')}): nothing was pushed`);
+    }
+    return { logins, clients, dockerLogins, ...(configDir ? { configDir } : {}) };
+    async function checkOne(step, held) {
+        const kind = step.provider.kind === 'generic' ? '' : ` (${(0,registry_provider/* providerName */.pX)(step.provider)})`;
+        held.info(`${step.registry}${kind}: ${describeCredentials(step.credentials)}`);
+        const login = await acquireLogin(step, auth, {
+            sources: options.sources,
+            mask: options.mask,
+            getIdToken: options.getIdToken
+        });
+        try {
+            const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, options.client);
+            await client.checkLogin();
+            clients.set(step.registry, client);
+        }
+        catch (e) {
+            if (e instanceof errors/* CredentialsRejectedError */.HK)
+                throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e });
+            throw e;
+        }
+        if (!login)
+            held.info(`${step.registry} accepts anonymous requests`);
+        return login;
+    }
+    async function finishOne(step, login) {
+        if (!login)
+            return;
+        logins.set(step.registry, login);
+        if (options.useDocker && step.push) {
+            if (configDir === undefined) {
+                configDir = await createConfigDir(options.configParent);
+                changed();
+            }
+            await dockerLogin(configDir, login);
+            dockerLogins.push(step.registry);
+            changed();
+        }
+        const until = login.expiresAt ? `, valid until ${login.expiresAt.toISOString()}` : '';
+        log.info(`Logged in to ${step.registry} as ${login.username} (${login.source}${until})`);
+    }
+}
+
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -979,19 +1000,25 @@ function configDigest(manifest) {
 }
 
 ;// CONCATENATED MODULE: ./src/push/run.ts
+
 function newRun(state, events) {
     return { state, decisions: new Map(), results: new Map(), events };
 }
-/** Record what became of a tag, and tell whoever watches. */
-function settle(run, result) {
+/**
+ * Record what became of a tag, and tell the edge, which prints it into
+ * `group` (see printEvent); `previous`: where a pushed tag pointed before.
+ */
+function settle(run, result, group = NO_GROUP, previous) {
     run.results.set(result.tag, result);
     run.events({
         kind: 'tag',
         target: run.state.target.repository.name,
         tag: result.tag,
+        reference: result.reference,
         status: result.status,
-        ...(result.detail !== undefined ? { detail: result.detail } : {})
-    });
+        ...(result.detail !== undefined ? { detail: result.detail } : {}),
+        ...(previous !== undefined ? { previous } : {})
+    }, group);
 }
 function base(tag) {
     return { tag: tag.tag, reference: tag.reference, reasons: tag.reasons };
@@ -1001,6 +1028,7 @@ function tagResult(tag, status, digest) {
 }
 
 ;// CONCATENATED MODULE: ./src/push/content.ts
+
 
 
 
@@ -1031,7 +1059,7 @@ async function bringContent(run, source, options, landed, env) {
     }
     catch (e) {
         run.contentFailed = true;
-        failWrites(run, `the content could not be pushed: ${(0,errors/* messageOf */.bD)(e)}`);
+        failWrites(run, `the content could not be pushed: ${(0,shared_errors/* messageOf */.bD)(e)}`);
     }
 }
 async function copyTo(run, source, options, landed, env) {
@@ -1053,7 +1081,7 @@ async function copyTo(run, source, options, landed, env) {
         concurrency: options.concurrency,
         mountFrom,
         log: (line) => env.log.info(line),
-        onBlob: (blob, how) => run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how })
+        onBlob: (blob, how) => run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how }, NO_GROUP)
     });
     landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path]);
     env.log.info(`blobs: ${stats.blobsUploaded} uploaded (${formatBytes(stats.bytesUploaded)}), ${stats.blobsMounted} mounted, ${stats.blobsPresent} already there; manifests: ${stats.manifestsWritten} written, ${stats.manifestsPresent} already there`);
@@ -1095,10 +1123,6 @@ function failWrites(run, detail) {
 function hasWrites(run) {
     return [...run.decisions.values()].some((d) => d.action === 'write');
 }
-
-;// CONCATENATED MODULE: ./src/push/events.ts
-/** For a publish nobody watches. */
-const NO_EVENTS = () => undefined;
 
 // EXTERNAL MODULE: ./src/referrers/summary.ts
 var summary = __webpack_require__(212);
@@ -1175,7 +1199,7 @@ async function writeSubject(referrers, subject, target, state, copy, log) {
             outcomes.push({
                 referrer: r,
                 status: 'failed',
-                detail: (0,errors/* messageOf */.bD)(e),
+                detail: (0,shared_errors/* messageOf */.bD)(e),
                 via: placementOf(r, state)
             });
         }
@@ -1196,7 +1220,7 @@ async function writeSubject(referrers, subject, target, state, copy, log) {
         })));
     }
     catch (e) {
-        const detail = `stored, but the referrers tag ${tag} could not be written: ${(0,errors/* messageOf */.bD)(e)}`;
+        const detail = `stored, but the referrers tag ${tag} could not be written: ${(0,shared_errors/* messageOf */.bD)(e)}`;
         outcomes.push(...unlisted.map((r) => ({
             referrer: r,
             status: 'failed',
@@ -1234,7 +1258,7 @@ async function writeCosign(referrers, tag, target, state, copy, log) {
             outcomes.push({ referrer: r, status: 'copied', via: 'cosign-tag' });
         }
         catch (e) {
-            outcomes.push({ referrer: r, status: 'failed', detail: (0,errors/* messageOf */.bD)(e), via: 'cosign-tag' });
+            outcomes.push({ referrer: r, status: 'failed', detail: (0,shared_errors/* messageOf */.bD)(e), via: 'cosign-tag' });
         }
     }
     return outcomes;
@@ -1322,7 +1346,7 @@ async function referrerProblems(target, outcomes) {
             return new Set([...api, ...(index?.listed ?? [])].map((d) => d.digest));
         }
         catch (e) {
-            return (0,errors/* messageOf */.bD)(e);
+            return (0,shared_errors/* messageOf */.bD)(e);
         }
     });
     const bySubject = new Map(subjects.map((s, i) => [s, listed[i]]));
@@ -1337,7 +1361,7 @@ async function referrerProblems(target, outcomes) {
                 at = (await (0,manifests/* headManifest */.sy)(target, tag))?.digest;
             }
             catch (e) {
-                problems.push({ digest, detail: `${where}:${tag} could not be checked: ${(0,errors/* messageOf */.bD)(e)}` });
+                problems.push({ digest, detail: `${where}:${tag} could not be checked: ${(0,shared_errors/* messageOf */.bD)(e)}` });
                 continue;
             }
             if (at === undefined)
@@ -1473,6 +1497,7 @@ async function writeReferrers(source, target, referrers, state, options) {
 
 
 
+
 /** Outcomes kept for verification, by run. */
 const outcomesOf = new WeakMap();
 /** What every target holds of the referrers already (reads only). */
@@ -1500,7 +1525,7 @@ async function writeReferrersOf(run, source, held, options, log) {
             target: run.state.target.repository.name,
             digest: r.digest,
             status: r.status
-        });
+        }, NO_GROUP);
     for (const o of outcomes)
         if (o.status === 'failed' || o.status === 'kept')
             log.warning(`${o.referrer.kind} ${copy_short(o.referrer.manifest.digest)}: ${o.status}: ${o.detail ?? ''}`);
@@ -1556,7 +1581,7 @@ async function openBlob(repo, descriptor) {
     const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), {}, repo.scopes);
     if (!response.ok)
         throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'downloading blob', false, digest);
-    const mismatch = (detail) => new distribution_errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, digest, detail);
+    const mismatch = (detail) => new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, digest, detail);
     const length = response.headers.get('content-length');
     if (length !== null && Number(length) !== size) {
         await response.body?.cancel();
@@ -1641,7 +1666,7 @@ function filterPlatforms(index, wanted, options) {
     const held = images.map((d) => platform_filter_platformText(d.platform));
     for (const spec of wanted)
         if (!images.some((d) => matches(spec, d.platform)))
-            throw new errors/* InputError */.dz('platforms', `${(0,errors/* quote */.hD)(spec.text)} is not in the source ${(0,errors/* quote */.hD)(options.source)}, which holds ${held.join(', ') || 'no platform'}: list only platforms it holds`);
+            throw new shared_errors/* InputError */.dz('platforms', `${(0,shared_errors/* quote */.hD)(spec.text)} is not in the source ${(0,shared_errors/* quote */.hD)(options.source)}, which holds ${held.join(', ') || 'no platform'}: list only platforms it holds`);
     const keptImages = images.filter((d) => wanted.some((spec) => matches(spec, d.platform)));
     const keptDigests = new Set(keptImages.map((d) => d.digest));
     const kept = keptImages.map((d) => platform_filter_platformText(d.platform));
@@ -1686,7 +1711,7 @@ async function checkSinglePlatform(content, manifest, wanted, text) {
         (spec.variant === undefined || spec.variant === platform.variant);
     const missing = wanted.find((spec) => !matches(spec));
     if (missing)
-        throw new errors/* InputError */.dz('platforms', `${(0,errors/* quote */.hD)(missing.text)} is not in the source ${(0,errors/* quote */.hD)(text)}, a single-platform image of ${held}: list only ${held}, or remove platforms`);
+        throw new shared_errors/* InputError */.dz('platforms', `${(0,shared_errors/* quote */.hD)(missing.text)} is not in the source ${(0,shared_errors/* quote */.hD)(text)}, a single-platform image of ${held}: list only ${held}, or remove platforms`);
 }
 async function readPlatform(content, config) {
     if (config.size > MAX_CONFIG_BYTES)
@@ -1730,8 +1755,8 @@ async function resolveSource(source, access) {
     const repo = (0,distribution_repo/* repoHandle */.H4)(access.client(source.repository.registry), source.repository.path, 'pull');
     const manifest = await (0,manifests/* getManifest */.c2)(repo, source.digest ?? source.tag ?? 'latest').catch((e) => {
         // A source that is not there is a wrong input, not a registry fault: name the input.
-        if (e instanceof distribution_errors/* RegistryRequestError */.vs && e.status === 404)
-            throw new errors/* InputError */.dz('source', `${(0,errors/* quote */.hD)(source.text)} is not in the registry (${e.code ?? 'HTTP 404'}): check the tag or digest, or push the image there first`);
+        if (e instanceof errors/* RegistryRequestError */.vs && e.status === 404)
+            throw new shared_errors/* InputError */.dz('source', `${(0,shared_errors/* quote */.hD)(source.text)} is not in the registry (${e.code ?? 'HTTP 404'}): check the tag or digest, or push the image there first`);
         throw e;
     });
     const content = registryContent(repo);
@@ -1874,7 +1899,6 @@ function tagWriteFailure(error, tag, current) {
 
 
 
-
 async function writeTags(run, width, log) {
     const pending = run.state.target.tags.filter((t) => !run.results.has(t.tag));
     // Fixed tags first, floating ones (latest, 1, 1.2, rc) after them: a
@@ -1891,8 +1915,7 @@ async function writeTags(run, width, log) {
         for (const tag of floating) {
             if (run.decisions.get(tag.tag)?.action !== 'write')
                 continue;
-            settle(run, { ...base(tag), status: 'failed', detail });
-            log.warning(`${tag.reference}: ${detail}`);
+            settle(run, { ...base(tag), status: 'failed', detail }, log);
         }
     }
     await (0,limit/* allLimited */.y)(floating.filter((t) => !run.results.has(t.tag)), width, (tag) => writeTag(run, tag, log));
@@ -1900,25 +1923,17 @@ async function writeTags(run, width, log) {
 async function writeTag(run, tag, log) {
     const manifest = run.manifest;
     const decision = run.decisions.get(tag.tag);
-    if (decision.action === 'kept') {
-        log.warning(`${tag.reference}: kept where it is, the newer version ${decision.newer} holds it (forward-only)`);
-        settle(run, { ...base(tag), status: 'kept', detail: keptDetail(decision.newer) });
-        return;
-    }
-    if (decision.action === 'already there') {
-        settle(run, tagResult(tag, 'already there', manifest.digest));
-        log.info(`${tag.tag}: already there`);
-        return;
-    }
+    if (decision.action === 'kept')
+        return settle(run, { ...base(tag), status: 'kept', detail: keptDetail(decision.newer) }, log);
+    if (decision.action === 'already there')
+        return settle(run, tagResult(tag, 'already there', manifest.digest), log);
     try {
         await (0,manifests/* putManifest */.RV)(run.state.repo, tag.tag, manifest);
-        settle(run, tagResult(tag, 'pushed', manifest.digest));
-        log.info(`${tag.tag}: pushed${decision.current ? ` (was ${copy_short(decision.current)})` : ''}`);
+        settle(run, tagResult(tag, 'pushed', manifest.digest), log, decision.current);
     }
     catch (e) {
         const detail = tagWriteFailure(e, tag.tag, decision.current);
-        settle(run, { ...base(tag), status: 'failed', detail });
-        log.warning(`${tag.reference}: ${detail}`);
+        settle(run, { ...base(tag), status: 'failed', detail }, log);
     }
 }
 
@@ -1934,7 +1949,7 @@ var results = __webpack_require__(1886);
 async function verifyTags(run, width, log) {
     const landed = [...run.results.values()].filter(results/* isLanded */.Vm);
     await (0,limit/* allLimited */.y)(landed, width, async (r) => {
-        const head = await (0,manifests/* headManifest */.sy)(run.state.repo, r.tag).catch((e) => (0,errors/* messageOf */.bD)(e));
+        const head = await (0,manifests/* headManifest */.sy)(run.state.repo, r.tag).catch((e) => (0,shared_errors/* messageOf */.bD)(e));
         const now = typeof head === 'string' ? undefined : head?.digest;
         if (now === r.digest)
             return;
@@ -1943,8 +1958,7 @@ async function verifyTags(run, width, log) {
             : now === undefined
                 ? 'is missing after the push'
                 : `points at ${now}, not ${r.digest}`;
-        settle(run, { ...r, status: 'failed', detail: `verification: the tag ${why}` });
-        log.warning(`${r.reference}: the tag ${why}`);
+        settle(run, { ...r, status: 'failed', detail: `verification: the tag ${why}` }, log);
     });
     log.info(`${run.state.target.repository.name}: ${landed.length} tag(s) checked`);
 }
@@ -1969,8 +1983,8 @@ const light = (options) => options.concurrency * 4;
  */
 async function publish(plan, source, options, env) {
     const { log } = env;
-    const events = env.events ?? NO_EVENTS;
-    const phase = (target, p) => events({ kind: 'phase', target, phase: p });
+    const events = env.events ?? printEvent;
+    const phase = (target, p) => events({ kind: 'phase', target, phase: p }, NO_GROUP);
     const reads = await runGrouped(log, [
         {
             title: `Read the source ${plan.source ?? ''}`.trim(),
@@ -2001,7 +2015,7 @@ async function publish(plan, source, options, env) {
     ], (settled) => settled);
     const failed = reads.find((r) => r.status === 'rejected');
     if (failed)
-        throw new Error(`${(0,errors/* messageOf */.bD)(failed.reason)}; nothing was pushed`, { cause: failed.reason });
+        throw new Error(`${(0,shared_errors/* messageOf */.bD)(failed.reason)}; nothing was pushed`, { cause: failed.reason });
     const [first, ...targets] = reads.map((r) => r.value);
     const resolved = first;
     const runs = targets.map((s) => newRun(s, events));
@@ -2010,7 +2024,7 @@ async function publish(plan, source, options, env) {
     // What each target already holds of the referrers: read before any write too.
     const held = referrers.length > 0
         ? await log.group('Read the referrers on every target', () => readReferrersOf(runs, referrers, light(options)).catch((e) => {
-            throw new Error(`${(0,errors/* messageOf */.bD)(e)}; nothing was pushed`, { cause: e });
+            throw new Error(`${(0,shared_errors/* messageOf */.bD)(e)}; nothing was pushed`, { cause: e });
         }))
         : undefined;
     // Registries at once, so one slow registry holds up no other; targets on
@@ -2117,7 +2131,7 @@ async function runDocker(args, options = {}) {
     }
     catch (error) {
         // @actions/exec throws only when the executable cannot be started.
-        const why = (0,errors/* messageOf */.bD)(error);
+        const why = (0,shared_errors/* messageOf */.bD)(error);
         throw new Error(`cannot run docker: ${why}`, { cause: error });
     }
 }
@@ -2139,10 +2153,10 @@ function dockerFailure(what, image, result) {
         return new Error(`${what}: no Docker daemon answers (${line}): start one, or set DOCKER_HOST to a running daemon`);
     }
     if (INVALID_REFERENCE.test(line)) {
-        return new errors/* InputError */.dz('source', `${(0,errors/* quote */.hD)(image)} is not a valid image reference: ${line}`);
+        return new shared_errors/* InputError */.dz('source', `${(0,shared_errors/* quote */.hD)(image)} is not a valid image reference: ${line}`);
     }
     if (NO_SUCH_IMAGE.test(line)) {
-        return new errors/* InputError */.dz('source', `${(0,errors/* quote */.hD)(image)} is not an image in the local Docker daemon: build it with load: true ` +
+        return new shared_errors/* InputError */.dz('source', `${(0,shared_errors/* quote */.hD)(image)} is not an image in the local Docker daemon: build it with load: true ` +
             '(docker/build-push-action) or docker build before tagship, or give a registry reference');
     }
     return new Error(`${what} failed: ${line}`);
@@ -2154,7 +2168,7 @@ async function localImageId(image, options = {}) {
         throw dockerFailure(`docker image inspect ${image}`, image, result);
     const id = result.stdout.trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(id)) {
-        throw new Error(`docker image inspect ${image} gave no image ID: ${(0,errors/* quote */.hD)(id)}`);
+        throw new Error(`docker image inspect ${image} gave no image ID: ${(0,shared_errors/* quote */.hD)(id)}`);
     }
     return id;
 }
@@ -2494,7 +2508,7 @@ function readDockerConfig(env) {
         doc = JSON.parse(text);
     }
     catch {
-        throw new errors/* InputError */.dz('DOCKER_CONFIG', `${path} is not valid JSON: fix it, or point DOCKER_CONFIG at another directory`);
+        throw new shared_errors/* InputError */.dz('DOCKER_CONFIG', `${path} is not valid JSON: fix it, or point DOCKER_CONFIG at another directory`);
     }
     const auths = new Map();
     const entries = doc?.auths;
@@ -2713,6 +2727,7 @@ function liveDisplay(write, plan, columns) {
 
 
 
+
 /**
  * `tagship publish`: the action's flow from flags and environment. Plan,
  * decide every login, log in and check each, publish, verify, report. The
@@ -2727,7 +2742,7 @@ async function publishCommand(args, io) {
     }
     catch (error) {
         // No secret leaves in a message, whatever path it took.
-        (0,errors/* rewriteMessage */.Gp)(error, (message) => secrets.scrub(message));
+        (0,shared_errors/* rewriteMessage */.Gp)(error, (message) => secrets.scrub(message));
         throw error;
     }
 }
@@ -2751,7 +2766,10 @@ async function run(args, io, secrets) {
         mask: (secret) => secrets.add(secret),
         client: clientOptionsOf(inputs, (message) => display.info(message)),
         sources: credentialSources(),
-        events: (e) => display.event(e),
+        events: (e, group) => {
+            printEvent(e, group);
+            display.event(e);
+        },
         login: {
             getIdToken: (audience) => (0,core/* getIDToken */.V9)(audience),
             configParent: io.env.RUNNER_TEMP,

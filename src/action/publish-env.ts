@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { ClientOptions } from '../distribution/client.js'
 import { credentialSources } from '../credentials/sources.js'
 import type { Inputs } from '../inputs/parse.js'
+import { printEvent } from '../push/events.js'
 import type { PublishEdge } from '../push/flow.js'
 import { clientOptionsOf } from '../push/session.js'
 import { savePostState } from './state.js'
@@ -21,6 +22,8 @@ export function actionEdge(inputs: Inputs): PublishEdge {
       group: (title, work) => core.group(title, work)
     },
     mask: (secret) => core.setSecret(secret),
+    // The log groups get the same words for every event as the CLI's plain lines.
+    events: printEvent,
     client: clientOptions(inputs),
     sources: credentialSources(),
     login: {

@@ -1,3 +1,4 @@
+import { printEvent } from '../push/events.js'
 import { runPublish, type PublishEdge } from '../push/flow.js'
 import { rewriteMessage } from '../shared/errors.js'
 import { getIDToken } from '@actions/core'
@@ -54,7 +55,10 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
     mask: (secret) => secrets.add(secret),
     client: clientOptionsOf(inputs, (message) => display.info(message)),
     sources: credentialSources(),
-    events: (e) => display.event(e),
+    events: (e, group) => {
+      printEvent(e, group)
+      display.event(e)
+    },
     login: {
       getIdToken: (audience) => getIDToken(audience),
       configParent: io.env.RUNNER_TEMP,

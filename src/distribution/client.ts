@@ -2,7 +2,12 @@ import type { BasicCredentials, MaskSecret } from './credentials.js'
 import { Authorizer } from './authorizer.js'
 import { parseChallenge } from './challenge.js'
 import { CredentialsRejectedError, registryErrorText, RegistryUnreachableError } from './errors.js'
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from '../shared/retry.js'
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retryDelayMs,
+  type RetryPolicy
+} from '../shared/retry.js'
 import { describeRequest, isReplayable, Transport } from './transport.js'
 
 export { isReplayable }

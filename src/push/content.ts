@@ -6,6 +6,7 @@ import { findLocalImage } from './docker-content.js'
 import type { PlannedTag } from './plan.js'
 import type { PublishEnv } from './publish.js'
 import { messageOf } from '../shared/errors.js'
+import { NO_GROUP } from './events.js'
 import { base, settle, tagResult, type TargetRun } from './run.js'
 import type { ResolvedSource } from './source-resolve.js'
 
@@ -77,7 +78,7 @@ async function copyTo(
     mountFrom,
     log: (line) => env.log.info(line),
     onBlob: (blob, how) =>
-      run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how })
+      run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how }, NO_GROUP)
   })
   landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path])
   env.log.info(

@@ -1,3 +1,5 @@
+import { short } from '../distribution/copy.js'
+import type { LineLog } from './publish.js'
 import type { TagStatus } from './results.js'
 
 /** Where one target stands; the order is the order of the publish. */
@@ -22,8 +24,12 @@ export type PublishEvent =
       readonly kind: 'tag'
       readonly target: string
       readonly tag: string
+      /** `docker.io/acme/app:1.2.3` */
+      readonly reference: string
       readonly status: TagStatus
       readonly detail?: string
+      /** Where a pushed tag pointed before. */
+      readonly previous?: string
     }
   | {
       readonly kind: 'referrer'
@@ -32,7 +38,32 @@ export type PublishEvent =
       readonly status: 'copied' | 'already there' | 'kept' | 'failed'
     }
 
-export type PublishEvents = (event: PublishEvent) => void
+/**
+ * An edge's renderer: told every event, with the log group of the target it
+ * is about (a group that prints nothing when the event has no place in the
+ * log, as a tag settled by a failed content phase, which the failure list
+ * names). Both edges print `printEvent`'s words; the CLI's live status also
+ * counts.
+ */
+export type PublishEvents = (event: PublishEvent, group: LineLog) => void
 
-/** For a publish nobody watches. */
-export const NO_EVENTS: PublishEvents = () => undefined
+/** The words both edges print into a target's group for an event. */
+export function printEvent(event: PublishEvent, group: LineLog): void {
+  if (event.kind !== 'tag') return
+  const { tag, reference, status, detail, previous } = event
+  switch (status) {
+    case 'pushed':
+      return group.info(`${tag}: pushed${previous ? ` (was ${short(previous)})` : ''}`)
+    case 'already there':
+      return group.info(`${tag}: already there`)
+    case 'kept':
+      return group.warning(
+        `${reference}: kept where it is, the ${detail ?? 'newer version holds it'} (forward-only)`
+      )
+    case 'failed':
+      return group.warning(`${reference}: ${detail ?? 'failed'}`)
+  }
+}
+
+/** A group for events that have no place in the log. */
+export const NO_GROUP: LineLog = { info: () => undefined, warning: () => undefined }

@@ -4,7 +4,7 @@ import type { Repository } from '../registry/reference.js'
 import type { Source } from '../registry/source.js'
 import { HeldLog, runGrouped } from '../shared/log-groups.js'
 import { bringContent, type Landed } from './content.js'
-import { NO_EVENTS, type PublishEvents, type TargetPhase } from './events.js'
+import { NO_GROUP, printEvent, type PublishEvents, type TargetPhase } from './events.js'
 import type { Plan } from './plan.js'
 import { readReferrersOf, verifyReferrersOf, writeReferrersOf } from './referrers-step.js'
 import type { PublishResult, TargetResult } from './results.js'
@@ -41,7 +41,7 @@ export interface PublishEnv {
   readonly ensureRepository?: (repository: Repository, log: LineLog) => Promise<void>
   /** A file source opened and checked before the logins (see prepareSource). */
   readonly prepared?: ResolvedSource
-  /** Typed progress, for an edge that follows the work (the CLI's live status). */
+  /** How the edge renders the publish's typed events (default: printEvent's lines). */
   readonly events?: PublishEvents
 }
 
@@ -65,8 +65,9 @@ export async function publish(
   env: PublishEnv
 ): Promise<PublishResult> {
   const { log } = env
-  const events = env.events ?? NO_EVENTS
-  const phase = (target: string, p: TargetPhase) => events({ kind: 'phase', target, phase: p })
+  const events = env.events ?? printEvent
+  const phase = (target: string, p: TargetPhase) =>
+    events({ kind: 'phase', target, phase: p }, NO_GROUP)
   const reads = await runGrouped<
     ResolvedSource | TargetState,
     PromiseSettledResult<ResolvedSource | TargetState>

@@ -10,6 +10,7 @@ import {
 } from '../referrers/target.js'
 import type { Referrer } from '../referrers/types.js'
 import { short } from '../distribution/copy.js'
+import { NO_GROUP } from './events.js'
 import { allLimited } from '../shared/limit.js'
 import type { LineLog } from './publish.js'
 import type { ReferrerResult } from './results.js'
@@ -52,12 +53,15 @@ export async function writeReferrersOf(
   outcomesOf.set(run, outcomes)
   run.referrers = outcomes.map(resultOf)
   for (const r of run.referrers)
-    run.events({
-      kind: 'referrer',
-      target: run.state.target.repository.name,
-      digest: r.digest,
-      status: r.status
-    })
+    run.events(
+      {
+        kind: 'referrer',
+        target: run.state.target.repository.name,
+        digest: r.digest,
+        status: r.status
+      },
+      NO_GROUP
+    )
   for (const o of outcomes)
     if (o.status === 'failed' || o.status === 'kept')
       log.warning(

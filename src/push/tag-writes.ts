@@ -1,4 +1,3 @@
-import { short } from '../distribution/copy.js'
 import { putManifest } from '../distribution/manifests.js'
 import { keptDetail } from './floating.js'
 import { allLimited } from '../shared/limit.js'
@@ -22,8 +21,7 @@ export async function writeTags(run: TargetRun, width: number, log: LineLog): Pr
     const detail = `not written: the release tag ${missing.reference} did not land, and a floating tag never points at a release without its own tag`
     for (const tag of floating) {
       if (run.decisions.get(tag.tag)?.action !== 'write') continue
-      settle(run, { ...base(tag), status: 'failed', detail })
-      log.warning(`${tag.reference}: ${detail}`)
+      settle(run, { ...base(tag), status: 'failed', detail }, log)
     }
   }
   await allLimited(
@@ -36,25 +34,15 @@ export async function writeTags(run: TargetRun, width: number, log: LineLog): Pr
 async function writeTag(run: TargetRun, tag: PlannedTag, log: LineLog): Promise<void> {
   const manifest = run.manifest
   const decision = run.decisions.get(tag.tag)!
-  if (decision.action === 'kept') {
-    log.warning(
-      `${tag.reference}: kept where it is, the newer version ${decision.newer} holds it (forward-only)`
-    )
-    settle(run, { ...base(tag), status: 'kept', detail: keptDetail(decision.newer) })
-    return
-  }
-  if (decision.action === 'already there') {
-    settle(run, tagResult(tag, 'already there', manifest!.digest))
-    log.info(`${tag.tag}: already there`)
-    return
-  }
+  if (decision.action === 'kept')
+    return settle(run, { ...base(tag), status: 'kept', detail: keptDetail(decision.newer) }, log)
+  if (decision.action === 'already there')
+    return settle(run, tagResult(tag, 'already there', manifest!.digest), log)
   try {
     await putManifest(run.state.repo, tag.tag, manifest!)
-    settle(run, tagResult(tag, 'pushed', manifest!.digest))
-    log.info(`${tag.tag}: pushed${decision.current ? ` (was ${short(decision.current)})` : ''}`)
+    settle(run, tagResult(tag, 'pushed', manifest!.digest), log, decision.current)
   } catch (e) {
     const detail = tagWriteFailure(e, tag.tag, decision.current)
-    settle(run, { ...base(tag), status: 'failed', detail })
-    log.warning(`${tag.reference}: ${detail}`)
+    settle(run, { ...base(tag), status: 'failed', detail }, log)
   }
 }

@@ -18,8 +18,7 @@ export async function verifyTags(run: TargetRun, width: number, log: LineLog): P
         : now === undefined
           ? 'is missing after the push'
           : `points at ${now}, not ${r.digest}`
-    settle(run, { ...r, status: 'failed', detail: `verification: the tag ${why}` })
-    log.warning(`${r.reference}: the tag ${why}`)
+    settle(run, { ...r, status: 'failed', detail: `verification: the tag ${why}` }, log)
   })
   log.info(`${run.state.target.repository.name}: ${landed.length} tag(s) checked`)
 }
