@@ -1,10 +1,9 @@
+import { runActionStep } from './action-runner.js'
 import { randomBytes } from 'node:crypto'
-import { spawn } from 'node:child_process'
-import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { postStateEnv, shownLines } from '../__tests__/e2e/run-action.js'
-import { actionNode } from './action-node.js'
 import { inputEnv, runnerFiles, type RunnerFiles } from './file-commands.js'
 import { FIXTURES_DIR, runnerFixture } from './runner.js'
 import { startFaultProxy, type FaultProxy, type FaultRecord } from './services/fault-proxy.js'
@@ -172,35 +171,14 @@ export function snapshotBundle(): string {
  * `node <bundle>/<entry>/index.js` as the runner starts it, on actionNode(),
  * output to files (written synchronously).
  */
-export async function runEntry(
+export function runEntry(
   bundle: string,
   entry: 'main' | 'post',
   env: Record<string, string>,
   files: RunnerFiles,
   out: { stdoutPath: string; stderrPath: string }
 ): Promise<EntryRun> {
-  const stdout = openSync(out.stdoutPath, 'w')
-  const stderr = openSync(out.stderrPath, 'w')
-  let status: number | null
-  try {
-    const child = spawn(actionNode(), [join(bundle, entry, 'index.js')], {
-      cwd: files.dir,
-      env,
-      stdio: ['ignore', stdout, stderr]
-    })
-    status = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject)
-      child.once('exit', (code) => resolve(code))
-    })
-  } finally {
-    closeSync(stdout)
-    closeSync(stderr)
-  }
-  return {
-    status,
-    stdout: readFileSync(out.stdoutPath, 'utf8'),
-    stderr: readFileSync(out.stderrPath, 'utf8')
-  }
+  return runActionStep(entry, env, files, out, { dist: bundle })
 }
 
 /** What skopeo finds at each reference: the digest, or 'missing'. */

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { actionNode } from '../../__fixtures__/action-node.js'
+import { runActionStep } from '../../__fixtures__/action-runner.js'
 import { inputEnv, runnerFiles, type RunnerFiles } from '../../__fixtures__/file-commands.js'
-import { FIXTURES_DIR, runnerFixture, SHA } from '../../__fixtures__/runner.js'
+import { runnerFixture, SHA } from '../../__fixtures__/runner.js'
 
-const ROOT = join(FIXTURES_DIR, '..')
 let files: RunnerFiles | undefined
 
 afterEach(() => {
@@ -14,22 +14,28 @@ afterEach(() => {
 })
 
 /** Run a bundled entry exactly as the runner does: INPUT_* in, file commands out. */
-function runBundled(entry: 'main' | 'post', fixture: string, inputs: Record<string, string>) {
+async function runBundled(entry: 'main' | 'post', fixture: string, inputs: Record<string, string>) {
   files ??= runnerFiles()
   const { env } = runnerFixture(fixture)
-  const result = spawnSync(actionNode(), [join(ROOT, 'dist', entry, 'index.js')], {
-    cwd: files.dir,
-    env: { PATH: process.env.PATH, ...env, ...files.env, ...inputEnv(inputs) },
-    encoding: 'utf8'
-  })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+  const logs = mkdtempSync(join(tmpdir(), 'tagship-dist-test-'))
+  try {
+    const run = await runActionStep(
+      entry,
+      { PATH: process.env.PATH ?? '', ...env, ...files.env, ...inputEnv(inputs) },
+      files,
+      { stdoutPath: join(logs, 'stdout'), stderrPath: join(logs, 'stderr') }
+    )
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr }
+  } finally {
+    rmSync(logs, { recursive: true, force: true })
+  }
 }
 
 const PLAN_ONLY = { images: 'docker.io/acme/app', push: 'false' }
 
 describe('the bundled action, run as the runner runs it', () => {
-  test('v1.2.3 gives exactly 1.2.3, 1.2, 1, latest and sha-<7> on the target', () => {
-    const run = runBundled('main', 'tag-stable', PLAN_ONLY)
+  test('v1.2.3 gives exactly 1.2.3, 1.2, 1, latest and sha-<7> on the target', async () => {
+    const run = await runBundled('main', 'tag-stable', PLAN_ONLY)
     expect(run.status).toBe(0)
     const out = files!.outputs()
     expect(out.tags!.split('\n')).toEqual([
@@ -73,8 +79,8 @@ describe('the bundled action, run as the runner runs it', () => {
     )
   })
 
-  test('v2.0.0-rc.1 gives 2.0.0-rc.1, rc, staging and sha-<7>, and no latest, 2 or 2.0', () => {
-    const run = runBundled('main', 'tag-rc', PLAN_ONLY)
+  test('v2.0.0-rc.1 gives 2.0.0-rc.1, rc, staging and sha-<7>, and no latest, 2 or 2.0', async () => {
+    const run = await runBundled('main', 'tag-rc', PLAN_ONLY)
     expect(run.status).toBe(0)
     expect(files!.outputs().tags!.split('\n')).toEqual([
       'docker.io/acme/app:2.0.0-rc.1',
@@ -97,16 +103,19 @@ describe('the bundled action, run as the runner runs it', () => {
       { tags: 'type=semver,patern={{version}}' },
       'tags: line 1 "type=semver,patern={{version}}": unknown attribute "patern" for type=semver: did you mean "pattern"?'
     ]
-  ])('invalid input %j fails the step with one line and an empty plan', (bad, message) => {
-    const run = runBundled('main', 'tag-stable', { ...PLAN_ONLY, ...bad })
+  ])('invalid input %j fails the step with one line and an empty plan', async (bad, message) => {
+    const run = await runBundled('main', 'tag-stable', { ...PLAN_ONLY, ...bad })
     expect(run.status).toBe(1)
     expect(run.stdout).toBe(`::error::${message}\n`)
     expect(files!.outputs()).toEqual({})
     expect(files!.summary()).toBe('')
   })
 
-  test('push: true to Docker Hub without credentials fails before any network call', () => {
-    const run = runBundled('main', 'tag-stable', { images: 'acme/app', source: 'acme/app:build' })
+  test('push: true to Docker Hub without credentials fails before any network call', async () => {
+    const run = await runBundled('main', 'tag-stable', {
+      images: 'acme/app',
+      source: 'acme/app:build'
+    })
     expect(run.status).toBe(1)
     expect(run.stdout.trim().split('\n').pop()).toBe(
       '::error::images: docker.io is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth'
@@ -114,8 +123,8 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(files!.outputs()).toEqual({})
   })
 
-  test('the post step runs and succeeds', () => {
-    const run = runBundled('post', 'tag-stable', PLAN_ONLY)
+  test('the post step runs and succeeds', async () => {
+    const run = await runBundled('post', 'tag-stable', PLAN_ONLY)
     expect(run.status).toBe(0)
     expect(run.stdout).toBe('tagship: nothing to clean up (no registry login was made)\n')
   })

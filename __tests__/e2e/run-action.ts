@@ -1,62 +1,18 @@
-import { spawn } from 'node:child_process'
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { runActionStep, type StepRun } from '../../__fixtures__/action-runner.js'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { actionNode } from '../../__fixtures__/action-node.js'
 import { parseFileCommand, type RunnerFiles } from '../../__fixtures__/file-commands.js'
-import { FIXTURES_DIR } from '../../__fixtures__/runner.js'
-import { watchProcessTree } from '../../__fixtures__/services/process-watch.js'
 
-const ROOT = join(FIXTURES_DIR, '..')
+export type ActionRun = StepRun
 
-export interface ActionRun {
-  readonly status: number | null
-  readonly stdout: string
-  readonly stderr: string
-  /** Every command line seen in the step's process tree while it ran. */
-  readonly cmdlines: readonly (readonly string[])[]
-  readonly samples: number
-}
-
-/**
- * Run a bundled entry as the runner does (`node dist/<entry>/index.js`, on
- * actionNode(): Node 24 in CI; INPUT_* and file commands in the environment),
- * asynchronously, so fixtures in this process keep answering. stdout and
- * stderr go to files, as writes to a file are synchronous in Node: a fixture
- * reading `stdoutPath` while a request is in flight sees every line the step
- * printed before sending it.
- */
-export async function runBundled(
+/** A step of the bundled action, its process tree watched (see runActionStep). */
+export function runBundled(
   entry: 'main' | 'post',
   env: Record<string, string>,
   files: RunnerFiles,
   out: { readonly stdoutPath: string; readonly stderrPath: string }
 ): Promise<ActionRun> {
-  const stdout = openSync(out.stdoutPath, 'w')
-  const stderr = openSync(out.stderrPath, 'w')
-  let child
-  try {
-    child = spawn(actionNode(), [join(ROOT, 'dist', entry, 'index.js')], {
-      cwd: files.dir,
-      env,
-      stdio: ['ignore', stdout, stderr]
-    })
-  } finally {
-    closeSync(stdout)
-    closeSync(stderr)
-  }
-  const watch = watchProcessTree(child.pid!)
-  const status = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code) => resolve(code))
-  })
-  const { cmdlines, samples } = watch.stop()
-  return {
-    status,
-    stdout: readFileSync(out.stdoutPath, 'utf8'),
-    stderr: readFileSync(out.stderrPath, 'utf8'),
-    cmdlines,
-    samples
-  }
+  return runActionStep(entry, env, files, out, { watch: true })
 }
 
 /** What the runner gives the post step: `STATE_<name>` for every value main saved. */
