@@ -245,10 +245,14 @@ function positiveInteger(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ensureEcrRepository: () => (/* binding */ ensureEcrRepository)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8799);
-/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3780);
-/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9826);
+/* harmony import */ var _shared_words_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(152);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8799);
+/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3780);
+/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9826);
+
+
 
 
 
@@ -272,16 +276,16 @@ async function ensureEcrRepository(options) {
         permissions: create ? [DESCRIBE, CREATE] : [DESCRIBE],
         region: provider.region
     };
-    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsSession */ .yb)(target, options.aws, {
+    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_2__/* .awsSession */ .yb)(target, options.aws, {
         mask: () => undefined,
         ...options.clientOptions
     });
-    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70(session.clientConfig);
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(session.clientConfig);
     const where = `${provider.account}/${provider.region}`;
     const arn = `arn:aws:ecr:${provider.region}:${provider.account}:repository/${path}`;
     try {
         try {
-            await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .DescribeRepositoriesCommand */ .pE_({ registryId: provider.account, repositoryNames: [path] }));
+            await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .DescribeRepositoriesCommand */ .pE_({ registryId: provider.account, repositoryNames: [path] }));
             return 'exists';
         }
         catch (error) {
@@ -294,10 +298,10 @@ async function ensureEcrRepository(options) {
             }
         }
         if (!create) {
-            throw new Error(`${host}/${path} does not exist in Amazon ECR (account ${provider.account}, region ${provider.region}): create it, or set ecr-create-repository: true`);
+            throw new _shared_words_js__WEBPACK_IMPORTED_MODULE_0__/* .WordedError */ .gG((0,_shared_words_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL) `${host}/${path} does not exist in Amazon ECR (account ${provider.account}, region ${provider.region}): create it, or set ${(0,_shared_words_js__WEBPACK_IMPORTED_MODULE_0__/* .named */ .KT)('ecr-create-repository')}: true`);
         }
         try {
-            await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .CreateRepositoryCommand */ .WTe({ registryId: provider.account, repositoryName: path }));
+            await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .CreateRepositoryCommand */ .WTe({ registryId: provider.account, repositoryName: path }));
         }
         catch (error) {
             // Another job created it between the two calls: just as good.
@@ -324,14 +328,15 @@ function explain(error, target, session, arn, operation) {
     if (!isAccessDenied(error)) {
         // Credentials, network, throttling: the login's own explanations fit,
         // naming this call.
-        return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .explainAwsError */ .N)(error, target, session, operation);
+        return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_3__/* .explainAwsError */ .N)(error, target, session, operation);
     }
     const needed = target.permissions.map((p) => `"${p}"`).join(' and ');
     const from = session.source ?? 'the AWS credential chain';
     const why = target.permissions.includes(CREATE) ? ' (ecr-create-repository: true needs both)' : '';
-    const said = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const [shape = {}] = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorChain */ .eB)(error);
+    const said = shape.message !== undefined ? `${shape.name ?? 'Error'}: ${shape.message}` : String(error);
     const message = `${target.label}: access denied to ${operation}: allow ${needed} on ${arn} for the AWS identity from ${from}${why}; AWS said: ${said}`;
-    return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+    return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
 }
 
 

@@ -420,8 +420,8 @@ function printEvent(event, group) {
 /** A group for events that have no place in the log. */
 const NO_GROUP = { info: () => undefined, warning: () => undefined };
 
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var shared_errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/shared/words.ts
+var words = __webpack_require__(152);
 // EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
 var distribution_client = __webpack_require__(1471);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -521,6 +521,8 @@ async function dockerLogout(configDir, registry) {
     return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim();
 }
 
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var shared_errors = __webpack_require__(8382);
 ;// CONCATENATED MODULE: ./src/credentials/github-oidc.ts
 
 /**
@@ -621,6 +623,7 @@ async function acquireLogin(step, auth, options) {
 var registry_provider = __webpack_require__(4998);
 ;// CONCATENATED MODULE: ./src/credentials/login-messages.ts
 
+
 /** What to tell a person whose credentials a registry refused: which input to check. */
 function rejectedMessage(step) {
     const c = step.credentials;
@@ -630,24 +633,25 @@ function rejectedMessage(step) {
     switch (c.kind) {
         case 'static':
             if (c.from === 'dockerhub-token') {
-                return `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the credentials for ${c.username}: check dockerhub-token (an access token with Read & Write, not the password)`;
+                return (0,words/* words */.aL) `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the credentials for ${c.username}: check ${(0,words/* named */.KT)('dockerhub-token')} (an access token with Read & Write, not the password)`;
             }
             if (c.from === 'azure-client-secret') {
-                return `${who} rejected service principal ${c.username}: check azure-client-secret, and that the principal has the AcrPush role on the registry`;
+                return (0,words/* words */.aL) `${who} rejected service principal ${c.username}: check ${(0,words/* named */.KT)('azure-client-secret')}, and that the principal has the AcrPush role on the registry`;
             }
-            return `${who} rejected the credentials for ${c.username}: check its entry in registry-auth`;
+            return (0,words/* words */.aL) `${who} rejected the credentials for ${c.username}: check its entry in ${(0,words/* named */.KT)('registry-auth')}`;
         case 'ecr':
-            return `${who} rejected the ECR authorization token: check that the AWS identity may push to account ${c.account} in ${c.region}`;
+            return (0,words/* words */.aL) `${who} rejected the ECR authorization token: check that the AWS identity may push to account ${c.account} in ${c.region}`;
         case 'ecr-public':
-            return `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
+            return (0,words/* words */.aL) `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
         case 'acr-oidc':
-            return `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
+            return (0,words/* words */.aL) `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
         case 'anonymous':
-            return `${step.registry} asks for credentials and none were given: add it to registry-auth`;
+            return (0,words/* words */.aL) `${step.registry} asks for credentials and none were given: add it to ${(0,words/* named */.KT)('registry-auth')}`;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/login-plan.ts
+
 
 
 function providerOf(registry, auth) {
@@ -686,7 +690,7 @@ function credentialsFor(registry, provider, auth, push) {
             from: 'registry-auth'
         };
     const missing = (inputs) => {
-        throw new shared_errors/* InputError */.dz('images', `${registry} is ${(0,registry_provider/* providerName */.pX)(provider)} and no credentials were given for it: ${inputs}`);
+        throw new shared_errors/* InputError */.dz('images', (0,words/* words */.aL) `${registry} is ${(0,registry_provider/* providerName */.pX)(provider)} and no credentials were given for it: ${inputs}`);
     };
     switch (provider.kind) {
         case 'dockerhub':
@@ -694,7 +698,7 @@ function credentialsFor(registry, provider, auth, push) {
                 return { kind: 'static', ...auth.dockerhub, from: 'dockerhub-token' };
             if (!push)
                 return { kind: 'anonymous' };
-            return missing('set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth');
+            return missing((0,words/* words */.aL) `set ${(0,words/* named */.KT)('dockerhub-username')} and ${(0,words/* named */.KT)('dockerhub-token')} (an access token with Read & Write), or add it to ${(0,words/* named */.KT)('registry-auth')}`);
         case 'ecr':
             return { kind: 'ecr', account: provider.account, region: provider.region };
         case 'ecr-public':
@@ -712,11 +716,11 @@ function credentialsFor(registry, provider, auth, push) {
             if (clientId && tenantId)
                 return { kind: 'acr-oidc', clientId, tenantId };
             if (clientId) {
-                throw new shared_errors/* InputError */.dz('azure-tenant-id', `is empty: GitHub OIDC login to ${registry} needs the Entra ID tenant of azure-client-id (or set azure-client-secret to use a service principal)`);
+                throw new shared_errors/* InputError */.dz('azure-tenant-id', (0,words/* words */.aL) `is empty: GitHub OIDC login to ${registry} needs the Entra ID tenant of ${(0,words/* named */.KT)('azure-client-id')} (or set ${(0,words/* named */.KT)('azure-client-secret')} to use a service principal)`);
             }
             if (!push)
                 return { kind: 'anonymous' };
-            return missing('set azure-client-id and azure-tenant-id (GitHub OIDC, with permissions: id-token: write), add azure-client-secret for a service principal, or add it to registry-auth (admin user or repository token)');
+            return missing((0,words/* words */.aL) `set ${(0,words/* named */.KT)('azure-client-id')} and ${(0,words/* named */.KT)('azure-tenant-id')} (GitHub OIDC, with permissions: id-token: write), add ${(0,words/* named */.KT)('azure-client-secret')} for a service principal, or add it to ${(0,words/* named */.KT)('registry-auth')} (admin user or repository token)`);
         }
         case 'generic':
             return { kind: 'anonymous' };
@@ -846,7 +850,7 @@ async function loginAll(steps, auth, options) {
             await finishOne(step, settled.value);
         }
         catch (e) {
-            log.error((0,shared_errors/* messageOf */.bD)(e));
+            log.error((0,words/* render */.XX)((0,words/* wordsOf */.Z9)(e), options.names));
             failures.push(step.registry);
         }
     });
@@ -869,7 +873,7 @@ async function loginAll(steps, auth, options) {
         }
         catch (e) {
             if (e instanceof errors/* CredentialsRejectedError */.HK)
-                throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e });
+                throw new words/* WordedError */.gG((options.rejected ?? rejectedMessage)(step), { cause: e });
             throw e;
         }
         if (!login)
@@ -2015,7 +2019,7 @@ async function publish(plan, source, options, env) {
     ], (settled) => settled);
     const failed = reads.find((r) => r.status === 'rejected');
     if (failed)
-        throw new Error(`${(0,shared_errors/* messageOf */.bD)(failed.reason)}; nothing was pushed`, { cause: failed.reason });
+        throw (0,shared_errors/* nothingPushed */.nE)(failed.reason);
     const [first, ...targets] = reads.map((r) => r.value);
     const resolved = first;
     const runs = targets.map((s) => newRun(s, events));
@@ -2024,7 +2028,7 @@ async function publish(plan, source, options, env) {
     // What each target already holds of the referrers: read before any write too.
     const held = referrers.length > 0
         ? await log.group('Read the referrers on every target', () => readReferrersOf(runs, referrers, light(options)).catch((e) => {
-            throw new Error(`${(0,shared_errors/* messageOf */.bD)(e)}; nothing was pushed`, { cause: e });
+            throw (0,shared_errors/* nothingPushed */.nE)(e);
         }))
         : undefined;
     // Registries at once, so one slow registry holds up no other; targets on
@@ -2249,6 +2253,7 @@ async function dockerPush(image, reference, options) {
 
 
 
+
 /** The registry client's timeouts and retries, from the publishing inputs. */
 function clientOptionsOf(inputs, onRetry) {
     return {
@@ -2322,7 +2327,7 @@ async function prepareSource(inputs) {
             await localImageId(source.image);
         }
         catch (e) {
-            throw new Error(`${e.message}; nothing was pushed`, { cause: e });
+            throw (0,shared_errors/* nothingPushed */.nE)(e);
         }
         return undefined;
     }
@@ -2537,10 +2542,7 @@ function credentialsOf(entry) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/cli/secrets.ts
-var cli_secrets = __webpack_require__(6483);
 ;// CONCATENATED MODULE: ./src/cli/logins.ts
-
 
 
 
@@ -2607,12 +2609,16 @@ function cliLoginSteps(inputs, env, secrets) {
 function cliRejectedMessage(step) {
     const c = step.credentials;
     if (c.kind === 'static' && c.from === 'CI_REGISTRY_PASSWORD') {
-        return `${step.registry} rejected the CI job token of ${c.username}: check that the job may push to this project's container registry`;
+        return [
+            `${step.registry} rejected the CI job token of ${c.username}: check that the job may push to this project's container registry`
+        ];
     }
     if (c.kind === 'static' && c.from.endsWith('config.json')) {
-        return `${step.registry} rejected the credentials for ${c.username} stored in ${c.from}: run docker login ${step.registry} again, or set TAGSHIP_REGISTRY_AUTH`;
+        return [
+            `${step.registry} rejected the credentials for ${c.username} stored in ${c.from}: run docker login ${step.registry} again, or set TAGSHIP_REGISTRY_AUTH`
+        ];
     }
-    return (0,cli_secrets/* cliWords */.q3)(rejectedMessage(step));
+    return rejectedMessage(step);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
@@ -2709,6 +2715,8 @@ function liveDisplay(write, plan, columns) {
     };
 }
 
+// EXTERNAL MODULE: ./src/cli/secrets.ts
+var cli_secrets = __webpack_require__(6483);
 ;// CONCATENATED MODULE: ./src/cli/publish.ts
 
 
@@ -2774,7 +2782,8 @@ async function run(args, io, secrets) {
             getIdToken: (audience) => (0,core/* getIDToken */.V9)(audience),
             configParent: io.env.RUNNER_TEMP,
             onDockerLogins: (state) => (docker.state = state),
-            rejected: cliRejectedMessage
+            rejected: cliRejectedMessage,
+            names: cli_secrets/* cliName */._t
         }
     };
     try {

@@ -621,6 +621,8 @@ __webpack_require__.d(__webpack_exports__, {
   kt: () => (/* binding */ publishSession)
 });
 
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
 var distribution_client = __webpack_require__(1471);
 // EXTERNAL MODULE: ./src/docker/image.ts
@@ -705,6 +707,7 @@ var source_resolve = __webpack_require__(1248);
 
 
 
+
 /** The registry client's timeouts and retries, from the publishing inputs. */
 function clientOptionsOf(inputs, onRetry) {
     return {
@@ -778,7 +781,7 @@ async function prepareSource(inputs) {
             await (0,docker_image/* localImageId */.Aj)(source.image);
         }
         catch (e) {
-            throw new Error(`${e.message}; nothing was pushed`, { cause: e });
+            throw (0,errors/* nothingPushed */.nE)(e);
         }
         return undefined;
     }

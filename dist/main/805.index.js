@@ -68,12 +68,12 @@ __webpack_require__.d(__webpack_exports__, {
   runPublish: () => (/* binding */ runPublish)
 });
 
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/shared/words.ts
+var words = __webpack_require__(152);
 // EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
 var distribution_client = __webpack_require__(1471);
 // EXTERNAL MODULE: ./src/distribution/errors.ts
-var distribution_errors = __webpack_require__(4604);
+var errors = __webpack_require__(4604);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -137,6 +137,8 @@ async function login_dockerLogout(configDir, registry) {
 
 // EXTERNAL MODULE: ./src/distribution/endpoint.ts
 var endpoint = __webpack_require__(8925);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var shared_errors = __webpack_require__(8382);
 ;// CONCATENATED MODULE: ./src/credentials/github-oidc.ts
 
 /**
@@ -158,7 +160,7 @@ function githubIdToken(use, fetchIdToken, env = process.env) {
         }
         catch (e) {
             // @actions/core's message spans several lines and starts with "Error message:".
-            const detail = (0,errors/* messageOf */.bD)(e)
+            const detail = (0,shared_errors/* messageOf */.bD)(e)
                 .replace(/^Error message:\s*/, '')
                 .replaceAll(requestToken, '***')
                 .replace(/\s+/g, ' ')
@@ -237,6 +239,7 @@ async function acquireLogin(step, auth, options) {
 var provider = __webpack_require__(4998);
 ;// CONCATENATED MODULE: ./src/credentials/login-messages.ts
 
+
 /** What to tell a person whose credentials a registry refused: which input to check. */
 function rejectedMessage(step) {
     const c = step.credentials;
@@ -246,20 +249,20 @@ function rejectedMessage(step) {
     switch (c.kind) {
         case 'static':
             if (c.from === 'dockerhub-token') {
-                return `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the credentials for ${c.username}: check dockerhub-token (an access token with Read & Write, not the password)`;
+                return (0,words/* words */.aL) `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the credentials for ${c.username}: check ${(0,words/* named */.KT)('dockerhub-token')} (an access token with Read & Write, not the password)`;
             }
             if (c.from === 'azure-client-secret') {
-                return `${who} rejected service principal ${c.username}: check azure-client-secret, and that the principal has the AcrPush role on the registry`;
+                return (0,words/* words */.aL) `${who} rejected service principal ${c.username}: check ${(0,words/* named */.KT)('azure-client-secret')}, and that the principal has the AcrPush role on the registry`;
             }
-            return `${who} rejected the credentials for ${c.username}: check its entry in registry-auth`;
+            return (0,words/* words */.aL) `${who} rejected the credentials for ${c.username}: check its entry in ${(0,words/* named */.KT)('registry-auth')}`;
         case 'ecr':
-            return `${who} rejected the ECR authorization token: check that the AWS identity may push to account ${c.account} in ${c.region}`;
+            return (0,words/* words */.aL) `${who} rejected the ECR authorization token: check that the AWS identity may push to account ${c.account} in ${c.region}`;
         case 'ecr-public':
-            return `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
+            return (0,words/* words */.aL) `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
         case 'acr-oidc':
-            return `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
+            return (0,words/* words */.aL) `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
         case 'anonymous':
-            return `${step.registry} asks for credentials and none were given: add it to registry-auth`;
+            return (0,words/* words */.aL) `${step.registry} asks for credentials and none were given: add it to ${(0,words/* named */.KT)('registry-auth')}`;
     }
 }
 
@@ -373,7 +376,7 @@ async function loginAll(steps, auth, options) {
             await finishOne(step, settled.value);
         }
         catch (e) {
-            log.error((0,errors/* messageOf */.bD)(e));
+            log.error((0,words/* render */.XX)((0,words/* wordsOf */.Z9)(e), options.names));
             failures.push(step.registry);
         }
     });
@@ -395,8 +398,8 @@ async function loginAll(steps, auth, options) {
             clients.set(step.registry, client);
         }
         catch (e) {
-            if (e instanceof distribution_errors/* CredentialsRejectedError */.HK)
-                throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e });
+            if (e instanceof errors/* CredentialsRejectedError */.HK)
+                throw new words/* WordedError */.gG((options.rejected ?? rejectedMessage)(step), { cause: e });
             throw e;
         }
         if (!login)
@@ -592,7 +595,7 @@ async function bringContent(run, source, options, landed, env) {
     }
     catch (e) {
         run.contentFailed = true;
-        failWrites(run, `the content could not be pushed: ${(0,errors/* messageOf */.bD)(e)}`);
+        failWrites(run, `the content could not be pushed: ${(0,shared_errors/* messageOf */.bD)(e)}`);
     }
 }
 async function copyTo(run, source, options, landed, env) {
@@ -736,7 +739,7 @@ async function writeSubject(referrers, subject, target, state, copy, log) {
             outcomes.push({
                 referrer: r,
                 status: 'failed',
-                detail: (0,errors/* messageOf */.bD)(e),
+                detail: (0,shared_errors/* messageOf */.bD)(e),
                 via: placementOf(r, state)
             });
         }
@@ -757,7 +760,7 @@ async function writeSubject(referrers, subject, target, state, copy, log) {
         })));
     }
     catch (e) {
-        const detail = `stored, but the referrers tag ${tag} could not be written: ${(0,errors/* messageOf */.bD)(e)}`;
+        const detail = `stored, but the referrers tag ${tag} could not be written: ${(0,shared_errors/* messageOf */.bD)(e)}`;
         outcomes.push(...unlisted.map((r) => ({
             referrer: r,
             status: 'failed',
@@ -795,7 +798,7 @@ async function writeCosign(referrers, tag, target, state, copy, log) {
             outcomes.push({ referrer: r, status: 'copied', via: 'cosign-tag' });
         }
         catch (e) {
-            outcomes.push({ referrer: r, status: 'failed', detail: (0,errors/* messageOf */.bD)(e), via: 'cosign-tag' });
+            outcomes.push({ referrer: r, status: 'failed', detail: (0,shared_errors/* messageOf */.bD)(e), via: 'cosign-tag' });
         }
     }
     return outcomes;
@@ -883,7 +886,7 @@ async function referrerProblems(target, outcomes) {
             return new Set([...api, ...(index?.listed ?? [])].map((d) => d.digest));
         }
         catch (e) {
-            return (0,errors/* messageOf */.bD)(e);
+            return (0,shared_errors/* messageOf */.bD)(e);
         }
     });
     const bySubject = new Map(subjects.map((s, i) => [s, listed[i]]));
@@ -898,7 +901,7 @@ async function referrerProblems(target, outcomes) {
                 at = (await (0,manifests/* headManifest */.sy)(target, tag))?.digest;
             }
             catch (e) {
-                problems.push({ digest, detail: `${where}:${tag} could not be checked: ${(0,errors/* messageOf */.bD)(e)}` });
+                problems.push({ digest, detail: `${where}:${tag} could not be checked: ${(0,shared_errors/* messageOf */.bD)(e)}` });
                 continue;
             }
             if (at === undefined)
@@ -1200,7 +1203,7 @@ var results = __webpack_require__(1886);
 async function verifyTags(run, width, log) {
     const landed = [...run.results.values()].filter(results/* isLanded */.Vm);
     await (0,limit/* allLimited */.y)(landed, width, async (r) => {
-        const head = await (0,manifests/* headManifest */.sy)(run.state.repo, r.tag).catch((e) => (0,errors/* messageOf */.bD)(e));
+        const head = await (0,manifests/* headManifest */.sy)(run.state.repo, r.tag).catch((e) => (0,shared_errors/* messageOf */.bD)(e));
         const now = typeof head === 'string' ? undefined : head?.digest;
         if (now === r.digest)
             return;
@@ -1266,7 +1269,7 @@ async function publish(plan, source, options, env) {
     ], (settled) => settled);
     const failed = reads.find((r) => r.status === 'rejected');
     if (failed)
-        throw new Error(`${(0,errors/* messageOf */.bD)(failed.reason)}; nothing was pushed`, { cause: failed.reason });
+        throw (0,shared_errors/* nothingPushed */.nE)(failed.reason);
     const [first, ...targets] = reads.map((r) => r.value);
     const resolved = first;
     const runs = targets.map((s) => newRun(s, events));
@@ -1275,7 +1278,7 @@ async function publish(plan, source, options, env) {
     // What each target already holds of the referrers: read before any write too.
     const held = referrers.length > 0
         ? await log.group('Read the referrers on every target', () => readReferrersOf(runs, referrers, light(options)).catch((e) => {
-            throw new Error(`${(0,errors/* messageOf */.bD)(e)}; nothing was pushed`, { cause: e });
+            throw (0,shared_errors/* nothingPushed */.nE)(e);
         }))
         : undefined;
     // Registries at once, so one slow registry holds up no other; targets on

@@ -1,10 +1,9 @@
 import { CLI_INPUTS, PUBLISH_INPUTS } from './args.js'
 import { ENVIRONMENT, EVENT_FLAGS, EXIT, inputRows, row } from './help.js'
-import { cliWords } from './secrets.js'
 
 /** Input descriptions in the CLI's words: secrets are variables, other inputs flags. */
 const words = (inputs: typeof CLI_INPUTS): Record<string, string> =>
-  Object.fromEntries(inputs.map((i) => [i.name, cliWords(i.description)]))
+  Object.fromEntries(inputs.map((i) => [i.name, i.cliDescription ?? i.description]))
 
 const SOURCE =
   'The built image (required): a local image (name:tag or image ID), pushed with the docker CLI; or, copied with no daemon, a registry reference (host/repo:tag or host/repo@sha256:...) or a file: oci-archive:PATH[:REF] (an OCI archive, as buildx type=oci writes it; gzip too), oci:DIR[:REF] (an OCI image layout folder), docker-archive:PATH (a docker save tar).'

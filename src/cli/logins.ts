@@ -1,3 +1,4 @@
+import type { Words } from '../shared/words.js'
 import type { Env } from '../context/event.js'
 import { isGitlab } from '../context/gitlab.js'
 import type { AuthInputs } from '../inputs/auth.js'
@@ -7,7 +8,7 @@ import { loginTargets } from '../push/targets.js'
 import { rejectedMessage } from '../credentials/login-messages.js'
 import { planLogins, providerOf, type LoginStep } from '../credentials/login-plan.js'
 import { readDockerConfig } from './docker-config.js'
-import { cliWords, type Secrets } from './secrets.js'
+import type { Secrets } from './secrets.js'
 
 /** Where the CLI found credentials the inputs did not give, by registry. */
 type Borrowed = Map<string, { entry: RegistryAuthEntry; from: string }>
@@ -72,13 +73,17 @@ export function cliLoginSteps(
 }
 
 /** What to tell a CLI user whose credentials a registry refused: which variable or file to check. */
-export function cliRejectedMessage(step: LoginStep): string {
+export function cliRejectedMessage(step: LoginStep): Words {
   const c = step.credentials
   if (c.kind === 'static' && c.from === 'CI_REGISTRY_PASSWORD') {
-    return `${step.registry} rejected the CI job token of ${c.username}: check that the job may push to this project's container registry`
+    return [
+      `${step.registry} rejected the CI job token of ${c.username}: check that the job may push to this project's container registry`
+    ]
   }
   if (c.kind === 'static' && c.from.endsWith('config.json')) {
-    return `${step.registry} rejected the credentials for ${c.username} stored in ${c.from}: run docker login ${step.registry} again, or set TAGSHIP_REGISTRY_AUTH`
+    return [
+      `${step.registry} rejected the credentials for ${c.username} stored in ${c.from}: run docker login ${step.registry} again, or set TAGSHIP_REGISTRY_AUTH`
+    ]
   }
-  return cliWords(rejectedMessage(step))
+  return rejectedMessage(step)
 }

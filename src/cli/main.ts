@@ -1,5 +1,6 @@
+import { wordsOf } from '../shared/words.js'
 import { readFileSync } from 'node:fs'
-import { InputError, messageOf } from '../shared/errors.js'
+import { InputError } from '../shared/errors.js'
 import type { Env } from '../context/event.js'
 import { readPayload } from '../context/payload.js'
 import { parseInputs } from '../inputs/parse.js'
@@ -10,7 +11,7 @@ import { parseCliArgs, type CliArgs } from './args.js'
 import { cliContext, detectCi } from './context.js'
 import { EXIT, helpText } from './help.js'
 import { publishHelpText } from './help-publish.js'
-import { cliWords } from './secrets.js'
+import { cliText } from './secrets.js'
 
 export interface CliIO {
   readonly stdout: (text: string) => void
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       `${what}: use tagship plan or tagship publish (see tagship --help)`
     )
   } catch (error) {
-    const message = cliWords(messageOf(error))
+    const message = cliText(wordsOf(error))
     io.stderr(`tagship: ${message}\n`)
     return isInputError(error) ? EXIT.invalid : EXIT.failure
   }

@@ -17,7 +17,7 @@ import { EXIT } from './help.js'
 import { cliLoginSteps, cliRejectedMessage } from './logins.js'
 import type { CliIO } from './main.js'
 import { liveDisplay, plainDisplay, type Display } from './progress.js'
-import { Secrets, secretInputs } from './secrets.js'
+import { cliName, Secrets, secretInputs } from './secrets.js'
 
 /**
  * `tagship publish`: the action's flow from flags and environment. Plan,
@@ -63,7 +63,8 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
       getIdToken: (audience) => getIDToken(audience),
       configParent: io.env.RUNNER_TEMP,
       onDockerLogins: (state) => (docker.state = state),
-      rejected: cliRejectedMessage
+      rejected: cliRejectedMessage,
+      names: cliName
     }
   }
   try {

@@ -1,6 +1,7 @@
 import type { Env } from '../context/event.js'
 import { INPUTS } from '../inputs/spec.js'
 import { scrubSecrets } from '../shared/scrub.js'
+import { render, type InputNamer, type Words } from '../shared/words.js'
 
 /**
  * The environment variable each secret input is read from. AWS keys are not
@@ -33,21 +34,23 @@ export function secretInputs(env: Env): Record<string, string> {
   return raw
 }
 
-/** Login inputs whose names the core's messages use: flags and variables on the command line. */
-const RENAMED: readonly [RegExp, string][] = INPUTS.filter(
-  (i) => i.secret || (i.publishOnly && /^(?:dockerhub|aws|azure|registry)-/.test(i.name))
-).map((i) => [
-  new RegExp(`(?<![\\w-])${i.name}(?![\\w-])`, 'g'),
-  i.secret ? secretVariable(i.name) : `--${i.name}`
-])
+/** Login inputs the CLI takes under another name: secrets as variables, the others as flags. */
+const CLI_NAMES: ReadonlyMap<string, string> = new Map(
+  INPUTS.filter(
+    (i) => i.secret || (i.publishOnly && /^(?:dockerhub|aws|azure|registry)-/.test(i.name))
+  ).map((i) => [i.name, i.secret ? secretVariable(i.name) : `--${i.name}`])
+)
 
 /**
- * A core message in the CLI's words: `set dockerhub-username and
- * dockerhub-token` becomes `set --dockerhub-username and
- * TAGSHIP_DOCKERHUB_TOKEN`, which is what a CLI user sets.
+ * The CLI's name for an input named in a message: `dockerhub-token` is
+ * `TAGSHIP_DOCKERHUB_TOKEN`, `dockerhub-username` is `--dockerhub-username`;
+ * the others keep their names.
  */
-export function cliWords(text: string): string {
-  return RENAMED.reduce((t, [pattern, name]) => t.replace(pattern, name), text)
+export const cliName: InputNamer = (input) => CLI_NAMES.get(input) ?? input
+
+/** Core words in the CLI's names. */
+export function cliText(message: Words): string {
+  return render(message, cliName)
 }
 
 /**

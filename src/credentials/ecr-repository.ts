@@ -1,3 +1,5 @@
+import { named, words, WordedError } from '../shared/words.js'
+import { errorChain } from '../shared/errors.js'
 import {
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
@@ -78,8 +80,8 @@ export async function ensureEcrRepository(
       }
     }
     if (!create) {
-      throw new Error(
-        `${host}/${path} does not exist in Amazon ECR (account ${provider.account}, region ${provider.region}): create it, or set ecr-create-repository: true`
+      throw new WordedError(
+        words`${host}/${path} does not exist in Amazon ECR (account ${provider.account}, region ${provider.region}): create it, or set ${named('ecr-create-repository')}: true`
       )
     }
     try {
@@ -123,7 +125,9 @@ function explain(
   const needed = target.permissions.map((p) => `"${p}"`).join(' and ')
   const from = session.source ?? 'the AWS credential chain'
   const why = target.permissions.includes(CREATE) ? ' (ecr-create-repository: true needs both)' : ''
-  const said = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  const [shape = {}] = errorChain(error)
+  const said =
+    shape.message !== undefined ? `${shape.name ?? 'Error'}: ${shape.message}` : String(error)
   const message = `${target.label}: access denied to ${operation}: allow ${needed} on ${arn} for the AWS identity from ${from}${why}; AWS said: ${said}`
   return new Error(scrubSecrets(message, session.secrets).replace(/\s+/g, ' ').trim())
 }

@@ -1,4 +1,4 @@
-import { messageOf } from '../shared/errors.js'
+import { render, WordedError, wordsOf, type InputNamer, type Words } from '../shared/words.js'
 import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { CredentialsRejectedError } from '../distribution/errors.js'
 import { createConfigDir } from '../docker/config.js'
@@ -44,7 +44,9 @@ export interface LoginAllOptions {
   /** Told each time the docker logins change, before anything else can fail. */
   readonly onDockerLogins?: (state: DockerLogins) => void
   /** What to say when a registry refuses a step's credentials (default: rejectedMessage). */
-  readonly rejected?: (step: LoginStep) => string
+  readonly rejected?: (step: LoginStep) => Words
+  /** How the edge names inputs in the lines it is shown (default: the action's names). */
+  readonly names?: InputNamer
 }
 
 /**
@@ -82,7 +84,7 @@ export async function loginAll(
         if (settled.status === 'rejected') throw settled.reason
         await finishOne(step, settled.value)
       } catch (e) {
-        log.error(messageOf(e))
+        log.error(render(wordsOf(e), options.names))
         failures.push(step.registry)
       }
     }
@@ -108,7 +110,7 @@ export async function loginAll(
       clients.set(step.registry, client)
     } catch (e) {
       if (e instanceof CredentialsRejectedError)
-        throw new Error((options.rejected ?? rejectedMessage)(step), { cause: e })
+        throw new WordedError((options.rejected ?? rejectedMessage)(step), { cause: e })
       throw e
     }
     if (!login) held.info(`${step.registry} accepts anonymous requests`)

@@ -1,3 +1,4 @@
+import { named, words, type Words } from '../shared/words.js'
 import { InputError } from '../shared/errors.js'
 import type { AuthInputs } from '../inputs/auth.js'
 import { detectProvider, providerName, type Provider } from '../registry/provider.js'
@@ -68,10 +69,10 @@ function credentialsFor(
       password: listed.password,
       from: 'registry-auth'
     }
-  const missing = (inputs: string): never => {
+  const missing = (inputs: Words): never => {
     throw new InputError(
       'images',
-      `${registry} is ${providerName(provider)} and no credentials were given for it: ${inputs}`
+      words`${registry} is ${providerName(provider)} and no credentials were given for it: ${inputs}`
     )
   }
   switch (provider.kind) {
@@ -79,7 +80,7 @@ function credentialsFor(
       if (auth.dockerhub) return { kind: 'static', ...auth.dockerhub, from: 'dockerhub-token' }
       if (!push) return { kind: 'anonymous' }
       return missing(
-        'set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth'
+        words`set ${named('dockerhub-username')} and ${named('dockerhub-token')} (an access token with Read & Write), or add it to ${named('registry-auth')}`
       )
     case 'ecr':
       return { kind: 'ecr', account: provider.account, region: provider.region }
@@ -99,12 +100,12 @@ function credentialsFor(
       if (clientId) {
         throw new InputError(
           'azure-tenant-id',
-          `is empty: GitHub OIDC login to ${registry} needs the Entra ID tenant of azure-client-id (or set azure-client-secret to use a service principal)`
+          words`is empty: GitHub OIDC login to ${registry} needs the Entra ID tenant of ${named('azure-client-id')} (or set ${named('azure-client-secret')} to use a service principal)`
         )
       }
       if (!push) return { kind: 'anonymous' }
       return missing(
-        'set azure-client-id and azure-tenant-id (GitHub OIDC, with permissions: id-token: write), add azure-client-secret for a service principal, or add it to registry-auth (admin user or repository token)'
+        words`set ${named('azure-client-id')} and ${named('azure-tenant-id')} (GitHub OIDC, with permissions: id-token: write), add ${named('azure-client-secret')} for a service principal, or add it to ${named('registry-auth')} (admin user or repository token)`
       )
     }
     case 'generic':

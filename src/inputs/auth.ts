@@ -1,3 +1,4 @@
+import { named, words } from '../shared/words.js'
 import { InputError } from '../shared/errors.js'
 import type { Provider } from '../registry/provider.js'
 import type { BasicCredentials } from '../distribution/credentials.js'
@@ -49,13 +50,13 @@ export function parseAuthInputs(get: (name: string) => string): AuthInputs {
   if (!keys && get('aws-session-token').trim() !== '') {
     throw new InputError(
       'aws-session-token',
-      'is set without aws-access-key-id and aws-secret-access-key: set all three, or none'
+      words`is set without ${named('aws-access-key-id')} and ${named('aws-secret-access-key')}: set all three, or none`
     )
   }
   if (get('azure-client-secret').trim() !== '' && get('azure-client-id').trim() === '') {
     throw new InputError(
       'azure-client-id',
-      'is empty but azure-client-secret is set: give the application (client) id of the service principal'
+      words`is empty but ${named('azure-client-secret')} is set: give the application (client) id of the service principal`
     )
   }
   const region = get('aws-region').trim()

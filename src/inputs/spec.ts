@@ -2,6 +2,8 @@
 export interface InputSpec {
   readonly name: string
   readonly description: string
+  /** The description as the CLI's help gives it, where it names inputs the CLI takes under other names. */
+  readonly cliDescription?: string
   readonly default?: string
   readonly required?: boolean
   /** A secret: masked as soon as it is read, and never a CLI flag (flags show in process lists). */
@@ -159,6 +161,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'dockerhub-username',
     description: 'Docker Hub user or organisation that owns dockerhub-token.',
+    cliDescription: 'Docker Hub user or organisation that owns TAGSHIP_DOCKERHUB_TOKEN.',
     publishOnly: true
   },
   {
@@ -197,6 +200,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'azure-client-id',
     description:
       'Entra ID application (client) id for Azure Container Registry: with azure-client-secret as a service principal, or alone with azure-tenant-id for GitHub OIDC.',
+    cliDescription:
+      'Entra ID application (client) id for Azure Container Registry: with TAGSHIP_AZURE_CLIENT_SECRET as a service principal, or alone with --azure-tenant-id for GitHub OIDC.',
     publishOnly: true
   },
   {

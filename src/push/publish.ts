@@ -8,7 +8,7 @@ import { NO_GROUP, printEvent, type PublishEvents, type TargetPhase } from './ev
 import type { Plan } from './plan.js'
 import { readReferrersOf, verifyReferrersOf, writeReferrersOf } from './referrers-step.js'
 import type { PublishResult, TargetResult } from './results.js'
-import { messageOf } from '../shared/errors.js'
+import { nothingPushed } from '../shared/errors.js'
 import { newRun, type TargetRun } from './run.js'
 import { describeSource, resolveSource, type ResolvedSource } from './source-resolve.js'
 import { readTarget, type TargetState } from './target-state.js'
@@ -103,8 +103,7 @@ export async function publish(
     (settled) => settled
   )
   const failed = reads.find((r) => r.status === 'rejected')
-  if (failed)
-    throw new Error(`${messageOf(failed.reason)}; nothing was pushed`, { cause: failed.reason })
+  if (failed) throw nothingPushed(failed.reason)
   const [first, ...targets] = reads.map(
     (r) => (r as PromiseFulfilledResult<ResolvedSource | TargetState>).value
   )
@@ -117,7 +116,7 @@ export async function publish(
     referrers.length > 0
       ? await log.group('Read the referrers on every target', () =>
           readReferrersOf(runs, referrers, light(options)).catch((e: unknown) => {
-            throw new Error(`${messageOf(e)}; nothing was pushed`, { cause: e })
+            throw nothingPushed(e)
           })
         )
       : undefined

@@ -1,3 +1,4 @@
+import { nothingPushed } from '../shared/errors.js'
 import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { localImageId } from '../docker/image.js'
 import { dockerPush } from '../docker/push.js'
@@ -96,7 +97,7 @@ export async function prepareSource(inputs: Inputs): Promise<ResolvedSource | un
     try {
       await localImageId(source.image)
     } catch (e) {
-      throw new Error(`${(e as Error).message}; nothing was pushed`, { cause: e })
+      throw nothingPushed(e)
     }
     return undefined
   }

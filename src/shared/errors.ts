@@ -1,15 +1,23 @@
+import { named, WordedError, wordsOf, type Words } from './words.js'
+
 /**
  * An error in what the user gave us. Its message is one line that names the
- * input, the value and the fix, so it can be shown as it is.
+ * input, the value and the fix, so it can be shown as it is; its `words`
+ * name the inputs, so the CLI shows its own names for them.
  */
-export class InputError extends Error {
+export class InputError extends WordedError {
   readonly input: string
 
-  constructor(input: string, message: string) {
-    super(`${input}: ${message}`)
+  constructor(input: string, message: string | Words) {
+    super([named(input), ': ', ...(typeof message === 'string' ? [message] : message)])
     this.name = 'InputError'
     this.input = input
   }
+}
+
+/** `…; nothing was pushed` after what went wrong, its words kept. */
+export function nothingPushed(e: unknown): WordedError {
+  return new WordedError([...wordsOf(e), '; nothing was pushed'], { cause: e })
 }
 
 /** Quote a user value for an error message, keeping it on one line. */
