@@ -1,13 +1,18 @@
 import { spawn } from 'node:child_process'
-import { closeSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { actionNode } from './action-node.js'
-import type { RunnerFiles } from './file-commands.js'
+import { parseFileCommand, type RunnerFiles } from './file-commands.js'
 import { FIXTURES_DIR } from './runner.js'
 import { watchProcessTree } from './services/process-watch.js'
 
-/** The repository's own bundle. */
-export const DIST = join(FIXTURES_DIR, '..', 'dist')
+/**
+ * The repository's own bundle: next to the fixtures, or, for a script run from
+ * a transpiled copy (scripts/run-ts.mjs), in the folder it runs in.
+ */
+export const DIST = existsSync(join(FIXTURES_DIR, '..', 'package.json'))
+  ? join(FIXTURES_DIR, '..', 'dist')
+  : join(process.cwd(), 'dist')
 
 export interface StepRun {
   readonly status: number | null
@@ -38,7 +43,7 @@ export async function runActionStep(
   const stderr = openSync(out.stderrPath, 'w')
   let child
   try {
-    child = spawn(actionNode(), [join(options.dist ?? DIST, entry, 'index.js')], {
+    child = spawn(actionNode(), [entryFile(entry, options.dist)], {
       cwd: files.dir,
       env,
       stdio: ['ignore', stdout, stderr]
@@ -60,4 +65,31 @@ export async function runActionStep(
     cmdlines,
     samples
   }
+}
+
+/** The entry file of a step of the bundle: `<dist>/main/index.js`. */
+export function entryFile(entry: 'main' | 'post', dist: string = DIST): string {
+  return join(dist, entry, 'index.js')
+}
+
+/** What the runner gives the post step: `STATE_<name>` for every value main saved. */
+export function stateEnv(state: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
+}
+
+/**
+ * A whole action run as the runner does it, for the sample and the bench as
+ * for tests: `main`, then `post` with what main saved (GITHUB_STATE as
+ * STATE_*), then the outputs main wrote. `step` runs one entry its own way
+ * (timed, with live output, or to files) on actionNode().
+ */
+export async function mainThenPost<R>(
+  env: Record<string, string>,
+  step: (entry: 'main' | 'post', env: Record<string, string>) => Promise<R>
+): Promise<{ main: R; post: R; outputs: Record<string, string> }> {
+  const main = await step('main', env)
+  const state = parseFileCommand(readFileSync(env.GITHUB_STATE!, 'utf8'))
+  const post = await step('post', { ...env, ...stateEnv(state) })
+  const outputs = parseFileCommand(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))
+  return { main, post, outputs }
 }

@@ -1,8 +1,8 @@
 import { actionNode } from '../__fixtures__/action-node.js'
+import { entryFile, mainThenPost } from '../__fixtures__/action-runner.js'
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { parseFileCommand } from '../__fixtures__/file-commands.js'
 import { runTimed } from './proc.js'
 import type { Creds } from './registries.js'
 
@@ -93,23 +93,18 @@ export async function runAction(
       )
       .join('')
   }
-  const main = await step(actionDir, dir, 'main', env)
-  const state = parseFileCommand(readFileSync(env.GITHUB_STATE!, 'utf8'))
-  const post = await step(actionDir, dir, 'post', {
-    ...env,
-    ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-  })
+  const run = await mainThenPost(env, (entry, stepEnv) => step(actionDir, dir, entry, stepEnv))
   return {
-    ms: main.ms + post.ms,
-    mainMs: main.ms,
-    postMs: post.ms,
-    maxRssKb: Math.max(main.maxRssKb, post.maxRssKb),
-    outputs: parseFileCommand(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))
+    ms: run.main.ms + run.post.ms,
+    mainMs: run.main.ms,
+    postMs: run.post.ms,
+    maxRssKb: Math.max(run.main.maxRssKb, run.post.maxRssKb),
+    outputs: run.outputs
   }
 }
 
 async function step(actionDir: string, dir: string, entry: string, env: Record<string, string>) {
-  const result = await runTimed(actionNode(), [join(actionDir, entry, 'index.js')], {
+  const result = await runTimed(actionNode(), [entryFile(entry as 'main' | 'post', actionDir)], {
     env,
     cwd: dir,
     scratchDir: dir

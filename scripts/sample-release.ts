@@ -6,17 +6,16 @@
 // outputs, the job summary and what the registry holds. A second run of the
 // same release follows: it must write nothing.
 import { actionNode } from '../__fixtures__/action-node.js'
+import { entryFile, mainThenPost } from '../__fixtures__/action-runner.js'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseFileCommand } from '../__fixtures__/file-commands.js'
 import { buildScratchImage } from '../__fixtures__/services/docker-cli.js'
 import { ensureDocker } from '../__fixtures__/services/dockerd.js'
 import { startRegistry, type Registry } from '../__fixtures__/services/registry.js'
 import { inspectDigest } from '../__fixtures__/services/skopeo.js'
 
-const ROOT = process.cwd()
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37'
 const user = { username: 'sample', password: `sample-${process.pid}-${Date.now()}` }
 
@@ -107,17 +106,14 @@ async function runAction(
     `$ INPUT_SOURCE=${image.slice(0, 19)}… INPUT_IMAGES='${images.join(' ')}' node dist/main/index.js`
   )
   // Asynchronously: the registry's recording proxy runs in this process.
-  const main = await runStep('main', env)
-  if (main !== 0) throw new Error(`the action's main step failed (exit ${main})`)
-  const state = parseFileCommand(readFileSync(env.GITHUB_STATE!, 'utf8'))
-  const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
-  const post = await runStep('post', { ...env, ...stateEnv })
-  if (post !== 0) throw new Error(`the action's post step failed (exit ${post})`)
-  return parseFileCommand(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))
+  const run = await mainThenPost(env, runStep)
+  if (run.main !== 0) throw new Error(`the action's main step failed (exit ${run.main})`)
+  if (run.post !== 0) throw new Error(`the action's post step failed (exit ${run.post})`)
+  return run.outputs
 }
 
 function runStep(entry: 'main' | 'post', env: Record<string, string>): Promise<number | null> {
-  const child = spawn(actionNode(), [join(ROOT, 'dist', entry, 'index.js')], {
+  const child = spawn(actionNode(), [entryFile(entry)], {
     env,
     stdio: 'inherit'
   })

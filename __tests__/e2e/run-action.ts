@@ -1,4 +1,4 @@
-import { runActionStep, type StepRun } from '../../__fixtures__/action-runner.js'
+import { runActionStep, stateEnv, type StepRun } from '../../__fixtures__/action-runner.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseFileCommand, type RunnerFiles } from '../../__fixtures__/file-commands.js'
@@ -17,7 +17,7 @@ export function runBundled(
 
 /** What the runner gives the post step: `STATE_<name>` for every value main saved. */
 export function postStateEnv(files: RunnerFiles): Record<string, string> {
-  return Object.fromEntries(Object.entries(files.state()).map(([k, v]) => [`STATE_${k}`, v]))
+  return stateEnv(files.state())
 }
 
 /** The runner's five file commands, as text, for leak scans. */
