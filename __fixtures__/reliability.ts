@@ -254,3 +254,40 @@ export function jsonResults(run: StepRun): string[] {
   }
   return (json.targets ?? []).flatMap((t) => t.tags.map((x) => `${x.reference} ${x.result}`))
 }
+
+/**
+ * One main step of `bundle` in a fresh workspace, as the runner runs it for
+ * the tag v1.2.3 (the event's variables, then `env`, then `inputs`): its exit
+ * status, its `::error::` lines and its outputs.
+ */
+export async function runMainStep(
+  bundle: string,
+  env: Record<string, string>,
+  inputs: Record<string, string>
+): Promise<{ status: number | null; errors: string[]; outputs: Record<string, string> }> {
+  const files = runnerFiles()
+  const logs = mkdtempSync(join(tmpdir(), 'tagship-main-step-'))
+  try {
+    const run = await runEntry(
+      bundle,
+      'main',
+      {
+        PATH: process.env.PATH ?? '',
+        ...runnerFixture('tag-stable').env,
+        ...files.env,
+        ...env,
+        ...inputEnv(inputs)
+      },
+      files,
+      { stdoutPath: join(logs, 'stdout'), stderrPath: join(logs, 'stderr') }
+    )
+    return {
+      status: run.status,
+      errors: shownLines(run.stdout).filter((l) => l.startsWith('::error::')),
+      outputs: files.outputs()
+    }
+  } finally {
+    files.remove()
+    rmSync(logs, { recursive: true, force: true })
+  }
+}

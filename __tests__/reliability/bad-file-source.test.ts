@@ -3,12 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildxLayout, hexOf, OciLayout, sha256, tarBytes } from '../../__fixtures__/archives.js'
-import { inputEnv, runnerFiles } from '../../__fixtures__/file-commands.js'
-import { runEntry, snapshotBundle, USER } from '../../__fixtures__/reliability.js'
-import { runnerFixture } from '../../__fixtures__/runner.js'
+import { runMainStep, snapshotBundle, USER } from '../../__fixtures__/reliability.js'
 import { Cleanup } from '../../__fixtures__/services/process.js'
 import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
-import { shownLines } from '../e2e/run-action.js'
 
 /**
  * A source file that cannot be published: the bundled action fails with one
@@ -32,34 +29,17 @@ afterAll(() => cleanup.run(), 60_000)
 
 async function runMain(inputs: Record<string, string>) {
   registry.clearRequests()
-  const files = runnerFiles()
-  const logs = mkdtempSync(join(tmpdir(), 'tagship-bad-file-logs-'))
-  try {
-    const env = {
-      PATH: process.env.PATH ?? '',
-      ...runnerFixture('tag-stable').env,
-      ...files.env,
-      ...inputEnv({
-        images: `${registry.host}/acme/app`,
-        strategies: 'semver, latest',
-        'registry-auth': `- registry: ${registry.host}\n  username: ${USER.username}\n  password: ${USER.password}\n`,
-        ...inputs
-      })
+  const run = await runMainStep(
+    bundle,
+    {},
+    {
+      images: `${registry.host}/acme/app`,
+      strategies: 'semver, latest',
+      'registry-auth': `- registry: ${registry.host}\n  username: ${USER.username}\n  password: ${USER.password}\n`,
+      ...inputs
     }
-    const run = await runEntry(bundle, 'main', env, files, {
-      stdoutPath: join(logs, 'stdout'),
-      stderrPath: join(logs, 'stderr')
-    })
-    return {
-      status: run.status,
-      errors: shownLines(run.stdout).filter((l) => l.startsWith('::error::')),
-      outputs: files.outputs(),
-      requests: registry.requests().length
-    }
-  } finally {
-    files.remove()
-    rmSync(logs, { recursive: true, force: true })
-  }
+  )
+  return { ...run, requests: registry.requests().length }
 }
 
 const write = (name: string, data: Buffer | string): string => {

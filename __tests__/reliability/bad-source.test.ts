@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { inputEnv, runnerFiles } from '../../__fixtures__/file-commands.js'
-import { runEntry, snapshotBundle, USER } from '../../__fixtures__/reliability.js'
-import { runnerFixture } from '../../__fixtures__/runner.js'
+import { rmSync } from 'node:fs'
+import { runMainStep, snapshotBundle, USER } from '../../__fixtures__/reliability.js'
 import { ensureDocker, type DockerDaemon } from '../../__fixtures__/services/dockerd.js'
 import { startFaultProxy, type FaultProxy } from '../../__fixtures__/services/fault-proxy.js'
 import { Cleanup } from '../../__fixtures__/services/process.js'
 import { startRegistry } from '../../__fixtures__/services/registry.js'
-import { shownLines } from '../e2e/run-action.js'
 
 /**
  * Bad inputs only a registry or the daemon can reveal: a source image that
@@ -38,30 +33,11 @@ afterAll(() => cleanup.run(), 60_000)
 
 async function runMain(inputs: Record<string, string>) {
   target.reset()
-  const files = runnerFiles()
-  const logs = mkdtempSync(join(tmpdir(), 'tagship-bad-source-'))
-  try {
-    const env = {
-      PATH: process.env.PATH ?? '',
-      ...runnerFixture('tag-stable').env,
-      ...files.env,
-      ...daemon.env,
-      RUNNER_DEBUG: '1',
-      ...inputEnv({ images: `${target.host}/acme/app`, strategies: 'semver, latest', ...inputs })
-    }
-    const run = await runEntry(bundle, 'main', env, files, {
-      stdoutPath: join(logs, 'stdout'),
-      stderrPath: join(logs, 'stderr')
-    })
-    return {
-      status: run.status,
-      errors: shownLines(run.stdout).filter((l) => l.startsWith('::error::')),
-      outputs: files.outputs()
-    }
-  } finally {
-    files.remove()
-    rmSync(logs, { recursive: true, force: true })
-  }
+  return runMainStep(
+    bundle,
+    { ...daemon.env, RUNNER_DEBUG: '1' },
+    { images: `${target.host}/acme/app`, strategies: 'semver, latest', ...inputs }
+  )
 }
 
 const seen = () => target.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
