@@ -212,7 +212,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     name: 'unknown expression',
     inputs: { tags: 'type=raw,value={{unknown}}' },
     errors: [
-      'tags: line 1 "type=raw,value={{unknown}}": unknown expression "{{unknown}}": use one of {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{date}}, {{commit_date}}'
+      'tags: line 1 "type=raw,value={{unknown}}": unknown expression "{{unknown}}": use one of {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{is_not_default_branch}}, {{date}}, {{commit_date}}'
     ]
   },
   {

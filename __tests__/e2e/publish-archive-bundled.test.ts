@@ -151,3 +151,20 @@ describe('the quick start: an OCI archive to three registries, no daemon', () =>
     )
   }, 120_000)
 })
+
+describe('a plan with no tag for the event', () => {
+  test('publishes nothing, contacts no registry, and says so once', async () => {
+    for (const r of [open, basic, token]) r.clearRequests()
+    const run = await runAction({
+      source: `oci-archive:${archive}`,
+      strategies: '',
+      tags: 'type=raw,value=never,enable=false'
+    })
+    expect({ main: run.main.status, stderr: run.main.stderr }).toEqual({ main: 0, stderr: '' })
+    expect(shownLines(run.main.stdout).filter((l) => l.startsWith('::notice::'))).toEqual([
+      '::notice::no tag for this event: nothing to publish, and no registry was contacted'
+    ])
+    for (const r of [open, basic, token]) expect(r.requests()).toEqual([])
+    expect(run.files.outputs().tags).toBe('')
+  }, 60_000)
+})

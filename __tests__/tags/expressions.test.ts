@@ -54,8 +54,9 @@ describe('{{base_ref}}', () => {
     ['pull-request-target', 'r.main'],
     ['push-main', 'r.'],
     ['push-feature', 'r.'],
-    // metadata-action reads payload.base_ref on tag pushes; these payloads have none
-    ['tag-stable', 'r.']
+    // On a tag push, payload.base_ref (the branch the tag came from), when GitHub gives it.
+    ['tag-stable', 'r.'],
+    ['tag-from-branch', 'r.release-1.x']
   ])('on %s renders %j', (fixture, tag) => {
     expect(rendered(fixture, 'r.{{base_ref}}')).toEqual([tag])
   })
@@ -76,6 +77,24 @@ describe('{{is_default_branch}}', () => {
     ['pull-request-target', 'd.false']
   ])('on %s renders %j', (fixture, tag) => {
     expect(rendered(fixture, 'd.{{is_default_branch}}')).toEqual([tag])
+  })
+})
+
+describe('{{is_not_default_branch}}', () => {
+  test.each([
+    ['push-main', 'n.false'],
+    ['push-develop', 'n.true'],
+    ['schedule', 'n.false'],
+    ['tag-stable', 'n.true'],
+    ['pull-request', 'n.true']
+  ])('on %s renders %j', (fixture, tag) => {
+    expect(rendered(fixture, 'n.{{is_not_default_branch}}')).toEqual([tag])
+  })
+
+  test('switches a rule off on the default branch', () => {
+    const rule = 'type=raw,value=preview,enable={{is_not_default_branch}}'
+    expect(rulesFor('push-main', rule).tags).toEqual([])
+    expect(rulesFor('push-develop', rule).tags).toEqual(['preview'])
   })
 })
 
@@ -143,7 +162,7 @@ describe('invalid expressions', () => {
   test.each<[string, string]>([
     [
       'type=raw,value={{branchh}}',
-      'tags: line 1 "type=raw,value={{branchh}}": unknown expression "{{branchh}}": use one of {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{date}}, {{commit_date}}'
+      'tags: line 1 "type=raw,value={{branchh}}": unknown expression "{{branchh}}": use one of {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{is_not_default_branch}}, {{date}}, {{commit_date}}'
     ],
     [
       'type=raw,value={{date YYYYMMDD}}',
@@ -181,7 +200,7 @@ describe('invalid expressions', () => {
     expect(
       inputErrorFor('push-main', { tags: 'type=raw,value=a', flavor: 'prefix={{brnch}}-' })
     ).toBe(
-      'flavor: prefix/suffix: unknown expression "{{brnch}}": use one of {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{date}}, {{commit_date}}'
+      'flavor: prefix/suffix: unknown expression "{{brnch}}": use one of {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{is_not_default_branch}}, {{date}}, {{commit_date}}'
     )
   })
 })

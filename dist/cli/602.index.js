@@ -2349,6 +2349,8 @@ async function prepareSource(inputs) {
  * world and render what this reports.
  */
 async function runPublish(plan, inputs, logins, edge, options = {}) {
+    if (plan.targets.every((t) => t.tags.length === 0))
+        return { kind: 'no tags' };
     const prepared = await prepareSource(inputs);
     try {
         const login = await loginAll(logins.steps, logins.auth, {
@@ -2788,6 +2790,12 @@ async function run(args, io, secrets) {
     };
     try {
         const outcome = await runPublish(plan, inputs, { steps, auth }, edge, { dryRun: args.dryRun });
+        if (outcome.kind === 'no tags') {
+            display.done();
+            err('no tag for this event: nothing to publish, and no registry was contacted\n');
+            io.stdout(args.json ? `${JSON.stringify((0,json/* planJson */.i)(plan), null, 2)}\n` : (0,report_text/* planText */.P)(plan));
+            return help/* EXIT */.dc.ok;
+        }
         if (outcome.kind === 'checked') {
             display.done();
             err('dry run: the logins work and the source is there; nothing was written\n');

@@ -1380,6 +1380,8 @@ var push_session = __webpack_require__(3885);
  * world and render what this reports.
  */
 async function runPublish(plan, inputs, logins, edge, options = {}) {
+    if (plan.targets.every((t) => t.tags.length === 0))
+        return { kind: 'no tags' };
     const prepared = await (0,push_session/* prepareSource */.pY)(inputs);
     try {
         const login = await loginAll(logins.steps, logins.auth, {

@@ -13,6 +13,8 @@ import { publishFailure } from '../push/failure.js'
 import { publishSummary } from '../report/summary.js'
 import { publishText } from '../report/text.js'
 
+const NO_TAGS = 'no tag for this event: nothing to publish, and no registry was contacted'
+
 /** The action's main step: read, plan, log in, publish, report. */
 export async function run(now: Date = new Date()): Promise<void> {
   let cleanup = async (): Promise<void> => undefined
@@ -50,6 +52,12 @@ export async function run(now: Date = new Date()): Promise<void> {
         { steps, auth: inputs.auth },
         actionEdge(inputs)
       )
+      if (outcome.kind === 'no tags') {
+        core.notice(NO_TAGS)
+        setOutputs(plan)
+        await core.summary.addRaw(planSummary(plan)).write()
+        return
+      }
       if (outcome.kind !== 'published') return
       const { result } = outcome
       core.info(publishText(result).trimEnd())

@@ -69,6 +69,12 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
   }
   try {
     const outcome = await runPublish(plan, inputs, { steps, auth }, edge, { dryRun: args.dryRun })
+    if (outcome.kind === 'no tags') {
+      display.done()
+      err('no tag for this event: nothing to publish, and no registry was contacted\n')
+      io.stdout(args.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan))
+      return EXIT.ok
+    }
     if (outcome.kind === 'checked') {
       display.done()
       err('dry run: the logins work and the source is there; nothing was written\n')

@@ -26,6 +26,8 @@ export interface RawEvent {
   }
   /** ISO 8601; an unreadable time is dropped, as a payload may omit it. */
   readonly commitTime?: string
+  /** On a tag push, the branch it came from (`refs/heads/main` or `main`). */
+  readonly baseRef?: string
   readonly repository: RepositoryInfo
 }
 
@@ -110,6 +112,7 @@ export function checkedContext(raw: RawEvent, now: Date, names: EventNames): Eve
     ...(raw.defaultBranch ? { defaultBranch: raw.defaultBranch } : {}),
     ...(pullRequest ? { pullRequest } : {}),
     ...(commitTime && !Number.isNaN(commitTime.getTime()) ? { commitTime } : {}),
+    ...(raw.baseRef ? { baseRef: raw.baseRef.replace(/^refs\/heads\//, '') } : {}),
     now,
     repository: raw.repository
   }

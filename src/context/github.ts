@@ -44,6 +44,7 @@ export function readGithub(env: Env, payload: EventPayload): RawEvent {
         }
       : {}),
     ...(payload.head_commit?.timestamp ? { commitTime: payload.head_commit.timestamp } : {}),
+    ...(payload.base_ref ? { baseRef: payload.base_ref } : {}),
     repository: {
       ...(name ? { name } : {}),
       ...(repo?.description ? { description: repo.description } : {}),

@@ -17,6 +17,8 @@ export interface EventPayload {
   }
   readonly number?: number
   readonly head_commit?: { readonly timestamp?: string } | null
+  /** On a tag push: the branch the tag was pushed from (`refs/heads/main`), when GitHub knows it. */
+  readonly base_ref?: string | null
 }
 
 /** Read the event payload file; a missing path means no payload (e.g. outside Actions). */

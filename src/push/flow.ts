@@ -34,6 +34,8 @@ export interface PublishEdge {
 
 export type Outcome =
   | { readonly kind: 'published'; readonly result: PublishResult }
+  /** The plan gives no tag for this event: nothing was published and no registry contacted. */
+  | { readonly kind: 'no tags' }
   /** A dry run: every login worked and the source is there; nothing was written. */
   | { readonly kind: 'checked' }
 
@@ -51,6 +53,7 @@ export async function runPublish(
   edge: PublishEdge,
   options: { readonly dryRun?: boolean } = {}
 ): Promise<Outcome> {
+  if (plan.targets.every((t) => t.tags.length === 0)) return { kind: 'no tags' }
   const prepared = await prepareSource(inputs)
   try {
     const login = await loginAll(logins.steps, logins.auth, {

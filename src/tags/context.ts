@@ -11,6 +11,8 @@ export interface EventContext {
   readonly pullRequest?: PullRequestInfo
   /** Time of the head commit, when the payload has it. */
   readonly commitTime?: Date
+  /** On a tag push: the branch the tag was pushed from, when GitHub gives it (payload `base_ref`). */
+  readonly baseRef?: string
   /** The time of this run, for `created` labels and dated tags. */
   readonly now: Date
   readonly repository?: RepositoryInfo

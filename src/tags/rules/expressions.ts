@@ -19,7 +19,16 @@ export interface ExpressionSite {
 export type GitNames = 'raw' | 'sanitised'
 
 const EXPRESSION = /\{\{\s*([^}]*?)\s*\}\}/g
-const NAMES = ['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date', 'commit_date']
+const NAMES = [
+  'branch',
+  'tag',
+  'sha',
+  'base_ref',
+  'is_default_branch',
+  'is_not_default_branch',
+  'date',
+  'commit_date'
+]
 
 /** Events that always run on the default branch (for `{{is_default_branch}}`). */
 const DEFAULT_BRANCH_EVENTS = ['create', 'discussion', 'issues', 'schedule']
@@ -71,9 +80,13 @@ export function renderExpressions(
       case 'sha':
         return commitSha(ctx, options).slice(0, options.shaLength)
       case 'base_ref':
-        return ctx.pullRequest ? name(ctx.pullRequest.baseRef) : ''
+        // A pull request's base branch; on a tag push, the branch it came from.
+        if (ctx.pullRequest) return name(ctx.pullRequest.baseRef)
+        return ref.kind === 'tag' && ctx.baseRef ? name(ctx.baseRef) : ''
       case 'is_default_branch':
         return String(isDefaultBranch(ctx))
+      case 'is_not_default_branch':
+        return String(!isDefaultBranch(ctx))
       case 'date':
       case 'commit_date': {
         const when = word === 'date' ? ctx.now : (ctx.commitTime ?? ctx.now)
