@@ -1,6 +1,6 @@
 import YAML from 'yaml'
 import { InputError, quote } from '../shared/errors.js'
-import { canonicalHost } from '../registry/reference.js'
+import { canonicalHost, portProblem } from '../registry/reference.js'
 import { suggestion } from '../shared/values.js'
 
 /** One entry of `registry-auth`: credentials for a registry host. */
@@ -76,6 +76,8 @@ export function parseRegistryAuth(text: string): RegistryAuthEntry[] {
         `${where}: ${quote(String(fields.registry))} is not a registry host: give e.g. ghcr.io or registry.example.com:5000`
       )
     }
+    const port = portProblem(registry)
+    if (port) throw new InputError(INPUT, `${where}: ${port}`)
     if (seen.has(registry))
       throw new InputError(
         INPUT,

@@ -24,6 +24,19 @@ const HOST =
 const IPV6_HOST = /^\[[0-9a-fA-F:.]+\](?::[0-9]{1,5})?$/
 const MAX_NAME = 255
 
+/**
+ * What is wrong with a host's port (`host:99999`), as `an invalid port …`;
+ * undefined when it has none or a valid one (1 to 65535).
+ */
+export function portProblem(host: string): string | undefined {
+  const port = /:(\d+)$/.exec(host)?.[1]
+  if (port === undefined) return undefined
+  const n = Number(port)
+  return n >= 1 && n <= 65535
+    ? undefined
+    : `an invalid port ${port} in ${quote(host)}: a port is a number from 1 to 65535`
+}
+
 function looksLikeHost(first: string): boolean {
   return (
     first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')
@@ -63,6 +76,8 @@ export function parseRepository(input: string, raw: string): Repository {
     if (!HOST.test(registry) && !IPV6_HOST.test(registry)) {
       throw new InputError(input, `${quote(value)} has an invalid registry host ${quote(registry)}`)
     }
+    const port = portProblem(registry)
+    if (port) throw new InputError(input, `${quote(value)} has ${port}`)
     registry = canonicalHost(registry)
   }
   const last = pathSegments[pathSegments.length - 1]!
