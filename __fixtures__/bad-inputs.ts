@@ -32,6 +32,29 @@ export const BAD_INPUTS: readonly BadInput[] = [
     ]
   },
   {
+    name: 'a port no server can have, in images',
+    inputs: { images: '{G}/acme/app\n127.0.0.1:99999/app' },
+    errors: [
+      'images: "127.0.0.1:99999/app" has an invalid port 99999 in "127.0.0.1:99999": a port is a number from 1 to 65535'
+    ]
+  },
+  {
+    name: 'a port no server can have, in source',
+    inputs: { source: '127.0.0.1:0/src/app:build' },
+    errors: [
+      'source: "127.0.0.1:0/src/app" has an invalid port 0 in "127.0.0.1:0": a port is a number from 1 to 65535'
+    ]
+  },
+  {
+    name: 'a port no server can have, in registry-auth',
+    inputs: {
+      'registry-auth': '- registry: 127.0.0.1:70000\n  username: u\n  password: p-secret-70000\n'
+    },
+    errors: [
+      'registry-auth: entry 1: an invalid port 70000 in "127.0.0.1:70000": a port is a number from 1 to 65535'
+    ]
+  },
+  {
     name: 'a tag in images',
     inputs: { images: '{G}/acme/app:1.0' },
     errors: [
