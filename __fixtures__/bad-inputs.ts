@@ -18,20 +18,6 @@ const long = 'a'.repeat(129)
 export const BAD_INPUTS: readonly BadInput[] = [
   // Image references and repository names
   {
-    name: 'uppercase repository',
-    inputs: { images: '{G}/Acme/App' },
-    errors: [
-      'images: "{G}/Acme/App" is not a valid repository name (must be lowercase): use "{G}/acme/app"'
-    ]
-  },
-  {
-    name: 'uppercase last segment',
-    inputs: { images: '{G}/acme/App' },
-    errors: [
-      'images: "{G}/acme/App" is not a valid repository name (must be lowercase): use "{G}/acme/app"'
-    ]
-  },
-  {
     name: 'a port no server can have, in images',
     inputs: { images: '{G}/acme/app\n127.0.0.1:99999/app' },
     errors: [
@@ -128,13 +114,6 @@ export const BAD_INPUTS: readonly BadInput[] = [
     inputs: { source: '' },
     errors: [
       'source: is empty but push is true: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only'
-    ]
-  },
-  {
-    name: 'source with an uppercase repository',
-    inputs: { source: '{G}/src/App:build' },
-    errors: [
-      'source: "{G}/src/App" is not a valid repository name (must be lowercase): use "{G}/src/app"'
     ]
   },
   {

@@ -92,8 +92,8 @@ describe('the bundled action, run as the runner runs it', () => {
 
   test.each([
     [
-      { images: 'docker.io/Acme/App' },
-      'images: "docker.io/Acme/App" is not a valid repository name (must be lowercase): use "docker.io/acme/app"'
+      { images: 'docker.io/acme/app:1' },
+      'images: "docker.io/acme/app:1" has a tag: give the repository only, e.g. "docker.io/acme/app" (tags are computed)'
     ],
     [
       { strategies: 'semver,lastest' },
@@ -128,4 +128,13 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toBe('tagship: nothing to clean up (no registry login was made)\n')
   })
+})
+
+test('a repository written with capitals is lowercased, with one notice', async () => {
+  const run = await runBundled('main', 'tag-stable', { images: 'ghcr.io/Acme/App', push: 'false' })
+  expect(run.status).toBe(0)
+  expect(run.stdout.split('\n').filter((l) => l.startsWith('::notice::'))).toEqual([
+    '::notice::images: "ghcr.io/Acme/App" is used as "ghcr.io/acme/app" (repository names are lowercase)'
+  ])
+  expect(files!.outputs().tags!.split('\n')[0]).toBe('ghcr.io/acme/app:1.2.3')
 })

@@ -49,12 +49,21 @@ describe('the bundled CLI, dist/cli/index.js', () => {
   })
 
   test('invalid input exits 2 with one line on stderr', () => {
-    const run = tagship('plan', '--ref', 'refs/tags/v1.2.3', '--sha', SHA, '--image', 'Acme/App')
+    const run = tagship('plan', '--ref', 'refs/tags/v1.2.3', '--sha', SHA, '--image', 'acme/app:1')
     expect(run).toEqual({
       code: 2,
       stdout: '',
       stderr:
-        'tagship: images: "Acme/App" is not a valid repository name (must be lowercase): use "acme/app"\n'
+        'tagship: images: "acme/app:1" has a tag: give the repository only, e.g. "acme/app" (tags are computed)\n'
     })
+  })
+
+  test('a repository written with capitals is lowercased, with one notice on stderr', () => {
+    const run = tagship('plan', '--ref', 'refs/tags/v1.2.3', '--sha', SHA, '--image', 'Acme/App')
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe(
+      'notice: images: "Acme/App" is used as "docker.io/acme/app" (repository names are lowercase)\n'
+    )
+    expect(run.stdout.split('\n')[1]).toBe('docker.io/acme/app')
   })
 })

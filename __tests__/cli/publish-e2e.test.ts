@@ -257,11 +257,11 @@ describe('--dry-run', () => {
 describe('exit codes', () => {
   test('bad input exits 2 with one line, before any request', async () => {
     registry.clearRequests()
-    const run = await publish(['--source', image, '--image', `${registry.host}/Team/App`])
+    const run = await publish(['--source', image, '--image', `${registry.host}/team/app:1`])
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: `tagship: images: "${registry.host}/Team/App" is not a valid repository name (must be lowercase): use "${registry.host}/team/app"\n`
+      stderr: `tagship: images: "${registry.host}/team/app:1" has a tag: give the repository only, e.g. "${registry.host}/team/app" (tags are computed)\n`
     })
     expect(registry.requests()).toEqual([])
   })

@@ -170,8 +170,8 @@ describe('usage errors exit 2 with one line on stderr and nothing on stdout', ()
 describe('invalid input exits 2 with one line naming the input, the value and the fix', () => {
   test.each([
     [
-      ['--image', 'docker.io/Acme/App'],
-      'images: "docker.io/Acme/App" is not a valid repository name (must be lowercase): use "docker.io/acme/app"'
+      ['--image', 'docker.io/-acme/app'],
+      `images: "docker.io/-acme/app" is not a valid repository name: path component "-acme" must be lowercase letters and digits, separated by '.', '_', '__' or '-'`
     ],
     [[], 'images: is empty: list the target repositories, one per line (e.g. docker.io/acme/app)'],
     [

@@ -11,6 +11,7 @@ describe('parseInputs', () => {
     const inputs = parseInputs(BASE)
     expect(inputs).toEqual({
       images: [{ registry: 'docker.io', path: 'acme/app', name: 'docker.io/acme/app' }],
+      notices: [],
       push: false,
       tags: {
         strategies: ['semver', 'latest', 'dev', 'staging', 'sha'],

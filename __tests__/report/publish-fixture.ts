@@ -38,7 +38,8 @@ export const PLAN: Plan = {
   version: '1.1.1',
   targets: [planTarget(HUB), planTarget(GHCR)],
   metadata: { 'org.opencontainers.image.version': '1.1.1' },
-  warnings: []
+  warnings: [],
+  notices: []
 }
 
 export const KEPT = 'newer version 2.0.0 holds it'

@@ -2770,6 +2770,8 @@ async function run(args, io, secrets) {
     const display = io.tty ? liveDisplay(err, plan, io.tty.columns) : plainDisplay(err);
     for (const line of (0,report_text/* planText */.P)(plan).trimEnd().split('\n'))
         display.line(line);
+    for (const n of plan.notices)
+        display.line(`notice: ${n}`);
     const docker = {};
     const edge = {
         log: display,

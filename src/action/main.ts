@@ -39,6 +39,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     core.startGroup(`Plan for ${ctx.eventName} on ${ctx.ref}`)
     core.info(planText(plan).trimEnd())
     core.endGroup()
+    for (const n of plan.notices) core.notice(n)
     if (plan.push) {
       // Every registry's credentials are decided before any network call.
       const steps = planLogins(loginTargets(inputs), inputs.auth)

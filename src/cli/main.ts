@@ -38,6 +38,7 @@ function planCommand(args: CliArgs, io: CliIO): number {
   const payload = detectCi(io.env) === 'github' ? readPayload(io.env.GITHUB_EVENT_PATH) : {}
   const ctx = cliContext(args.context, io.env, payload, io.now)
   const plan = buildPlan(ctx, inputs)
+  for (const n of plan.notices) io.stderr(`notice: ${n}\n`)
   io.stdout(args.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan))
   return EXIT.ok
 }

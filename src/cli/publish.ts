@@ -49,6 +49,7 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
   const err = (text: string): void => io.stderr(secrets.scrub(text))
   const display: Display = io.tty ? liveDisplay(err, plan, io.tty.columns) : plainDisplay(err)
   for (const line of planText(plan).trimEnd().split('\n')) display.line(line)
+  for (const n of plan.notices) display.line(`notice: ${n}`)
   const docker: { state?: DockerLogins } = {}
   const edge: PublishEdge = {
     log: display,

@@ -1,5 +1,5 @@
 import { InputError, quote } from '../shared/errors.js'
-import { parseRepository, type Repository } from '../registry/reference.js'
+import { lowercasedNotice, parseRepository, type Repository } from '../registry/reference.js'
 import type { TagRequest } from '../tags/compute.js'
 import { parseFlavor } from '../tags/rules/flavor.js'
 import { parseRules } from '../tags/rules/parse.js'
@@ -30,6 +30,8 @@ export interface Inputs {
   readonly publish: PublishOptions
   /** The image hand-off through the Actions cache, when `cache` is set. */
   readonly cache?: CacheHandoff
+  /** What the inputs were taken as, where that differs from what was written (a lowercased name). */
+  readonly notices: readonly string[]
 }
 
 /** How the publish behaves; only the action publishes. */
@@ -57,13 +59,22 @@ export function parseInputs(raw: RawInputs): Inputs {
   const push = parseBoolean('push', get('push'), true)
   // A save job stores the image for later jobs; it may name no target.
   const saveOnly = get('cache').trim().toLowerCase() === 'save' && get('images').trim() === ''
-  const images = saveOnly ? [] : parseImages(get('images'))
+  const notices: string[] = []
+  const images = saveOnly ? [] : parseImages(get('images'), notices)
   const rules = parseRules(get('tags'))
   const flavor = parseFlavor(get('flavor'))
   const strategyOptions = parseStrategyOptions(get)
   const strategies = parseStrategies(get('strategies'), rules.length > 0, strategyOptions)
   const sourceText = get('source').trim()
   const source = sourceText === '' ? undefined : parseSource(sourceText)
+  if (source?.kind === 'registry') {
+    const notice = lowercasedNotice(
+      'source',
+      source.text.split(/[@]/)[0]!.replace(/:[^/:]*$/, ''),
+      source.repository
+    )
+    if (notice) notices.push(notice)
+  }
   const cache = parseCacheHandoff(get, push, source)
   if (push && source === undefined && cache === undefined) {
     throw new InputError(
@@ -85,6 +96,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     tags: { strategies, strategyOptions, rules, flavor },
     auth,
     publish,
+    notices,
     ...(cache ? { cache } : {})
   }
 }
@@ -105,7 +117,7 @@ function parsePublishOptions(get: (name: string) => string): PublishOptions {
   }
 }
 
-function parseImages(value: string): Repository[] {
+function parseImages(value: string, notices: string[]): Repository[] {
   const lines = splitLines(value)
   if (lines.length === 0) {
     throw new InputError(
@@ -127,6 +139,8 @@ function parseImages(value: string): Repository[] {
       .map((s) => s.trim())
       .filter(Boolean)) {
       const repo = parseRepository('images', item)
+      const notice = lowercasedNotice('images', item, repo)
+      if (notice) notices.push(notice)
       const first = seen.get(repo.name)
       if (first !== undefined) {
         throw new InputError(

@@ -28,6 +28,8 @@ export interface Plan {
   /** `org.opencontainers.image.*` metadata, for labels and annotations. */
   readonly metadata: Readonly<Record<string, string>>
   readonly warnings: readonly string[]
+  /** How inputs were taken where that differs from what was written (one line each). */
+  readonly notices: readonly string[]
 }
 
 export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
@@ -54,7 +56,8 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
     version: tagSet.version,
     targets,
     metadata: ociMetadata(ctx, tagSet.version),
-    warnings
+    warnings,
+    notices: inputs.notices
   }
 }
 

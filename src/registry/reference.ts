@@ -37,6 +37,22 @@ export function portProblem(host: string): string | undefined {
     : `an invalid port ${port} in ${quote(host)}: a port is a number from 1 to 65535`
 }
 
+/**
+ * The notice for a repository written with capitals, which tagship lowercases:
+ * `images: "ghcr.io/Acme/App" is used as "ghcr.io/acme/app" (repository
+ * names are lowercase)`; undefined when it has none.
+ */
+export function lowercasedNotice(
+  input: string,
+  written: string,
+  repository: Repository
+): string | undefined {
+  const segments = written.trim().split('/')
+  const path = segments.length > 1 && looksLikeHost(segments[0]!) ? segments.slice(1) : segments
+  if (!/[A-Z]/.test(path.join('/'))) return undefined
+  return `${input}: ${quote(written.trim())} is used as ${quote(repository.name)} (repository names are lowercase)`
+}
+
 function looksLikeHost(first: string): boolean {
   return (
     first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('[')
@@ -87,13 +103,11 @@ export function parseRepository(input: string, raw: string): Repository {
       `${quote(value)} has a tag: give the repository only, e.g. ${quote(value.slice(0, value.lastIndexOf(':')))} (tags are computed)`
     )
   }
+  // Repository names are lowercase; `ghcr.io/${{ github.repository }}` carries
+  // the owner's capitals and workflows have no lowercase function, so the name
+  // is lowercased, as docker/metadata-action does (see lowercasedNotice).
+  pathSegments = pathSegments.map((segment) => segment.toLowerCase())
   for (const segment of pathSegments) {
-    if (segment !== segment.toLowerCase()) {
-      throw new InputError(
-        input,
-        `${quote(value)} is not a valid repository name (must be lowercase): use ${quote(value.toLowerCase())}`
-      )
-    }
     if (!PATH_COMPONENT.test(segment)) {
       throw new InputError(
         input,

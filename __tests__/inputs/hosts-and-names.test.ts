@@ -32,3 +32,21 @@ test('ports 1 and 65535 are fine', () => {
     )
   ).toEqual(['localhost:1', 'localhost:65535'])
 })
+
+test('a repository written with capitals is lowercased, with one notice each, as metadata-action does', () => {
+  const inputs = parseInputs({
+    images: 'ghcr.io/Acme/App\ndocker.io/acme/app',
+    source: 'ghcr.io/Acme/App-Build:sha-1',
+    push: 'true'
+  })
+  expect(inputs.images.map((r) => r.name)).toEqual(['ghcr.io/acme/app', 'docker.io/acme/app'])
+  expect(inputs.source).toMatchObject({
+    repository: { name: 'ghcr.io/acme/app-build' },
+    tag: 'sha-1'
+  })
+  expect(inputs.notices).toEqual([
+    'images: "ghcr.io/Acme/App" is used as "ghcr.io/acme/app" (repository names are lowercase)',
+    'source: "ghcr.io/Acme/App-Build" is used as "ghcr.io/acme/app-build" (repository names are lowercase)'
+  ])
+  expect(parseInputs({ images: 'ghcr.io/acme/app', push: 'false' }).notices).toEqual([])
+})
