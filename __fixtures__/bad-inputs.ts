@@ -88,10 +88,10 @@ export const BAD_INPUTS: readonly BadInput[] = [
     ]
   },
   {
-    name: 'metadata-action name= syntax',
-    inputs: { images: 'name={G}/acme/app,enable=true' },
+    name: 'metadata-action name= syntax with an attribute it does not have',
+    inputs: { images: 'name={G}/acme/app,enabled=true' },
     errors: [
-      'images: "name={G}/acme/app,enable=true" uses name=/enable= attributes: list each repository on its own line'
+      'images: "name={G}/acme/app,enabled=true" has "enabled=true": an image line with attributes takes name= and enable= only, e.g. name=ghcr.io/acme/app,enable=true'
     ]
   },
   {

@@ -83,7 +83,7 @@ const NOTES = {
   source:
     '`REF` picks an image by its `org.opencontainers.image.ref.name`. OCI archives come from build-push-action (`outputs: type=oci,dest=PATH`), `buildah manifest push --all … oci-archive:PATH` or `podman save --format oci-archive`. With `cache: restore`, leave it empty. See [sources](publishing.md#sources).',
   images:
-    'Comma separated works too; a line starting with `#` is ignored. `acme/app` is `docker.io/acme/app` and `nginx` is `docker.io/library/nginx`. A name written with capitals (`ghcr.io/${{ github.repository }}`) is lowercased, with one notice, as metadata-action does; naming one repository twice is an error. The `name=…,enable=…` form of docker/metadata-action is refused.',
+    'Comma separated works too; a line starting with `#` is ignored. `acme/app` is `docker.io/acme/app` and `nginx` is `docker.io/library/nginx`. A name written with capitals (`ghcr.io/${{ github.repository }}`) is lowercased, with one notice, as metadata-action does; naming one repository twice is an error. A line may take the attributes of docker/metadata-action, `name=ghcr.io/acme/app,enable=${{ … }}`: with `enable=false` the image is left out for this event (every image left out: nothing is published and no registry contacted, with one notice).',
   strategies:
     'When `tags` is given and `strategies` is not, only the `tags` rules apply (and `raw`, when `raw-tags` is set); when both are given, both apply. See [strategies](strategies.md).',
   tags: 'See [migrating from docker/metadata-action](migrating.md).',

@@ -167,4 +167,19 @@ describe('a plan with no tag for the event', () => {
     for (const r of [open, basic, token]) expect(r.requests()).toEqual([])
     expect(run.files.outputs().tags).toBe('')
   }, 60_000)
+
+  test('every image switched off with enable=false: the same, said so', async () => {
+    for (const r of [open, basic, token]) r.clearRequests()
+    const run = await runAction({
+      source: `oci-archive:${archive}`,
+      images: targets()
+        .map((t) => `name=${t},enable=false`)
+        .join('\n')
+    })
+    expect(run.main.status).toBe(0)
+    expect(shownLines(run.main.stdout).filter((l) => l.startsWith('::notice::'))).toEqual([
+      '::notice::no image is enabled for this event: nothing to publish, and no registry was contacted'
+    ])
+    for (const r of [open, basic, token]) expect(r.requests()).toEqual([])
+  }, 60_000)
 })

@@ -50,3 +50,23 @@ test('a repository written with capitals is lowercased, with one notice each, as
   ])
   expect(parseInputs({ images: 'ghcr.io/acme/app', push: 'false' }).notices).toEqual([])
 })
+
+test('images lines with metadata-action attributes: name= and enable= switch an image per event', () => {
+  const inputs = parseInputs({
+    images:
+      'name=ghcr.io/acme/app,enable=true\nname=docker.io/acme/app,enable=false\nname=Quay.io/Acme/App\nacme/other',
+    push: 'false'
+  })
+  expect(inputs.images.map((r) => r.name)).toEqual([
+    'ghcr.io/acme/app',
+    'quay.io/acme/app',
+    'docker.io/acme/other'
+  ])
+  expect(inputs.notices).toEqual([
+    'images: "Quay.io/Acme/App" is used as "quay.io/acme/app" (repository names are lowercase)'
+  ])
+  // Every image switched off: no target, nothing to publish.
+  expect(
+    parseInputs({ images: 'name=ghcr.io/acme/app,enable=false', push: 'false' }).images
+  ).toEqual([])
+})

@@ -100,9 +100,14 @@ describe('parseInputs', () => {
       { images: 'acme/app\ndocker.io/acme/app' },
       'images: "docker.io/acme/app" names the same repository as "acme/app" (docker.io/acme/app): list it once'
     ],
+    [{ images: 'name=acme/app,enable=yes' }, 'images: "yes" is not a boolean: use true or false'],
     [
-      { images: 'name=acme/app,enable=true' },
-      'images: "name=acme/app,enable=true" uses name=/enable= attributes: list each repository on its own line'
+      { images: 'name=acme/app,push=true' },
+      'images: "name=acme/app,push=true" has "push=true": an image line with attributes takes name= and enable= only, e.g. name=ghcr.io/acme/app,enable=true'
+    ],
+    [
+      { images: 'name=,enable=true' },
+      'images: "name=,enable=true" has an empty name=: give the repository'
     ],
     [{ push: 'yes' }, 'push: "yes" is not a boolean: use true or false'],
     [

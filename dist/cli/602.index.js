@@ -2349,8 +2349,10 @@ async function prepareSource(inputs) {
  * world and render what this reports.
  */
 async function runPublish(plan, inputs, logins, edge, options = {}) {
-    if (plan.targets.every((t) => t.tags.length === 0))
-        return { kind: 'no tags' };
+    if (plan.targets.every((t) => t.tags.length === 0)) {
+        const why = plan.targets.length === 0 ? 'no image is enabled for this event' : 'no tag for this event';
+        return { kind: 'no tags', notice: `${why}: nothing to publish, and no registry was contacted` };
+    }
     const prepared = await prepareSource(inputs);
     try {
         const login = await loginAll(logins.steps, logins.auth, {
@@ -2794,7 +2796,7 @@ async function run(args, io, secrets) {
         const outcome = await runPublish(plan, inputs, { steps, auth }, edge, { dryRun: args.dryRun });
         if (outcome.kind === 'no tags') {
             display.done();
-            err('no tag for this event: nothing to publish, and no registry was contacted\n');
+            err(`${outcome.notice}\n`);
             io.stdout(args.json ? `${JSON.stringify((0,json/* planJson */.i)(plan), null, 2)}\n` : (0,report_text/* planText */.P)(plan));
             return help/* EXIT */.dc.ok;
         }

@@ -1380,8 +1380,10 @@ var push_session = __webpack_require__(3885);
  * world and render what this reports.
  */
 async function runPublish(plan, inputs, logins, edge, options = {}) {
-    if (plan.targets.every((t) => t.tags.length === 0))
-        return { kind: 'no tags' };
+    if (plan.targets.every((t) => t.tags.length === 0)) {
+        const why = plan.targets.length === 0 ? 'no image is enabled for this event' : 'no tag for this event';
+        return { kind: 'no tags', notice: `${why}: nothing to publish, and no registry was contacted` };
+    }
     const prepared = await (0,push_session/* prepareSource */.pY)(inputs);
     try {
         const login = await loginAll(logins.steps, logins.auth, {

@@ -13,8 +13,6 @@ import { publishFailure } from '../push/failure.js'
 import { publishSummary } from '../report/summary.js'
 import { publishText } from '../report/text.js'
 
-const NO_TAGS = 'no tag for this event: nothing to publish, and no registry was contacted'
-
 /** The action's main step: read, plan, log in, publish, report. */
 export async function run(now: Date = new Date()): Promise<void> {
   let cleanup = async (): Promise<void> => undefined
@@ -54,7 +52,7 @@ export async function run(now: Date = new Date()): Promise<void> {
         actionEdge(inputs)
       )
       if (outcome.kind === 'no tags') {
-        core.notice(NO_TAGS)
+        core.notice(outcome.notice)
         setOutputs(plan)
         await core.summary.addRaw(planSummary(plan)).write()
         return

@@ -72,7 +72,7 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
     const outcome = await runPublish(plan, inputs, { steps, auth }, edge, { dryRun: args.dryRun })
     if (outcome.kind === 'no tags') {
       display.done()
-      err('no tag for this event: nothing to publish, and no registry was contacted\n')
+      err(`${outcome.notice}\n`)
       io.stdout(args.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan))
       return EXIT.ok
     }

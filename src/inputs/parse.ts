@@ -128,16 +128,13 @@ function parseImages(value: string, notices: string[]): Repository[] {
   const seen = new Map<string, string>()
   const repositories: Repository[] = []
   for (const { text } of lines) {
-    if (/^name=|,\s*enable=/.test(text)) {
-      throw new InputError(
-        'images',
-        `${quote(text)} uses name=/enable= attributes: list each repository on its own line`
-      )
-    }
-    for (const item of text
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)) {
+    const items = /^name=/i.test(text)
+      ? imageAttributes(text)
+      : text
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+    for (const item of items) {
       const repo = parseRepository('images', item)
       const notice = lowercasedNotice('images', item, repo)
       if (notice) notices.push(notice)
@@ -153,6 +150,34 @@ function parseImages(value: string, notices: string[]): Repository[] {
     }
   }
   return repositories
+}
+
+/**
+ * docker/metadata-action's `name=ghcr.io/acme/app,enable=${{ … }}` line: the
+ * repository, or none when `enable` is false (so an image can be switched on
+ * and off per event).
+ */
+function imageAttributes(text: string): string[] {
+  const attributes = new Map<string, string>()
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const eq = part.indexOf('=')
+    const key = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase()
+    if (eq === -1 || (key !== 'name' && key !== 'enable'))
+      throw new InputError(
+        'images',
+        `${quote(text)} has ${quote(part)}: an image line with attributes takes name= and enable= only, e.g. name=ghcr.io/acme/app,enable=true`
+      )
+    if (attributes.has(key))
+      throw new InputError('images', `${quote(text)} gives ${key}= twice: give it once`)
+    attributes.set(key, part.slice(eq + 1).trim())
+  }
+  const name = attributes.get('name') ?? ''
+  if (name === '')
+    throw new InputError('images', `${quote(text)} has an empty name=: give the repository`)
+  return parseBoolean('images', attributes.get('enable') ?? '', true) ? [name] : []
 }
 
 function parseStrategies(value: string, hasRules: boolean, options: StrategyOptions): string[] {

@@ -34,8 +34,11 @@ export interface PublishEdge {
 
 export type Outcome =
   | { readonly kind: 'published'; readonly result: PublishResult }
-  /** The plan gives no tag for this event: nothing was published and no registry contacted. */
-  | { readonly kind: 'no tags' }
+  /**
+   * The plan gives no tag for this event, or every image is switched off
+   * (`enable=false`): nothing was published and no registry contacted.
+   */
+  | { readonly kind: 'no tags'; readonly notice: string }
   /** A dry run: every login worked and the source is there; nothing was written. */
   | { readonly kind: 'checked' }
 
@@ -53,7 +56,11 @@ export async function runPublish(
   edge: PublishEdge,
   options: { readonly dryRun?: boolean } = {}
 ): Promise<Outcome> {
-  if (plan.targets.every((t) => t.tags.length === 0)) return { kind: 'no tags' }
+  if (plan.targets.every((t) => t.tags.length === 0)) {
+    const why =
+      plan.targets.length === 0 ? 'no image is enabled for this event' : 'no tag for this event'
+    return { kind: 'no tags', notice: `${why}: nothing to publish, and no registry was contacted` }
+  }
   const prepared = await prepareSource(inputs)
   try {
     const login = await loginAll(logins.steps, logins.auth, {
