@@ -72,6 +72,11 @@ const GROUPS = [
     ]
   },
   {
+    title: 'Output format',
+    blurb: 'As docker/metadata-action names them, so a later step needs no change.',
+    names: ['sep-tags', 'sep-labels', 'sep-annotations']
+  },
+  {
     title: 'Hand-off between jobs',
     blurb: 'See [build once, publish anywhere](publishing.md#build-once-publish-anywhere).',
     names: ['cache', 'cache-key']

@@ -138,3 +138,25 @@ test('a repository written with capitals is lowercased, with one notice', async 
   ])
   expect(files!.outputs().tags!.split('\n')[0]).toBe('ghcr.io/acme/app:1.2.3')
 })
+
+test('sep-tags, sep-labels and sep-annotations join the list outputs, as metadata-action does', async () => {
+  const inputs = { images: 'ghcr.io/acme/app', push: 'false', strategies: 'semver' }
+  expect((await runBundled('main', 'tag-stable', inputs)).status).toBe(0)
+  const lines = files!.outputs()
+  files!.remove()
+  files = undefined
+  const run = await runBundled('main', 'tag-stable', {
+    ...inputs,
+    'sep-tags': ',',
+    'sep-labels': ';',
+    'sep-annotations': '|'
+  })
+  expect(run.status).toBe(0)
+  const out = files!.outputs()
+  expect(out.tags).toBe('ghcr.io/acme/app:1.2.3,ghcr.io/acme/app:1.2,ghcr.io/acme/app:1')
+  // The same lines, joined otherwise (the run time in `created` aside).
+  const timeless = (items: string[]) => items.filter((l) => !l.includes('image.created='))
+  expect(timeless(out.labels!.split(';'))).toEqual(timeless(lines.labels!.split('\n')))
+  expect(timeless(out.annotations!.split('|'))).toEqual(timeless(lines.annotations!.split('\n')))
+  expect(lines.labels!.split('\n').length).toBeGreaterThan(3)
+})

@@ -12,6 +12,7 @@ describe('parseInputs', () => {
     expect(inputs).toEqual({
       images: [{ registry: 'docker.io', path: 'acme/app', name: 'docker.io/acme/app' }],
       notices: [],
+      separators: { tags: '\n', labels: '\n', annotations: '\n' },
       push: false,
       tags: {
         strategies: ['semver', 'latest', 'dev', 'staging', 'sha'],

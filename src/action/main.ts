@@ -53,21 +53,21 @@ export async function run(now: Date = new Date()): Promise<void> {
       )
       if (outcome.kind === 'no tags') {
         core.notice(outcome.notice)
-        setOutputs(plan)
+        setOutputs(plan, inputs.separators)
         await core.summary.addRaw(planSummary(plan)).write()
         return
       }
       if (outcome.kind !== 'published') return
       const { result } = outcome
       core.info(publishText(result).trimEnd())
-      setPublishOutputs(plan, result)
+      setPublishOutputs(plan, result, inputs.separators)
       await core.summary.addRaw(publishSummary(plan, result)).write()
       const failure = publishFailure(result)
       if (failure) core.setFailed(failure)
       return
     }
     for (const w of plan.warnings) core.warning(w)
-    setOutputs(plan)
+    setOutputs(plan, inputs.separators)
     await core.summary.addRaw(planSummary(plan)).write()
   } catch (error) {
     core.setFailed(messageOf(error))

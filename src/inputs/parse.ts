@@ -32,6 +32,12 @@ export interface Inputs {
   readonly cache?: CacheHandoff
   /** What the inputs were taken as, where that differs from what was written (a lowercased name). */
   readonly notices: readonly string[]
+  /** Separators of the list outputs (`sep-tags`, `sep-labels`, `sep-annotations`); a newline by default. */
+  readonly separators: {
+    readonly tags: string
+    readonly labels: string
+    readonly annotations: string
+  }
 }
 
 /** How the publish behaves; only the action publishes. */
@@ -97,6 +103,11 @@ export function parseInputs(raw: RawInputs): Inputs {
     auth,
     publish,
     notices,
+    separators: {
+      tags: get('sep-tags') || '\n',
+      labels: get('sep-labels') || '\n',
+      annotations: get('sep-annotations') || '\n'
+    },
     ...(cache ? { cache } : {})
   }
 }

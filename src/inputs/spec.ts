@@ -80,6 +80,22 @@ export const INPUTS: readonly InputSpec[] = [
     actionOnly: true
   },
   {
+    name: 'sep-tags',
+    description:
+      "Separator between the references in the tags output (docker/metadata-action's sep-tags). Default: a newline.",
+    actionOnly: true
+  },
+  {
+    name: 'sep-labels',
+    description: 'Separator between the lines of the labels output. Default: a newline.',
+    actionOnly: true
+  },
+  {
+    name: 'sep-annotations',
+    description: 'Separator between the lines of the annotations output. Default: a newline.',
+    actionOnly: true
+  },
+  {
     name: 'forward-only',
     description:
       'Never move a floating tag (latest, 1, 1.2, rc) backwards: when the target already holds a higher version, keep the tag where it is and say why. false moves it anyway.',
