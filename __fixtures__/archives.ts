@@ -516,24 +516,8 @@ export async function buildahArchive(
       name,
       context
     ])
-    await buildah(work, [
-      ...store,
-      'manifest',
-      'push',
-      '--quiet',
-      '--all',
-      name,
-      `oci-archive:${archive}${tail}`
-    ])
-    await buildah(work, [
-      ...store,
-      'manifest',
-      'push',
-      '--quiet',
-      '--all',
-      name,
-      `oci:${layout}${tail}`
-    ])
+    for (const destination of [`oci-archive:${archive}${tail}`, `oci:${layout}${tail}`])
+      await buildah(work, [...store, 'manifest', 'push', '--quiet', '--all', name, destination])
   } finally {
     await rm(work, { recursive: true, force: true })
   }

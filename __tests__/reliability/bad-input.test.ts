@@ -3,13 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BAD_INPUTS, type BadInput } from '../../__fixtures__/bad-inputs.js'
-import { inputEnv, runnerFiles } from '../../__fixtures__/file-commands.js'
-import { runEntry, snapshotBundle, USER } from '../../__fixtures__/reliability.js'
-import { runnerFixture } from '../../__fixtures__/runner.js'
+import { runMainStep, snapshotBundle, USER } from '../../__fixtures__/reliability.js'
 import { startFaultProxy, type FaultProxy } from '../../__fixtures__/services/fault-proxy.js'
 import { Cleanup } from '../../__fixtures__/services/process.js'
 import { startRegistry } from '../../__fixtures__/services/registry.js'
-import { shownLines } from '../e2e/run-action.js'
 
 /**
  * Each bad input, given to the bundled action as the runner gives it (one
@@ -33,44 +30,25 @@ const fill = (text: string): string =>
   text.replace(/\{([GHEA])\}/g, (_, k: keyof typeof hosts) => hosts[k])
 
 async function runRow(row: BadInput): Promise<void> {
-  const files = runnerFiles()
-  const logs = mkdtempSync(join(tmpdir(), 'tagship-bad-input-'))
-  try {
-    const inputs = Object.fromEntries(
-      Object.entries({
-        source: '{G}/src/app:build',
-        images: '{G}/acme/app',
-        strategies: 'semver, latest',
-        'registry-auth': `- registry: {G}\n  username: ${USER.username}\n  password: ${USER.password}\n`,
-        'registry-providers': '{H}=dockerhub\n{E}=ecr:123456789012:eu-west-1\n{A}=acr:acme',
-        ...row.inputs
-      }).map(([k, v]) => [k, fill(v)])
-    )
-    const env = {
-      PATH: process.env.PATH ?? '',
-      // No AWS or Docker settings of this machine: an empty HOME, and no instance metadata.
-      HOME: home,
-      AWS_CONFIG_FILE: join(home, 'aws-config'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      ...runnerFixture('tag-stable').env,
-      ...files.env,
-      RUNNER_DEBUG: '1',
-      ...inputEnv(inputs),
-      ...row.env
-    }
-    const run = await runEntry(bundle, 'main', env, files, {
-      stdoutPath: join(logs, 'stdout'),
-      stderrPath: join(logs, 'stderr')
-    })
-    results.set(row.name, {
-      status: run.status,
-      errors: shownLines(run.stdout).filter((l) => l.startsWith('::error::')),
-      outputs: files.outputs()
-    })
-  } finally {
-    files.remove()
-    rmSync(logs, { recursive: true, force: true })
+  const inputs = Object.fromEntries(
+    Object.entries({
+      source: '{G}/src/app:build',
+      images: '{G}/acme/app',
+      strategies: 'semver, latest',
+      'registry-auth': `- registry: {G}\n  username: ${USER.username}\n  password: ${USER.password}\n`,
+      'registry-providers': '{H}=dockerhub\n{E}=ecr:123456789012:eu-west-1\n{A}=acr:acme',
+      ...row.inputs
+    }).map(([k, v]) => [k, fill(v)])
+  )
+  const env = {
+    // No AWS or Docker settings of this machine: an empty HOME, and no instance metadata.
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'aws-config'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    RUNNER_DEBUG: '1',
+    ...row.env
   }
+  results.set(row.name, await runMainStep(bundle, env, inputs))
 }
 
 beforeAll(async () => {
