@@ -24,19 +24,26 @@ export function watched(source: ReadableStream<Uint8Array>): {
   failure: () => unknown
 } {
   let failure: unknown
+  // Once the request gives up on the body (a reset connection), a read still
+  // in flight may fail only because the stream closed: not the source's fault.
+  let cancelled = false
   const reader = source.getReader()
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { done, value } = await reader.read()
+        if (cancelled) return
         if (done) controller.close()
         else controller.enqueue(value)
       } catch (e) {
-        failure = e
+        if (!cancelled) failure = e
         throw e
       }
     },
-    cancel: (reason) => reader.cancel(reason)
+    cancel: (reason) => {
+      cancelled = true
+      return reader.cancel(reason)
+    }
   })
   return { stream, failure: () => failure }
 }
