@@ -19,11 +19,17 @@ export interface DockerShim {
 export function createDockerShim(real: string = DOCKER_CLI): DockerShim {
   const dir = mkdtempSync(join(tmpdir(), 'tagship-shim-'))
   const log = join(dir, 'calls')
-  // One call per line, each argument followed by a NUL: arguments may hold spaces.
+  // One call per line, each argument followed by a NUL: arguments may hold
+  // spaces. Calls run at the same time (one docker push per registry), so the
+  // line is written under an exclusive lock (util-linux flock, essential in
+  // Debian) and the lock is released by closing the descriptor before exec.
   const script = [
     '#!/bin/sh',
-    `printf '%s\\0' "$@" >> '${log}'`,
-    `printf '\\n' >> '${log}'`,
+    `exec 9>>'${log}'`,
+    'flock 9',
+    `printf '%s\\0' "$@" >&9`,
+    `printf '\\n' >&9`,
+    'exec 9>&-',
     `exec '${real}' "$@"`,
     ''
   ].join('\n')
