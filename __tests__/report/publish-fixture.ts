@@ -37,7 +37,8 @@ export const PLAN: Plan = {
   source: 'acme/app:build',
   version: '1.1.1',
   targets: [planTarget(HUB), planTarget(GHCR)],
-  metadata: { 'org.opencontainers.image.version': '1.1.1' },
+  labels: { 'org.opencontainers.image.version': '1.1.1' },
+  annotations: ['manifest:org.opencontainers.image.version=1.1.1'],
   warnings: [],
   notices: []
 }

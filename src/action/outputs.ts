@@ -3,7 +3,7 @@ import type { Inputs } from '../inputs/parse.js'
 import { planReferences, type Plan } from '../push/plan.js'
 import { verifiedReferences, type PublishResult } from '../push/results.js'
 import { planJson, publishJson } from '../report/json.js'
-import { annotationLines, labelLines } from '../tags/labels.js'
+import { labelLines } from '../tags/labels.js'
 
 /** Outputs of a plan-only run (`push: false`): every planned reference, no digest. */
 export function setOutputs(plan: Plan, separators: Separators = NEWLINES): void {
@@ -36,7 +36,7 @@ function setAll(
   core.setOutput('tags', tags.join(sep.tags))
   core.setOutput('version', plan.version)
   core.setOutput('digest', digest)
-  core.setOutput('labels', labelLines(plan.metadata).join(sep.labels))
-  core.setOutput('annotations', annotationLines(plan.metadata).join(sep.annotations))
+  core.setOutput('labels', labelLines(plan.labels).join(sep.labels))
+  core.setOutput('annotations', plan.annotations.join(sep.annotations))
   core.setOutput('json', JSON.stringify(json))
 }

@@ -62,6 +62,12 @@ export const INPUTS: readonly InputSpec[] = [
       'docker/metadata-action flavor: latest=auto|true|false, prefix=..., suffix=..., onlatest=true.'
   },
   {
+    name: 'context',
+    description:
+      "Where the ref and commit come from: workflow (the event, default) or git (the local checkout: HEAD's commit, and the branch checked out or the tag pointing at HEAD), as docker/metadata-action's context input.",
+    default: 'workflow'
+  },
+  {
     name: 'push',
     description:
       'Push the image. false computes, validates and reports the plan, and touches no daemon and no network.',
@@ -77,6 +83,22 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'cache-key',
     description:
       'The Actions cache key. save: default tagship-image-<commit sha>-<first 12 hex of the index digest (an OCI archive) or of the image ID>. restore: the key or a prefix of it (the newest match wins); default tagship-image-<commit sha>-, the image saved for this commit.',
+    actionOnly: true
+  },
+  {
+    name: 'labels',
+    description:
+      'Extra labels, one key=value per line, merged over the computed org.opencontainers.image.* labels (a key given here wins; an empty value keeps the key with an empty value).'
+  },
+  {
+    name: 'annotations',
+    description:
+      'Extra annotations, one key=value per line, merged over the computed ones. A line may start with the levels it is for, as docker/metadata-action writes them (manifest,index:key=value); without levels it is for DOCKER_METADATA_ANNOTATIONS_LEVELS, default manifest.'
+  },
+  {
+    name: 'bake-target',
+    description: 'The target name in the bake-file outputs (docker/bake-action inherits from it).',
+    default: 'docker-metadata-action',
     actionOnly: true
   },
   {

@@ -2,7 +2,7 @@ import type { Inputs } from '../inputs/parse.js'
 import type { Repository } from '../registry/reference.js'
 import { computeTags, type FloatingTag } from '../tags/compute.js'
 import type { EventContext } from '../tags/context.js'
-import { ociMetadata } from '../tags/labels.js'
+import { annotationLines, ociMetadata } from '../tags/labels.js'
 
 export interface PlannedTag {
   readonly tag: string
@@ -25,8 +25,10 @@ export interface Plan {
   readonly source?: string
   readonly version: string
   readonly targets: readonly PlanTarget[]
-  /** `org.opencontainers.image.*` metadata, for labels and annotations. */
-  readonly metadata: Readonly<Record<string, string>>
+  /** Image labels: the computed `org.opencontainers.image.*` keys, then the user's. */
+  readonly labels: Readonly<Record<string, string>>
+  /** Annotation lines as docker/metadata-action writes them: `manifest:key=value`. */
+  readonly annotations: readonly string[]
   readonly warnings: readonly string[]
   /** How inputs were taken where that differs from what was written (one line each). */
   readonly notices: readonly string[]
@@ -49,13 +51,15 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
       ...(t.floating ? { floating: t.floating } : {})
     }))
   }))
+  const metadata = ociMetadata(ctx, tagSet.version)
   const source = inputs.source?.kind === 'local' ? inputs.source.image : inputs.source?.text
   return {
     push: inputs.push,
     ...(source !== undefined ? { source } : {}),
     version: tagSet.version,
     targets,
-    metadata: ociMetadata(ctx, tagSet.version),
+    labels: metadata,
+    annotations: annotationLines(metadata),
     warnings,
     notices: inputs.notices
   }

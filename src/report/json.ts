@@ -1,6 +1,5 @@
 import { planReferences, type Plan, type PlannedTag } from '../push/plan.js'
 import { verifiedReferences, type PublishResult, type TagResult } from '../push/results.js'
-import { annotationLines } from '../tags/labels.js'
 
 /** The `json` output before anything is pushed (`push: false`): every tag is `planned`. */
 export function planJson(plan: Plan): object {
@@ -41,8 +40,8 @@ function head(plan: Plan, tags: readonly string[], digest: string): object {
     version: plan.version,
     tags,
     digest,
-    labels: plan.metadata,
-    annotations: annotationLines(plan.metadata)
+    labels: plan.labels,
+    annotations: plan.annotations
   }
 }
 
