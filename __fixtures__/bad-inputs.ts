@@ -84,7 +84,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     name: 'images empty',
     inputs: { images: '' },
     errors: [
-      'images: is empty: list the target repositories, one per line (e.g. docker.io/acme/app)'
+      'images: is empty: list the target repositories, one per line (e.g. docker.io/acme/app); a plan with no images (push: false, or tagship plan) gives the bare tags'
     ]
   },
   {

@@ -58,7 +58,7 @@ describe('cache and cache-key inputs', () => {
     ],
     [
       { cache: 'restore' },
-      'images: is empty: list the target repositories, one per line (e.g. docker.io/acme/app)'
+      'images: is empty: list the target repositories, one per line (e.g. docker.io/acme/app); a plan with no images (push: false, or tagship plan) gives the bare tags'
     ],
     [
       { cache: 'save', source: ID, 'cache-key': 'a,b' },

@@ -36,6 +36,28 @@ describe('tagship plan, from flags alone', () => {
     })
   })
 
+  test('with no --image the plan is the bare tags, as metadata-action gives them', async () => {
+    const run = await runCli(['plan', '--ref', 'refs/tags/v1.2.3', '--sha', SHA])
+    expect(run).toEqual({
+      code: 0,
+      stdout: lines(
+        'version: 1.2.3',
+        '(no image: the bare tags)',
+        '  1.2.3        semver: release v1.2.3',
+        '  1.2          semver: release v1.2.3',
+        '  1            semver: release v1.2.3',
+        '  sha-860c190  sha: commit 860c1904a1ce',
+        '  latest       latest: stable release v1.2.3'
+      ),
+      stderr: ''
+    })
+    const json = JSON.parse(
+      (await runCli(['plan', '--ref', 'refs/tags/v1.2.3', '--sha', SHA, '--json'])).stdout
+    ) as { tags: string[]; targets: unknown[] }
+    expect(json.tags).toEqual(['1.2.3', '1.2', '1', 'sha-860c190', 'latest'])
+    expect(json.targets).toEqual([])
+  })
+
   test('a push to the default branch gives dev', async () => {
     const run = await runCli([
       'plan',

@@ -173,7 +173,6 @@ describe('invalid input exits 2 with one line naming the input, the value and th
       ['--image', 'docker.io/-acme/app'],
       `images: "docker.io/-acme/app" is not a valid repository name: path component "-acme" must be lowercase letters and digits, separated by '.', '_', '__' or '-'`
     ],
-    [[], 'images: is empty: list the target repositories, one per line (e.g. docker.io/acme/app)'],
     [
       ['--image', 'acme/app', '--strategies', 'semver,lastest'],
       'strategies: unknown strategy "lastest": did you mean "latest"?'

@@ -94,8 +94,8 @@ describe('parseInputs', () => {
 
   test.each([
     [
-      { images: '' },
-      'images: is empty: list the target repositories, one per line (e.g. docker.io/acme/app)'
+      { images: '', push: 'true', source: 'acme/app:build' },
+      'images: is empty: list the target repositories, one per line (e.g. docker.io/acme/app); a plan with no images (push: false, or tagship plan) gives the bare tags'
     ],
     [
       { images: 'acme/app\ndocker.io/acme/app' },

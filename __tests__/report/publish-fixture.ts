@@ -36,6 +36,7 @@ export const PLAN: Plan = {
   push: true,
   source: 'acme/app:build',
   version: '1.1.1',
+  tags: [...REASONS].map(([tag, reasons]) => ({ tag, reasons })),
   targets: [planTarget(HUB), planTarget(GHCR)],
   labels: { 'org.opencontainers.image.version': '1.1.1' },
   annotations: ['manifest:org.opencontainers.image.version=1.1.1'],

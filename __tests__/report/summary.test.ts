@@ -152,4 +152,26 @@ describe('planSummary is unchanged', () => {
       )
     )
   })
+
+  test('no image: the bare tags, with why', () => {
+    const plan = { ...PLAN, push: false, targets: [] }
+    expect(planSummary(plan)).toBe(
+      lines(
+        '## tagship plan: 1.1.1',
+        '',
+        'Plan only (`push: false`): nothing was pushed.',
+        '',
+        'Source: `acme/app:build`',
+        '',
+        'No image: the bare tags.',
+        '',
+        '| Tag | Why |',
+        '| --- | --- |',
+        `| \`1.1.1\` | ${WHY} |`,
+        `| \`1.1\` | ${WHY} |`,
+        `| \`1\` | ${WHY} |`,
+        `| \`latest\` | ${LATEST_WHY} |`
+      )
+    )
+  })
 })

@@ -66,7 +66,10 @@ export function parseInputs(raw: RawInputs): Inputs {
   // A save job stores the image for later jobs; it may name no target.
   const saveOnly = get('cache').trim().toLowerCase() === 'save' && get('images').trim() === ''
   const notices: string[] = []
-  const images = saveOnly ? [] : parseImages(get('images'), notices)
+  // With push false and no images, the plan is the bare tags (1.2.3, latest),
+  // as docker/metadata-action gives them for bake or build-push-action.
+  const bareTags = !push && get('images').trim() === ''
+  const images = saveOnly || bareTags ? [] : parseImages(get('images'), notices)
   const rules = parseRules(get('tags'))
   const flavor = parseFlavor(get('flavor'))
   const strategyOptions = parseStrategyOptions(get)
@@ -133,7 +136,7 @@ function parseImages(value: string, notices: string[]): Repository[] {
   if (lines.length === 0) {
     throw new InputError(
       'images',
-      'is empty: list the target repositories, one per line (e.g. docker.io/acme/app)'
+      'is empty: list the target repositories, one per line (e.g. docker.io/acme/app); a plan with no images (push: false, or tagship plan) gives the bare tags'
     )
   }
   const seen = new Map<string, string>()

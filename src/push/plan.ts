@@ -19,11 +19,16 @@ export interface PlanTarget {
   readonly tags: readonly PlannedTag[]
 }
 
+/** A tag as computed for the event, before any image name is put in front of it. */
+export type BareTag = Omit<PlannedTag, 'reference'>
+
 /** The whole publish: every target with every tag, computed and validated before any write. */
 export interface Plan {
   readonly push: boolean
   readonly source?: string
   readonly version: string
+  /** The tags of every target, without an image name, in order. */
+  readonly tags: readonly BareTag[]
   readonly targets: readonly PlanTarget[]
   /** Image labels: the computed `org.opencontainers.image.*` keys, then the user's. */
   readonly labels: Readonly<Record<string, string>>
@@ -42,14 +47,14 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
       `no strategy or rule gives a tag for this event (${ctx.eventName} on ${ctx.ref}): nothing to publish`
     )
   }
+  const tags: BareTag[] = tagSet.tags.map((t) => ({
+    tag: t.value,
+    reasons: t.reasons,
+    ...(t.floating ? { floating: t.floating } : {})
+  }))
   const targets = inputs.images.map((repository) => ({
     repository,
-    tags: tagSet.tags.map((t) => ({
-      tag: t.value,
-      reference: `${repository.name}:${t.value}`,
-      reasons: t.reasons,
-      ...(t.floating ? { floating: t.floating } : {})
-    }))
+    tags: tags.map((t) => ({ ...t, reference: `${repository.name}:${t.tag}` }))
   }))
   const metadata = ociMetadata(ctx, tagSet.version)
   const source = inputs.source?.kind === 'local' ? inputs.source.image : inputs.source?.text
@@ -57,6 +62,7 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
     push: inputs.push,
     ...(source !== undefined ? { source } : {}),
     version: tagSet.version,
+    tags,
     targets,
     labels: metadata,
     annotations: annotationLines(metadata),
@@ -65,7 +71,11 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
   }
 }
 
-/** Every full reference of the plan, target by target. */
+/**
+ * Every full reference of the plan, target by target; with no image (a
+ * `push: false` plan for bake or build-push-action), the bare tags.
+ */
 export function planReferences(plan: Plan): string[] {
+  if (plan.targets.length === 0) return plan.tags.map((t) => t.tag)
   return plan.targets.flatMap((t) => t.tags.map((tag) => tag.reference))
 }

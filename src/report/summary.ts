@@ -19,7 +19,11 @@ export function planSummary(plan: Plan): string {
   const rows = plan.targets.flatMap((t) =>
     t.tags.map((tag) => ({ target: t.repository.name, tag }))
   )
-  if (rows.length === 0) {
+  if (plan.targets.length === 0 && plan.tags.length > 0) {
+    lines.push('No image: the bare tags.', '', '| Tag | Why |', '| --- | --- |')
+    for (const tag of plan.tags)
+      lines.push(`| ${code(tag.tag)} | ${cell(tag.reasons.join('; '))} |`)
+  } else if (rows.length === 0) {
     lines.push('No tags: no strategy or rule applies to this event.')
   } else {
     lines.push('| Target | Tag | Why |', '| --- | --- | --- |')

@@ -11,6 +11,11 @@ export function planText(plan: Plan): string {
     for (const tag of t.tags) lines.push(`  ${tag.tag.padEnd(width)}  ${tag.reasons.join('; ')}`)
     if (t.tags.length === 0) lines.push('  (no tags)')
   }
+  if (plan.targets.length === 0 && plan.tags.length > 0) {
+    lines.push('(no image: the bare tags)')
+    const width = Math.max(...plan.tags.map((tag) => tag.tag.length))
+    for (const tag of plan.tags) lines.push(`  ${tag.tag.padEnd(width)}  ${tag.reasons.join('; ')}`)
+  }
   for (const w of plan.warnings) lines.push(`warning: ${w}`)
   return `${lines.join('\n')}\n`
 }
