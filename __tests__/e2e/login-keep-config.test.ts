@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runnerFiles, type RunnerFiles } from '../../__fixtures__/file-commands.js'
@@ -139,5 +139,65 @@ describe('logout: false when a login fails', () => {
   // step was told about. Drop `.failing` once post removes it in that case.
   test('post removes a config dir that main never exported', () => {
     expect(existsSync(savedState(failed).configDir!)).toBe(false)
+  })
+})
+
+describe("logout: false keeps the job's own Docker config", () => {
+  let kept: RunnerFiles
+  let keptMain: ActionRun
+  let jobDir: string
+  const carol = { auth: base64('carol:job-login-secret') }
+  beforeAll(async () => {
+    kept = runnerFiles()
+    jobDir = mkdtempSync(join(tmpdir(), 'tagship-e2e-job-docker-'))
+    const { basic, hub } = world.hosts
+    // What the runner had before tagship: a login of its own, a helper for a
+    // registry tagship logs in to, and a credential store.
+    writeFileSync(
+      join(jobDir, 'config.json'),
+      JSON.stringify({
+        auths: { 'job.registry.test': carol, 'store.registry.test': {}, [basic]: carol },
+        credHelpers: { [hub]: 'tagship-no-such-helper' },
+        credsStore: 'tagship-job-store',
+        psFormat: 'table {{.ID}}'
+      })
+    )
+    const out = (step: string) => ({
+      stdoutPath: join(logs, `kept-${step}.stdout`),
+      stderrPath: join(logs, `kept-${step}.stderr`)
+    })
+    const env = { ...world.env(kept, { logout: 'false' }), DOCKER_CONFIG: jobDir }
+    keptMain = await runBundled('main', env, kept, out('main'))
+  }, 60_000)
+  afterAll(() => {
+    kept?.remove()
+    if (jobDir) rmSync(jobDir, { recursive: true, force: true })
+  })
+
+  test("the exported config holds the job's logins and settings with tagship's four", () => {
+    expect(keptMain.status).toBe(0)
+    const exported = exportedVariables(kept).DOCKER_CONFIG!
+    expect(exported.startsWith(join(kept.dir, 'tagship-docker-'))).toBe(true)
+    const config = JSON.parse(readFileSync(join(exported, 'config.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    // tagship's login to the basic registry replaced the job's; the store
+    // now answers only for the registries it held, and none of tagship's.
+    expect(config).toEqual({
+      auths: { 'job.registry.test': carol, 'store.registry.test': {}, ...expectedAuths() },
+      credHelpers: {
+        'job.registry.test': 'tagship-job-store',
+        'store.registry.test': 'tagship-job-store'
+      },
+      psFormat: 'table {{.ID}}'
+    })
+  })
+
+  test("the job's own config file is untouched", () => {
+    expect(JSON.parse(readFileSync(join(jobDir, 'config.json'), 'utf8'))).toMatchObject({
+      auths: { [world.hosts.basic]: carol },
+      credsStore: 'tagship-job-store'
+    })
   })
 })

@@ -5,6 +5,7 @@ import type { Inputs } from '../inputs/parse.js'
 import { printEvent } from '../push/events.js'
 import type { PublishEdge } from '../push/flow.js'
 import { clientOptionsOf } from '../push/session.js'
+import { jobConfigPath, readJobConfig, seedFromJob } from '../docker/config.js'
 import { savePostState } from './state.js'
 
 /**
@@ -29,6 +30,8 @@ export function actionEdge(inputs: Inputs): PublishEdge {
     login: {
       getIdToken: (audience) => core.getIDToken(audience),
       configParent: process.env.RUNNER_TEMP,
+      // Exported for later steps, the config keeps the logins the job already had.
+      ...(logout ? {} : { seedConfig: seedFromJob(readJobConfig(jobConfigPath(process.env))) }),
       onDockerLogins: (state) => savePostState({ ...state, logout })
     },
     loggedIn: ({ configDir, dockerLogins }) => {

@@ -1,7 +1,7 @@
 import { render, WordedError, wordsOf, type InputNamer, type Words } from '../shared/words.js'
 import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { CredentialsRejectedError } from '../distribution/errors.js'
-import { createConfigDir } from '../docker/config.js'
+import { createConfigDir, releaseFromHelpers, type DockerConfigFile } from '../docker/config.js'
 import { dockerLogin } from '../docker/login.js'
 import type { DockerLogins } from '../docker/undo.js'
 import type { AuthInputs } from '../inputs/auth.js'
@@ -41,6 +41,8 @@ export interface LoginAllOptions {
   readonly getIdToken: (audience: string) => Promise<string>
   /** Where the run's Docker config directory is made (the OS temp dir when undefined). */
   readonly configParent?: string
+  /** What the run's Docker config starts from (the job's own, with `logout: false`); empty when undefined. */
+  readonly seedConfig?: DockerConfigFile
   /** Told each time the docker logins change, before anything else can fail. */
   readonly onDockerLogins?: (state: DockerLogins) => void
   /** What to say when a registry refuses a step's credentials (default: rejectedMessage). */
@@ -122,9 +124,10 @@ export async function loginAll(
     logins.set(step.registry, login)
     if (options.useDocker && step.push) {
       if (configDir === undefined) {
-        configDir = await createConfigDir(options.configParent)
+        configDir = await createConfigDir(options.configParent, options.seedConfig)
         changed()
       }
+      if (options.seedConfig) await releaseFromHelpers(configDir, step.registry)
       await dockerLogin(configDir, login)
       dockerLogins.push(step.registry)
       changed()

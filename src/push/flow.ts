@@ -26,7 +26,7 @@ export interface PublishEdge {
   readonly events?: PublishEvents
   readonly login: Pick<
     LoginAllOptions,
-    'getIdToken' | 'configParent' | 'onDockerLogins' | 'rejected' | 'names'
+    'getIdToken' | 'configParent' | 'seedConfig' | 'onDockerLogins' | 'rejected' | 'names'
   >
   /** Told once every login worked (the action exports DOCKER_CONFIG then). */
   readonly loggedIn?: (login: LoginResult) => void
