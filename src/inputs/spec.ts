@@ -270,7 +270,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'logout',
     description:
-      "Log out and delete the run's Docker config directory in the post step. false keeps it and exports DOCKER_CONFIG for later steps.",
+      "Log out and delete the run's Docker config directory in the post step. false keeps it and exports DOCKER_CONFIG for later steps; it then starts from the job's own Docker config (auths, credHelpers, credsStore), with tagship's logins added.",
     default: 'true',
     actionOnly: true
   }
