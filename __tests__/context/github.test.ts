@@ -39,6 +39,15 @@ describe('githubContext on the runner fixtures', () => {
     now: NOW,
     repository: REPOSITORY
   })
+  const release = (ref: string, flags: { prerelease: boolean; draft: boolean }) => ({
+    eventName: 'release',
+    ref,
+    sha: SHA,
+    defaultBranch: 'main',
+    now: NOW,
+    repository: REPOSITORY,
+    release: flags
+  })
   const pullRequest = {
     number: 15,
     headRef: 'feature/login',
@@ -51,17 +60,10 @@ describe('githubContext on the runner fixtures', () => {
     ['tag-nested', push('refs/tags/p1/v1.2.3')],
     ['push-main', push('refs/heads/main')],
     ['push-feature', push('refs/heads/feature/login#42')],
-    [
-      'release',
-      {
-        eventName: 'release',
-        ref: 'refs/tags/v1.3.0',
-        sha: SHA,
-        defaultBranch: 'main',
-        now: NOW,
-        repository: REPOSITORY
-      }
-    ],
+    ['release', release('refs/tags/v1.3.0', { prerelease: false, draft: false })],
+    ['release-prerelease', release('refs/tags/v1.4.0-beta.2', { prerelease: true, draft: false })],
+    ['release-prerelease-clean', release('refs/tags/v1.4.0', { prerelease: true, draft: false })],
+    ['release-draft', release('refs/tags/v1.5.0', { prerelease: false, draft: true })],
     [
       'pull-request',
       {
@@ -149,6 +151,64 @@ describe('githubContext on thin payloads', () => {
       now: NOW,
       repository: { name: 'app', url: 'https://ghe.example.com/acme/app' }
     })
+  })
+})
+
+describe("githubContext reads a release's flags", () => {
+  const ENV = {
+    GITHUB_EVENT_NAME: 'release',
+    GITHUB_REF: 'refs/tags/v1.5.0',
+    GITHUB_SHA: SHA,
+    GITHUB_REPOSITORY: 'acme/app'
+  }
+  const REPO = { name: 'app', url: 'https://github.com/acme/app' }
+
+  test.each<[string, Record<string, string>, EventPayload, object]>([
+    [
+      'a draft with an empty GITHUB_REF names its tag from the payload',
+      { GITHUB_REF: '' },
+      { release: { tag_name: 'v1.5.0', draft: true } },
+      { ref: 'refs/tags/v1.5.0', release: { prerelease: false, draft: true } }
+    ],
+    [
+      'GITHUB_REF wins over the payload tag',
+      {},
+      { release: { tag_name: 'v9.9.9', prerelease: true } },
+      { ref: 'refs/tags/v1.5.0', release: { prerelease: true, draft: false } }
+    ],
+    [
+      'a flag that is not the boolean true is false',
+      {},
+      { release: { prerelease: 'true' as unknown as boolean, draft: null as unknown as boolean } },
+      { ref: 'refs/tags/v1.5.0', release: { prerelease: false, draft: false } }
+    ],
+    [
+      'a release event with no release in its payload has no flags',
+      {},
+      {},
+      { ref: 'refs/tags/v1.5.0' }
+    ],
+    [
+      'a release in the payload of another event is ignored',
+      { GITHUB_EVENT_NAME: 'push' },
+      { release: { tag_name: 'v1.5.0', prerelease: true, draft: true } },
+      { eventName: 'push', ref: 'refs/tags/v1.5.0' }
+    ]
+  ])('%s', (_name, env, payload, expected) => {
+    expect(githubContext({ ...ENV, ...env }, payload, NOW)).toStrictEqual({
+      eventName: 'release',
+      sha: SHA,
+      now: NOW,
+      repository: REPO,
+      ...expected
+    })
+  })
+
+  test('a release with no tag anywhere is still an error naming GITHUB_REF', () => {
+    const payload: EventPayload = { release: { draft: true } }
+    expect(inputError(() => githubContext({ ...ENV, GITHUB_REF: '' }, payload, NOW))).toBe(
+      'GITHUB_REF: is empty: give the full git ref, e.g. refs/heads/main or refs/tags/v1.2.3'
+    )
   })
 })
 

@@ -28,6 +28,8 @@ export interface RawEvent {
   readonly commitTime?: string
   /** On a tag push, the branch it came from (`refs/heads/main` or `main`). */
   readonly baseRef?: string
+  /** GitHub's flags of the release a `release` event is for; ignored on other events. */
+  readonly release?: { readonly prerelease: boolean; readonly draft: boolean }
   readonly repository: RepositoryInfo
 }
 
@@ -113,6 +115,7 @@ export function checkedContext(raw: RawEvent, now: Date, names: EventNames): Eve
     ...(pullRequest ? { pullRequest } : {}),
     ...(commitTime && !Number.isNaN(commitTime.getTime()) ? { commitTime } : {}),
     ...(raw.baseRef ? { baseRef: raw.baseRef.replace(/^refs\/heads\//, '') } : {}),
+    ...(eventName === 'release' && raw.release ? { release: raw.release } : {}),
     now,
     repository: raw.repository
   }

@@ -28,9 +28,14 @@ export function readGithub(env: Env, payload: EventPayload): RawEvent {
     repo?.html_url ?? (env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined)
   const name = repo?.name ?? env.GITHUB_REPOSITORY?.split('/')[1]
   const license = repo?.license?.spdx_id
+  const release = env.GITHUB_EVENT_NAME === 'release' ? payload.release : undefined
+  // A release created before its tag exists (a draft) may come with an empty
+  // GITHUB_REF; its payload still names the tag.
+  const ref =
+    env.GITHUB_REF || (release?.tag_name ? `refs/tags/${release.tag_name}` : env.GITHUB_REF)
   return {
     ...(env.GITHUB_EVENT_NAME !== undefined ? { eventName: env.GITHUB_EVENT_NAME } : {}),
-    ...(env.GITHUB_REF !== undefined ? { ref: env.GITHUB_REF } : {}),
+    ...(ref !== undefined ? { ref } : {}),
     ...(env.GITHUB_SHA !== undefined ? { sha: env.GITHUB_SHA } : {}),
     ...(repo?.default_branch ? { defaultBranch: repo.default_branch } : {}),
     ...(pr && prNumber !== undefined
@@ -45,6 +50,9 @@ export function readGithub(env: Env, payload: EventPayload): RawEvent {
       : {}),
     ...(payload.head_commit?.timestamp ? { commitTime: payload.head_commit.timestamp } : {}),
     ...(payload.base_ref ? { baseRef: payload.base_ref } : {}),
+    ...(release
+      ? { release: { prerelease: release.prerelease === true, draft: release.draft === true } }
+      : {}),
     repository: {
       ...(name ? { name } : {}),
       ...(repo?.description ? { description: repo.description } : {}),

@@ -19,6 +19,12 @@ export interface EventPayload {
   readonly head_commit?: { readonly timestamp?: string } | null
   /** On a tag push: the branch the tag was pushed from (`refs/heads/main`), when GitHub knows it. */
   readonly base_ref?: string | null
+  /** On a `release` event: the release, with GitHub's pre-release and draft flags. */
+  readonly release?: {
+    readonly tag_name?: string
+    readonly prerelease?: boolean
+    readonly draft?: boolean
+  }
 }
 
 /** Read the event payload file; a missing path means no payload (e.g. outside Actions). */

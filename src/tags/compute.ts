@@ -5,6 +5,13 @@ import { renderExpressions } from './rules/expressions.js'
 import { applyFlavor, type Flavor } from './rules/flavor.js'
 import { evaluateRules } from './rules/evaluate.js'
 import type { Rule } from './rules/rule.js'
+import {
+  draftRelease,
+  draftWarning,
+  markedPrerelease,
+  withheldWarning,
+  withoutPrereleaseMark
+} from './release-flags.js'
 import { replaceInvalidTagCharacters, tagProblem } from './sanitize.js'
 import { STRATEGIES } from './strategies/index.js'
 import type { StrategyOptions } from './strategies/options.js'
@@ -42,7 +49,48 @@ export interface TagSet {
  * InputError on the first invalid tag: nothing is returned half-way.
  */
 export function computeTags(ctx: EventContext, request: TagRequest): TagSet {
+  if (draftRelease(ctx)) return { tags: [], version: '', warnings: [draftWarning(ctx)] }
   const warnings: string[] = []
+  const candidates = candidatesFor(ctx, request, (w) => warnings.push(w))
+  const withheld = withheldByMark(ctx, request, candidates)
+  if (withheld.length > 0) warnings.push(withheldWarning(ctx, withheld))
+  for (const c of candidates) {
+    const problem = tagProblem(c.value)
+    if (problem) {
+      const what = c.where
+        ? `${c.where}: the tag ${quote(c.value)}`
+        : `the tag ${quote(c.value)} (${c.reason})`
+      throw new InputError(
+        c.origin,
+        `${what} ${problem}: change the value, prefix or suffix that makes it`
+      )
+    }
+  }
+  const byValue = new Map<string, { reasons: string[]; floating?: FloatingTag }>()
+  const inOrder = ordered(candidates)
+  for (const c of inOrder) {
+    const seen = byValue.get(c.value)
+    if (seen === undefined) byValue.set(c.value, { reasons: [c.reason], floating: c.floating })
+    else {
+      if (!seen.reasons.includes(c.reason)) seen.reasons.push(c.reason)
+      // A tag asked for by a release and by an unversioned source (a raw
+      // `latest` rule) stays guarded: never moving backwards is the default.
+      seen.floating ??= c.floating
+    }
+  }
+  const tags = [...byValue].map(([value, { reasons, floating }]) =>
+    floating ? { value, reasons, floating } : { value, reasons }
+  )
+  const main = inOrder.find((c) => !c.isLatest)
+  return { tags, version: main?.value ?? '', warnings }
+}
+
+/** Every tag the strategies and rules propose for the event, flavoured, in no order yet. */
+function candidatesFor(
+  ctx: EventContext,
+  request: TagRequest,
+  warn: (message: string) => void
+): TagCandidate[] {
   const options = request.strategyOptions
   const site = { input: 'flavor', where: 'prefix/suffix' }
   const flavor: Flavor = {
@@ -56,40 +104,32 @@ export function computeTags(ctx: EventContext, request: TagRequest): TagSet {
       candidates.push(...strategy.produce(ctx, options).map((c) => flavoured(c, flavor)))
     }
   }
-  candidates.push(...evaluateRules(ctx, request.rules, flavor, options, (w) => warnings.push(w)))
-  for (const c of candidates) {
-    const problem = tagProblem(c.value)
-    if (problem) {
-      const what = c.where
-        ? `${c.where}: the tag ${quote(c.value)}`
-        : `the tag ${quote(c.value)} (${c.reason})`
-      throw new InputError(
-        c.origin,
-        `${what} ${problem}: change the value, prefix or suffix that makes it`
-      )
-    }
-  }
+  candidates.push(...evaluateRules(ctx, request.rules, flavor, options, warn))
+  return candidates
+}
+
+/**
+ * The tags GitHub's pre-release mark withheld (`latest`, `1`, `1.4`): those
+ * the same release would get unmarked, in order. Empty when it is not marked.
+ */
+function withheldByMark(
+  ctx: EventContext,
+  request: TagRequest,
+  given: readonly TagCandidate[]
+): string[] {
+  if (!markedPrerelease(ctx)) return []
+  const values = new Set(given.map((c) => c.value))
+  const stable = ordered(candidatesFor(withoutPrereleaseMark(ctx), request, () => {}))
+  return [...new Set(stable.map((c) => c.value))].filter((v) => !values.has(v))
+}
+
+/** Highest priority first, `latest` last; equal priorities keep their order. */
+function ordered(candidates: readonly TagCandidate[]): TagCandidate[] {
   const rank = (c: TagCandidate): number => (c.isLatest ? Number.NEGATIVE_INFINITY : c.priority)
-  const ordered = candidates
+  return candidates
     .map((c, index) => ({ c, index }))
     .sort((a, b) => rank(b.c) - rank(a.c) || a.index - b.index)
     .map(({ c }) => c)
-  const byValue = new Map<string, { reasons: string[]; floating?: FloatingTag }>()
-  for (const c of ordered) {
-    const seen = byValue.get(c.value)
-    if (seen === undefined) byValue.set(c.value, { reasons: [c.reason], floating: c.floating })
-    else {
-      if (!seen.reasons.includes(c.reason)) seen.reasons.push(c.reason)
-      // A tag asked for by a release and by an unversioned source (a raw
-      // `latest` rule) stays guarded: never moving backwards is the default.
-      seen.floating ??= c.floating
-    }
-  }
-  const tags = [...byValue].map(([value, { reasons, floating }]) =>
-    floating ? { value, reasons, floating } : { value, reasons }
-  )
-  const main = ordered.find((c) => !c.isLatest)
-  return { tags, version: main?.value ?? '', warnings }
 }
 
 /** A strategy's tag with the flavor's prefix and suffix, sanitised as rule tags are. */

@@ -16,6 +16,15 @@ export interface EventContext {
   /** The time of this run, for `created` labels and dated tags. */
   readonly now: Date
   readonly repository?: RepositoryInfo
+  /** On a `release` event, GitHub's flags of that release (set only for `eventName === 'release'`). */
+  readonly release?: ReleaseFlags
+}
+
+export interface ReleaseFlags {
+  /** Marked pre-release in GitHub: never `latest`, `<major>` or `<major>.<minor>`. */
+  readonly prerelease: boolean
+  /** Not published yet: nothing is published for it. */
+  readonly draft: boolean
 }
 
 export interface PullRequestInfo {

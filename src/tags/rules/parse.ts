@@ -85,12 +85,16 @@ function checkRequired(
   if (type === 'match' && attrs.group !== undefined && !/^\d+$/.test(attrs.group)) {
     fail(`group ${quote(attrs.group)} is not a number: use e.g. group=1`)
   }
-  if (type === 'match' && attrs.pattern !== undefined) {
+  // type=match's pattern, and the match= of semver/pep440 rules (which picks
+  // the version out of the tag), are regular expressions.
+  const expression = type === 'match' ? 'pattern' : 'match'
+  const source = attrs[expression]
+  if (source !== undefined) {
     try {
-      toRegExp(attrs.pattern)
+      toRegExp(source)
     } catch (e) {
       fail(
-        `pattern ${quote(attrs.pattern)} is not a valid regular expression (${(e as Error).message}): fix it`
+        `${expression} ${quote(source)} is not a valid regular expression (${(e as Error).message}): fix it`
       )
     }
   }

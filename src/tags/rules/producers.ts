@@ -1,4 +1,6 @@
+import { quote } from '../../shared/errors.js'
 import { isPullRequest, pullRequestNumber, readRef, type EventContext } from '../context.js'
+import { markedPrerelease, PRERELEASE_NOTE } from '../release-flags.js'
 import type { StrategyOptions } from '../strategies/options.js'
 import { parseReleaseTag, isPrerelease, type ReleaseVersion } from '../version.js'
 import { commitSha, renderExpressions, type ExpressionSite } from './expressions.js'
@@ -44,19 +46,45 @@ function versionSource({ rule, ctx, options, site }: ProducerInput): string | un
   return ref.kind === 'tag' ? ref.name : undefined
 }
 
+/**
+ * The version a `match=` expression picks out of `source`: its first group,
+ * or the whole match when it has none. An empty `match=` picks all of it, as
+ * in metadata-action; a source it does not match gives no tag.
+ */
+function pickVersion({ rule, site, warn }: ProducerInput, source: string): string | undefined {
+  const match = rule.attrs.match
+  if (!match) return source
+  const m = toRegExp(match).exec(source)
+  const picked = m?.length === 1 ? m[0] : m?.[1]
+  if (picked === undefined) {
+    const how = m ? 'its first group captures nothing in' : 'does not match'
+    warn(`tags ${site.where}: match=${quote(match)} ${how} ${quote(source)}; no tag from this rule`)
+  }
+  return picked
+}
+
 function versionRule(kind: string, parse: (raw: string) => ParsedVersion | undefined): Producer {
   return (input) => {
     const source = versionSource(input)
     if (source === undefined) return undefined
-    const v = parse(source)
-    if (!v) {
+    const text = pickVersion(input, source)
+    if (text === undefined) return undefined
+    const parsed = parse(text)
+    if (!parsed) {
+      const what = text === source ? quote(text) : `${quote(text)} (from ${quote(source)})`
       input.warn(
-        `tags ${input.site.where}: ${JSON.stringify(source)} is not a ${kind} version; no tag from this rule`
+        `tags ${input.site.where}: ${what} is not a ${kind} version; no tag from this rule`
       )
       return undefined
     }
+    // GitHub's pre-release mark makes even a clean version a prerelease:
+    // only its full version, never `latest`, `{{major}}` or `{{major}}.{{minor}}`.
+    const marked = !parsed.unstable && markedPrerelease(input.ctx)
+    const v = marked ? { ...parsed, unstable: true } : parsed
     const value = renderVersionPattern(input.rule.attrs.pattern!, v, input.site)
-    const produced = { value, latest: !v.unstable, why: `${kind} ${source}` }
+    const read = text === source ? source : `${text} from ${source}`
+    const why = `${kind} ${read}${marked ? ` (${PRERELEASE_NOTE})` : ''}`
+    const produced = { value, latest: !v.unstable, why }
     // pep440 versions (`1.2`, `1.2rc1`) do not order as semver: not guarded.
     return kind === 'semver' ? { ...produced, release: ruleRelease(v) } : produced
   }
@@ -71,6 +99,11 @@ function ruleRelease(v: ParsedVersion | ReleaseVersion): RuleRelease {
 function isPrereleaseTag(name: string): boolean {
   const v = parseReleaseTag(name, 'v')
   return v !== undefined && isPrerelease(v)
+}
+
+/** `1` or `1.4` of release 1.4.0: a tag that follows its major or minor line. */
+function isLineOf(value: string, v: ReleaseVersion): boolean {
+  return value === `${v.major}` || value === `${v.major}.${v.minor}`
 }
 
 const PRODUCERS: Record<RuleType, Producer> = {
@@ -96,11 +129,16 @@ const PRODUCERS: Record<RuleType, Producer> = {
       return undefined
     }
     const release = parseReleaseTag(source, 'v')
+    const marked = markedPrerelease(input.ctx) && !isPrereleaseTag(source)
+    // A release marked pre-release in GitHub never moves its major or minor line.
+    if (marked && release && isLineOf(value, release)) return undefined
     return {
       value,
-      latest: !isPrereleaseTag(source),
-      why: `match on ${source}`,
-      ...(release ? { release: ruleRelease(release) } : {})
+      latest: !isPrereleaseTag(source) && !marked,
+      why: `match on ${source}${marked ? ` (${PRERELEASE_NOTE})` : ''}`,
+      ...(release
+        ? { release: { ...ruleRelease(release), unstable: marked || isPrerelease(release) } }
+        : {})
     }
   },
   edge: ({ rule, ctx }) => {
@@ -116,14 +154,15 @@ const PRODUCERS: Record<RuleType, Producer> = {
         return ref.kind === 'branch' && !isPullRequest(ctx)
           ? { value: ref.name, latest: false, why: `branch ${ref.name}` }
           : undefined
-      case 'tag':
-        return ref.kind === 'tag'
-          ? {
-              value: ref.name,
-              latest: !isPrereleaseTag(ref.name),
-              why: `git tag ${ref.name}`
-            }
-          : undefined
+      case 'tag': {
+        if (ref.kind !== 'tag') return undefined
+        const marked = markedPrerelease(ctx) && !isPrereleaseTag(ref.name)
+        return {
+          value: ref.name,
+          latest: !isPrereleaseTag(ref.name) && !marked,
+          why: `git tag ${ref.name}${marked ? ` (${PRERELEASE_NOTE})` : ''}`
+        }
+      }
       default: {
         const number = pullRequestNumber(ctx)
         return isPullRequest(ctx) && number !== undefined

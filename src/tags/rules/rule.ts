@@ -18,8 +18,8 @@ const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'] as const
 /** The attributes each rule type accepts; anything else is an error. */
 export const RULE_ATTRIBUTES: Record<RuleType, readonly string[]> = {
   schedule: [...COMMON, 'pattern'],
-  semver: [...COMMON, 'pattern', 'value'],
-  pep440: [...COMMON, 'pattern', 'value'],
+  semver: [...COMMON, 'pattern', 'value', 'match'],
+  pep440: [...COMMON, 'pattern', 'value', 'match'],
   match: [...COMMON, 'pattern', 'group', 'value'],
   edge: [...COMMON, 'branch'],
   ref: [...COMMON, 'event'],

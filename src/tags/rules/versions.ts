@@ -49,14 +49,16 @@ export function parsePep440(raw: string): ParsedVersion | undefined {
 
 const PATTERN_NAMES = ['raw', 'version', 'major', 'minor', 'patch'] as const
 
-/** Render a semver/pep440 `pattern`; unstable versions only ever give their version (or raw). */
+/**
+ * Render a semver/pep440 `pattern`; unstable versions only ever give their
+ * version (or raw). An unknown `{{name}}` is an error for every version.
+ */
 export function renderVersionPattern(
   pattern: string,
   v: ParsedVersion,
   site: ExpressionSite
 ): string {
-  if (v.unstable) return /^\{\{\s*raw\s*\}\}$/.test(pattern) ? v.raw : v.version
-  return pattern.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_w, name: string) => {
+  const rendered = pattern.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_w, name: string) => {
     switch (name) {
       case 'raw':
         return v.raw
@@ -75,4 +77,7 @@ export function renderVersionPattern(
         )
     }
   })
+  // Rendered (so checked) even for an unstable version: a typo fails now, not at the next stable release.
+  if (v.unstable) return /^\{\{\s*raw\s*\}\}$/.test(pattern) ? v.raw : v.version
+  return rendered
 }

@@ -1,15 +1,14 @@
 import { pushedBranch } from '../context.js'
-import { isPrerelease } from '../version.js'
 import { floatingFor, releaseOf } from './release.js'
 import { strategyTag, type Strategy } from './strategy.js'
 
 export const latestStrategy: Strategy = {
   name: 'latest',
   summary:
-    'on a stable release tag (never a prerelease): latest; optionally on pushes to the default branch',
+    'on a stable release tag (never a prerelease or a release marked pre-release in GitHub): latest; optionally on pushes to the default branch',
   produce(ctx, options) {
     const release = releaseOf(ctx, options.semverPrefix)
-    if (release && !isPrerelease(release)) {
+    if (release && !release.unstable) {
       const why = `stable release ${release.raw}`
       return [strategyTag('latest', 'latest', 800, why, true, floatingFor('latest', release))]
     }

@@ -1,11 +1,32 @@
 import type { FloatingTag } from '../candidate.js'
 import { readRef, type EventContext } from '../context.js'
-import { parseReleaseTag, prereleaseChannel, type ReleaseVersion } from '../version.js'
+import { markedPrerelease, PRERELEASE_NOTE } from '../release-flags.js'
+import {
+  isPrerelease,
+  parseReleaseTag,
+  prereleaseChannel,
+  type ReleaseVersion
+} from '../version.js'
+
+/** The release an event is for, as the strategies treat it. */
+export interface EventRelease extends ReleaseVersion {
+  /** A semver prerelease, or a clean version GitHub marks pre-release: only its full version. */
+  readonly unstable: boolean
+  /** For reasons: `v1.4.0`, or `v1.4.0 (marked pre-release in GitHub)` when the mark made it unstable. */
+  readonly label: string
+}
 
 /** The release this event is for, when its ref is a semver tag. */
-export function releaseOf(ctx: EventContext, prefix: string): ReleaseVersion | undefined {
+export function releaseOf(ctx: EventContext, prefix: string): EventRelease | undefined {
   const ref = readRef(ctx.ref)
-  return ref.kind === 'tag' ? parseReleaseTag(ref.name, prefix) : undefined
+  const version = ref.kind === 'tag' ? parseReleaseTag(ref.name, prefix) : undefined
+  if (!version) return undefined
+  const marked = !isPrerelease(version) && markedPrerelease(ctx)
+  return {
+    ...version,
+    unstable: marked || isPrerelease(version),
+    label: marked ? `${version.raw} (${PRERELEASE_NOTE})` : version.raw
+  }
 }
 
 /**

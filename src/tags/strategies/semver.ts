@@ -1,16 +1,16 @@
-import { isPrerelease } from '../version.js'
 import { floatingFor, releaseOf } from './release.js'
 import { strategyTag, type Strategy } from './strategy.js'
 
 export const semverStrategy: Strategy = {
   name: 'semver',
-  summary: 'on a release tag (v1.2.3): 1.2.3, 1.2 and 1; a prerelease gets only its full version',
+  summary:
+    'on a release tag (v1.2.3): 1.2.3, 1.2 and 1; a prerelease (or a release marked pre-release in GitHub) gets only its full version',
   produce(ctx, options) {
     const release = releaseOf(ctx, options.semverPrefix)
     if (!release) return []
-    const why = `release ${release.raw}`
+    const why = `release ${release.label}`
     const full = strategyTag('semver', release.version, 900, why)
-    if (isPrerelease(release)) return [full]
+    if (release.unstable) return [full]
     const minor = `${release.major}.${release.minor}`
     const tags = [
       full,

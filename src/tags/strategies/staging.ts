@@ -1,17 +1,17 @@
 import { pushedBranch } from '../context.js'
 import { matchBranch } from '../glob.js'
-import { isPrerelease, prereleaseChannel } from '../version.js'
+import { prereleaseChannel } from '../version.js'
 import { floatingFor, releaseOf } from './release.js'
 import { strategyTag, type Strategy } from './strategy.js'
 
 export const stagingStrategy: Strategy = {
   name: 'staging',
   summary:
-    'on pushes to staging branches (default staging) and on prerelease tags: staging; a prerelease also gets its channel (rc, beta, alpha)',
+    'on pushes to staging branches (default staging) and on prerelease tags (or releases marked pre-release in GitHub): staging; a prerelease also gets its channel (rc, beta, alpha)',
   produce(ctx, options) {
     const release = releaseOf(ctx, options.semverPrefix)
-    if (release && isPrerelease(release)) {
-      const why = `prerelease ${release.raw}`
+    if (release?.unstable) {
+      const why = `prerelease ${release.label}`
       const channel = prereleaseChannel(release)
       const guard = floatingFor('channel', release)
       const tags = channel
