@@ -4,6 +4,7 @@ import type * as core from '@actions/core'
 /** Typed stand-ins for @actions/core, for unit tests of the action edge. */
 export const getInput = jest.fn<typeof core.getInput>()
 export const setOutput = jest.fn<typeof core.setOutput>()
+export const exportVariable = jest.fn<typeof core.exportVariable>()
 export const setFailed = jest.fn<typeof core.setFailed>()
 export const setSecret = jest.fn<typeof core.setSecret>()
 export const info = jest.fn<typeof core.info>()

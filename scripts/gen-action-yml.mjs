@@ -46,8 +46,29 @@ try {
     json: {
       description: 'Tags, version, digest, labels, annotations and per-target results, as JSON.'
     },
-    labels: { description: 'OCI org.opencontainers.image.* labels, one key=value per line.' },
-    annotations: { description: 'OCI annotations, one manifest:key=value per line.' },
+    labels: {
+      description:
+        'OCI org.opencontainers.image.* labels with the labels input merged over them, one key=value per line.'
+    },
+    annotations: {
+      description:
+        'OCI annotations, one level:key=value per line (manifest:… by default; see DOCKER_METADATA_ANNOTATIONS_LEVELS).'
+    },
+    'tag-names': {
+      description: 'The tags without the image name (1.2.3), one per line.'
+    },
+    'bake-file-tags': {
+      description:
+        'Path of a bake definition file with the tags (and DOCKER_META_IMAGES, DOCKER_META_VERSION args), for docker/bake-action.'
+    },
+    'bake-file-labels': { description: 'Path of a bake definition file with the labels.' },
+    'bake-file-annotations': {
+      description: 'Path of a bake definition file with the annotations.'
+    },
+    'bake-file': {
+      description:
+        'Path of a bake definition file with the tags, labels and args (use bake-file-tags and bake-file-labels instead).'
+    },
     'cache-key': {
       description:
         'With cache: save, the Actions cache key the image was stored under; with cache: restore, the key restored.'

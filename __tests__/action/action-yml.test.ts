@@ -36,6 +36,11 @@ describe('action.yml', () => {
       'json',
       'labels',
       'annotations',
+      'tag-names',
+      'bake-file-tags',
+      'bake-file-labels',
+      'bake-file-annotations',
+      'bake-file',
       'cache-key'
     ])
   })

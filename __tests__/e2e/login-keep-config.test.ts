@@ -10,6 +10,7 @@ import {
   base64,
   dockerAuths,
   exportedVariables,
+  METADATA_OUTPUT_VARIABLES,
   postStateEnv,
   runBundled,
   savedState,
@@ -54,7 +55,11 @@ const expectedAuths = () =>
 
 test('main exports DOCKER_CONFIG=<the config dir> through GITHUB_ENV and says so', () => {
   expect(configDir.startsWith(join(files.dir, 'tagship-docker-'))).toBe(true)
-  expect(exportedVariables(files)).toEqual({ DOCKER_CONFIG: configDir })
+  const variables = exportedVariables(files)
+  expect(Object.keys(variables).sort()).toEqual(
+    ['DOCKER_CONFIG', ...METADATA_OUTPUT_VARIABLES].sort()
+  )
+  expect(variables.DOCKER_CONFIG).toBe(configDir)
   const shown = shownLines(main.stdout)
   const { acr } = world.hosts
   // Right after the last login, before the publish starts.

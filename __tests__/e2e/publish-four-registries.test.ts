@@ -9,9 +9,11 @@ import { ACCOUNT, CLIENT_ID, startFourRegistries, type World } from './four-regi
 import {
   base64,
   dockerAuths,
+  exportedVariables,
   fileCommandTexts,
   groups,
   leaks,
+  METADATA_OUTPUT_VARIABLES,
   maskedValues,
   postStateEnv,
   runBundled,
@@ -206,7 +208,7 @@ describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry and 
     expect(() => dockerAuths(configDir)).toThrow()
   })
 
-  test('the outputs name what skopeo finds in each registry; nothing is exported', async () => {
+  test('the outputs name what skopeo finds in each registry; only they are exported', async () => {
     const outputs = files.outputs()
     const references = outputs.tags!.split('\n')
     expect(references).toHaveLength(20)
@@ -225,8 +227,12 @@ describe('main logs in to a Basic, a Docker Hub, an ECR and an ACR registry and 
       const direct = `${behind.get(host)}${reference.slice(host.length)}`
       expect(await inspectDigest(direct, { creds })).toBe(outputs.digest)
     }
-    const { GITHUB_ENV, GITHUB_PATH } = fileCommandTexts(files)
-    expect([GITHUB_ENV, GITHUB_PATH]).toEqual(['', ''])
+    // Only the outputs again, as metadata-action exports them; no DOCKER_CONFIG.
+    expect(fileCommandTexts(files).GITHUB_PATH).toBe('')
+    const exported = exportedVariables(files)
+    expect(Object.keys(exported).sort()).toEqual([...METADATA_OUTPUT_VARIABLES].sort())
+    expect(exported.DOCKER_METADATA_OUTPUT_TAGS).toBe(outputs.tags)
+    expect(exported.DOCKER_METADATA_OUTPUT_JSON).toBe(outputs.json)
   })
 })
 

@@ -111,6 +111,23 @@ export function leaks(
 
 export const base64 = (text: string): string => Buffer.from(text).toString('base64')
 
+/**
+ * What docker/metadata-action exports by default, and so does tagship (each
+ * output as `DOCKER_METADATA_OUTPUT_<NAME>`), every run that sets outputs.
+ */
+export const METADATA_OUTPUT_VARIABLES = [
+  'TAGS',
+  'TAG_NAMES',
+  'VERSION',
+  'LABELS',
+  'ANNOTATIONS',
+  'JSON',
+  'BAKE_FILE_TAGS',
+  'BAKE_FILE_LABELS',
+  'BAKE_FILE_ANNOTATIONS',
+  'BAKE_FILE'
+].map((name) => `DOCKER_METADATA_OUTPUT_${name}`)
+
 /** GITHUB_ENV's `NAME<<DELIMITER` blocks, parsed. */
 export function exportedVariables(files: RunnerFiles): Record<string, string> {
   return parseFileCommand(readFileSync(files.env.GITHUB_ENV!, 'utf8'))

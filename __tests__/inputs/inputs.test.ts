@@ -12,7 +12,14 @@ describe('parseInputs', () => {
     expect(inputs).toEqual({
       images: [{ registry: 'docker.io', path: 'acme/app', name: 'docker.io/acme/app' }],
       notices: [],
+      context: 'workflow',
       separators: { tags: '\n', labels: '\n', annotations: '\n' },
+      metadata: {
+        labels: [],
+        annotations: [],
+        annotationLevels: ['manifest'],
+        bakeTarget: 'docker-metadata-action'
+      },
       push: false,
       tags: {
         strategies: ['semver', 'latest', 'dev', 'staging', 'sha'],

@@ -1,4 +1,7 @@
-import { beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { afterAll, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as core from '../../__fixtures__/core.js'
 import { DIGEST, MIXED, PLAN } from './publish-fixture.js'
 
@@ -8,6 +11,30 @@ const { planJson, publishJson } = await import('../../src/report/json.js')
 
 const outputs = (): Record<string, string> =>
   Object.fromEntries(core.setOutput.mock.calls.map(([k, v]) => [k, String(v)]))
+
+const TEMP = mkdtempSync(join(tmpdir(), 'tagship-outputs-'))
+const OPTIONS = {
+  separators: { tags: '\n', labels: '\n', annotations: '\n' },
+  bakeTarget: 'docker-metadata-action',
+  exportOutputs: false,
+  tempDir: TEMP
+}
+const BAKE_FILES = ['bake-file-tags', 'bake-file-labels', 'bake-file-annotations', 'bake-file']
+
+/** The outputs, with each bake file's path replaced by its tags (the rest is in bake.test.ts). */
+const withBakeTags = (): Record<string, string> => {
+  const all = outputs()
+  for (const name of BAKE_FILES) {
+    const path = all[name]!
+    expect(path.startsWith(TEMP)).toBe(true)
+    const target = (JSON.parse(readFileSync(path, 'utf8')) as { target: Record<string, object> })
+      .target['docker-metadata-action'] as { tags?: string[] }
+    all[name] = String(target.tags)
+  }
+  return all
+}
+
+afterAll(() => rmSync(TEMP, { recursive: true, force: true }))
 
 const COMMON = {
   version: '1.1.1',
@@ -21,29 +48,43 @@ beforeEach(() => {
 
 describe('action outputs', () => {
   test('after a publish, tags holds only the references verified at the digest', () => {
-    setPublishOutputs(PLAN, MIXED)
-    expect(outputs()).toEqual({
+    setPublishOutputs(PLAN, MIXED, OPTIONS)
+    const tags = [
+      'docker.io/acme/app:1.1.1',
+      'docker.io/acme/app:1.1',
+      'docker.io/acme/app:1',
+      'ghcr.io/acme/app:1.1.1',
+      'ghcr.io/acme/app:1'
+    ]
+    expect(withBakeTags()).toEqual({
       ...COMMON,
-      tags: [
-        'docker.io/acme/app:1.1.1',
-        'docker.io/acme/app:1.1',
-        'docker.io/acme/app:1',
-        'ghcr.io/acme/app:1.1.1',
-        'ghcr.io/acme/app:1'
-      ].join('\n'),
+      tags: tags.join('\n'),
+      // only the tags verified on every target
+      'tag-names': '1.1.1\n1',
       digest: DIGEST,
-      json: JSON.stringify(publishJson(PLAN, MIXED))
+      json: JSON.stringify(publishJson(PLAN, MIXED)),
+      'bake-file-tags': String(tags),
+      'bake-file-labels': 'undefined',
+      'bake-file-annotations': 'undefined',
+      'bake-file': String(tags)
     })
+    expect(core.exportVariable).not.toHaveBeenCalled()
   })
 
   test('a plan-only run keeps every planned reference and no digest', () => {
     const plan = { ...PLAN, push: false, targets: PLAN.targets.slice(0, 1) }
-    setOutputs(plan)
-    expect(outputs()).toEqual({
+    setOutputs(plan, OPTIONS)
+    const tags = ['1.1.1', '1.1', '1', 'latest'].map((t) => `docker.io/acme/app:${t}`)
+    expect(withBakeTags()).toEqual({
       ...COMMON,
-      tags: ['1.1.1', '1.1', '1', 'latest'].map((t) => `docker.io/acme/app:${t}`).join('\n'),
+      tags: tags.join('\n'),
+      'tag-names': '1.1.1\n1.1\n1\nlatest',
       digest: '',
-      json: JSON.stringify(planJson(plan))
+      json: JSON.stringify(planJson(plan)),
+      'bake-file-tags': String(tags),
+      'bake-file-labels': 'undefined',
+      'bake-file-annotations': 'undefined',
+      'bake-file': String(tags)
     })
   })
 })

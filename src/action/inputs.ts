@@ -1,6 +1,8 @@
 import * as core from '@actions/core'
 import { parseInputs, type Inputs } from '../inputs/parse.js'
 import { INPUTS } from '../inputs/spec.js'
+import { withMetadataEnv } from '../inputs/metadata-env.js'
+import { withDockerhubOidcEnv } from '../inputs/dockerhub.js'
 
 /**
  * Mask a secret input as soon as it is read. For `registry-auth`, each
@@ -19,12 +21,16 @@ function maskInput(name: string, value: string): void {
   }
 }
 
-/** Read every declared input from the runner, mask the secrets, and parse them as a whole. */
+/**
+ * Read every declared input from the runner, mask the secrets, and parse them
+ * as a whole, with docker/metadata-action's variables standing in for the
+ * inputs they mean when those are empty.
+ */
 export function getInputs(): Inputs {
   const raw: Record<string, string> = {}
   for (const input of INPUTS) {
     raw[input.name] = core.getInput(input.name)
     if (input.secret) maskInput(input.name, raw[input.name]!)
   }
-  return parseInputs(raw)
+  return parseInputs(withDockerhubOidcEnv(withMetadataEnv(raw, process.env), process.env))
 }

@@ -1,14 +1,14 @@
 import { messageOf } from '../shared/errors.js'
 import * as core from '@actions/core'
-import { readPayload } from '../context/payload.js'
-import { githubContext } from '../context/github.js'
+import { actionContext } from './context.js'
 import { buildPlan } from '../push/plan.js'
 import { planSummary } from '../report/summary.js'
 import { planText } from '../report/text.js'
 import { getInputs } from './inputs.js'
 import { loginTargets } from '../push/targets.js'
 import { planLogins } from '../credentials/login-plan.js'
-import { setOutputs, setPublishOutputs } from './outputs.js'
+import { outputOptions, setOutputs, setPublishOutputs } from './outputs.js'
+import { readOutputEnv, withAnnotationLevels } from './output-env.js'
 import { publishFailure } from '../push/failure.js'
 import { publishSummary } from '../report/summary.js'
 import { publishText } from '../report/text.js'
@@ -17,8 +17,9 @@ import { publishText } from '../report/text.js'
 export async function run(now: Date = new Date()): Promise<void> {
   let cleanup = async (): Promise<void> => undefined
   try {
-    let inputs = getInputs()
-    const ctx = githubContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH), now)
+    const outputEnv = readOutputEnv(process.env)
+    let inputs = withAnnotationLevels(getInputs(), outputEnv)
+    const ctx = await actionContext(inputs.context, process.env, now)
     // The cache, registry and publish code (with @actions/cache, undici and the
     // cloud SDKs) is imported only by the steps that use it: a `push: false`
     // run starts without loading any of it.
@@ -53,21 +54,21 @@ export async function run(now: Date = new Date()): Promise<void> {
       )
       if (outcome.kind === 'no tags') {
         core.notice(outcome.notice)
-        setOutputs(plan, inputs.separators)
+        setOutputs(plan, outputOptions(inputs, outputEnv))
         await core.summary.addRaw(planSummary(plan)).write()
         return
       }
       if (outcome.kind !== 'published') return
       const { result } = outcome
       core.info(publishText(result).trimEnd())
-      setPublishOutputs(plan, result, inputs.separators)
+      setPublishOutputs(plan, result, outputOptions(inputs, outputEnv))
       await core.summary.addRaw(publishSummary(plan, result)).write()
       const failure = publishFailure(result)
       if (failure) core.setFailed(failure)
       return
     }
     for (const w of plan.warnings) core.warning(w)
-    setOutputs(plan, inputs.separators)
+    setOutputs(plan, outputOptions(inputs, outputEnv))
     await core.summary.addRaw(planSummary(plan)).write()
   } catch (error) {
     core.setFailed(messageOf(error))

@@ -1,42 +1,88 @@
 import * as core from '@actions/core'
 import type { Inputs } from '../inputs/parse.js'
 import { planReferences, type Plan } from '../push/plan.js'
-import { verifiedReferences, type PublishResult } from '../push/results.js'
+import { isLanded, verifiedReferences, type PublishResult } from '../push/results.js'
 import { planJson, publishJson } from '../report/json.js'
 import { labelLines } from '../tags/labels.js'
+import { writeBakeFiles } from './bake-files.js'
+import type { OutputEnv } from './output-env.js'
+
+/** How the outputs are written: from the inputs and docker/metadata-action's variables. */
+export interface OutputOptions {
+  readonly separators: Inputs['separators']
+  readonly bakeTarget: string
+  /** Also export metadata-action's outputs as `DOCKER_METADATA_OUTPUT_<NAME>` variables. */
+  readonly exportOutputs: boolean
+  /** Where the bake files are written. */
+  readonly tempDir: string
+}
+
+export function outputOptions(inputs: Inputs, env: OutputEnv): OutputOptions {
+  return {
+    separators: inputs.separators,
+    bakeTarget: inputs.metadata.bakeTarget,
+    exportOutputs: env.exportOutputs,
+    tempDir: env.tempDir
+  }
+}
 
 /** Outputs of a plan-only run (`push: false`): every planned reference, no digest. */
-export function setOutputs(plan: Plan, separators: Separators = NEWLINES): void {
-  setAll(plan, planReferences(plan), '', planJson(plan), separators)
+export function setOutputs(plan: Plan, options: OutputOptions): void {
+  const tagNames = plan.tags.map((t) => t.tag)
+  setAll(plan, { tags: planReferences(plan), tagNames, digest: '', json: planJson(plan) }, options)
 }
 
 /**
  * Outputs after a publish: `tags` holds only the references verified at the
  * digest (pushed or already there), so later steps never deploy a tag that
- * was kept or failed.
+ * was kept or failed; `tag-names` only the tags verified on every target,
+ * and the bake files the same tags.
  */
-export function setPublishOutputs(
-  plan: Plan,
-  result: PublishResult,
-  separators: Separators = NEWLINES
-): void {
-  setAll(plan, verifiedReferences(result), result.digest, publishJson(plan, result), separators)
+export function setPublishOutputs(plan: Plan, result: PublishResult, options: OutputOptions): void {
+  const tagNames = plan.tags
+    .map((t) => t.tag)
+    .filter(
+      (tag) =>
+        result.targets.length > 0 &&
+        result.targets.every((t) => t.tags.some((r) => r.tag === tag && isLanded(r)))
+    )
+  const tags = verifiedReferences(result)
+  setAll(plan, { tags, tagNames, digest: result.digest, json: publishJson(plan, result) }, options)
 }
 
-type Separators = Inputs['separators']
-const NEWLINES: Separators = { tags: '\n', labels: '\n', annotations: '\n' }
+interface Values {
+  readonly tags: readonly string[]
+  readonly tagNames: readonly string[]
+  readonly digest: string
+  readonly json: object
+}
 
-function setAll(
-  plan: Plan,
-  tags: readonly string[],
-  digest: string,
-  json: object,
-  sep: Separators
-): void {
-  core.setOutput('tags', tags.join(sep.tags))
-  core.setOutput('version', plan.version)
-  core.setOutput('digest', digest)
-  core.setOutput('labels', labelLines(plan.labels).join(sep.labels))
-  core.setOutput('annotations', plan.annotations.join(sep.annotations))
-  core.setOutput('json', JSON.stringify(json))
+function setAll(plan: Plan, values: Values, options: OutputOptions): void {
+  // The files first: a write that fails leaves no output half set.
+  const bakeFiles = writeBakeFiles(
+    {
+      target: options.bakeTarget,
+      tags: values.tags,
+      images: plan.targets.map((t) => t.repository.name),
+      version: plan.version,
+      labels: plan.labels,
+      annotations: plan.annotations
+    },
+    options.tempDir
+  )
+  const sep = options.separators
+  const set = (name: string, value: string): void => {
+    core.setOutput(name, value)
+    // As metadata-action names them: `bake-file-tags` is DOCKER_METADATA_OUTPUT_BAKE_FILE_TAGS.
+    if (options.exportOutputs)
+      core.exportVariable(`DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`, value)
+  }
+  set('tags', values.tags.join(sep.tags))
+  set('tag-names', values.tagNames.join(sep.tags))
+  set('version', plan.version)
+  core.setOutput('digest', values.digest)
+  set('labels', labelLines(plan.labels).join(sep.labels))
+  set('annotations', plan.annotations.join(sep.annotations))
+  set('json', JSON.stringify(values.json))
+  for (const [output, path] of Object.entries(bakeFiles)) set(output, path)
 }

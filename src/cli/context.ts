@@ -1,8 +1,10 @@
 import { InputError, quote } from '../shared/errors.js'
 import { checkedContext, type Env, type EventNames, type RawEvent } from '../context/event.js'
+import { checkoutNames, readCheckout, withCheckout, type GitCheckout } from '../context/git.js'
 import { GITHUB_NAMES, isGithub, readGithub } from '../context/github.js'
 import { isGitlab, readGitlab } from '../context/gitlab.js'
-import type { EventPayload } from '../context/payload.js'
+import { readPayload, type EventPayload } from '../context/payload.js'
+import type { ContextSource } from '../inputs/context-source.js'
 import { PULL_REQUEST_EVENTS, type EventContext } from '../tags/context.js'
 import type { ContextFlag } from './args.js'
 
@@ -71,15 +73,20 @@ function pullRequest(flags: Flags, base: RawEvent): RawEvent['pullRequest'] {
  * The event for the CLI: flags, over the GitHub Actions variables and payload
  * when present, else over GitLab CI's, else flags alone (a push by default).
  * `--pr-number` alone makes a pull request event on `refs/pull/<n>/merge`.
+ * With `checkout` (`--context git`), its ref, commit and commit time replace
+ * the environment's.
  */
 export function cliContext(
   flags: Flags,
   env: Env,
   payload: EventPayload,
-  clock: Date
+  clock: Date,
+  checkout?: GitCheckout
 ): EventContext {
   const now = flags.now !== undefined ? parseTime('now', flags.now) : clock
-  const { event: base, names: baseNames } = fromEnvironment(env, payload)
+  const found = fromEnvironment(env, payload)
+  const base = checkout ? withCheckout(found.event, checkout) : found.event
+  const baseNames = checkout ? checkoutNames(found.names) : found.names
   const prNumber = flags['pr-number']
   const prFromFlags = prNumber !== undefined && !PULL_REQUEST_EVENTS.has(base.eventName ?? '')
   const commitTime =
@@ -106,4 +113,29 @@ export function cliContext(
     prNumber: from('pr-number', 'prNumber'),
     prHeadSha: from('pr-head-sha', 'prHeadSha')
   })
+}
+
+/**
+ * The CLI's event context: `cliContext` over the CI system's variables and,
+ * with `--context git`, the checkout in `cwd`, which then alone gives the ref
+ * and commit.
+ */
+export async function readCliContext(
+  flags: Flags,
+  source: ContextSource,
+  env: Env,
+  cwd: string,
+  clock: Date
+): Promise<EventContext> {
+  const payload = detectCi(env) === 'github' ? readPayload(env.GITHUB_EVENT_PATH) : {}
+  if (source === 'workflow') return cliContext(flags, env, payload, clock)
+  for (const flag of ['ref', 'sha'] as const) {
+    const value = flags[flag]
+    if (value !== undefined)
+      throw new InputError(
+        `--${flag}`,
+        `${quote(value)} is given, but --context git takes the ${flag === 'ref' ? 'ref' : 'commit'} from the checkout: remove --${flag}, or use --context workflow`
+      )
+  }
+  return cliContext(flags, env, payload, clock, await readCheckout(cwd, env))
 }

@@ -2,13 +2,13 @@ import { wordsOf } from '../shared/words.js'
 import { readFileSync } from 'node:fs'
 import { InputError } from '../shared/errors.js'
 import type { Env } from '../context/event.js'
-import { readPayload } from '../context/payload.js'
+import { withMetadataEnv } from '../inputs/metadata-env.js'
 import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
 import { planJson } from '../report/json.js'
 import { planText } from '../report/text.js'
 import { parseCliArgs, type CliArgs } from './args.js'
-import { cliContext, detectCi } from './context.js'
+import { readCliContext } from './context.js'
 import { EXIT, helpText } from './help.js'
 import { publishHelpText } from './help-publish.js'
 import { cliText } from './secrets.js'
@@ -20,6 +20,8 @@ export interface CliIO {
   readonly now: Date
   /** Set when stderr is a terminal: progress is then a live status, redrawn in place. */
   readonly tty?: { readonly columns: number }
+  /** The checkout `--context git` reads; the current directory when unset. */
+  readonly cwd?: string
 }
 
 function packageVersion(): string {
@@ -33,10 +35,10 @@ function packageVersion(): string {
   }
 }
 
-function planCommand(args: CliArgs, io: CliIO): number {
-  const inputs = parseInputs({ ...args.inputs, push: 'false' })
-  const payload = detectCi(io.env) === 'github' ? readPayload(io.env.GITHUB_EVENT_PATH) : {}
-  const ctx = cliContext(args.context, io.env, payload, io.now)
+async function planCommand(args: CliArgs, io: CliIO): Promise<number> {
+  const inputs = parseInputs(withMetadataEnv({ ...args.inputs, push: 'false' }, io.env))
+  const cwd = io.cwd ?? process.cwd()
+  const ctx = await readCliContext(args.context, inputs.context, io.env, cwd, io.now)
   const plan = buildPlan(ctx, inputs)
   for (const n of plan.notices) io.stderr(`notice: ${n}\n`)
   io.stdout(args.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan))
@@ -62,7 +64,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stdout(`${packageVersion()}\n`)
       return EXIT.ok
     }
-    if (args.command === 'plan') return planCommand(args, io)
+    if (args.command === 'plan') return await planCommand(args, io)
     if (args.command === 'publish') {
       // The registry, publish and cloud SDK code loads only for publish: plan and help stay quick.
       const { publishCommand } = await import('./publish.js')

@@ -3,6 +3,8 @@ import { runPublish, type PublishEdge } from '../push/flow.js'
 import { rewriteMessage } from '../shared/errors.js'
 import { getIDToken } from '@actions/core'
 import { credentialSources } from '../credentials/sources.js'
+import { withMetadataEnv } from '../inputs/metadata-env.js'
+import { withDockerhubOidcEnv } from '../inputs/dockerhub.js'
 import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
 import { publishFailure } from '../push/failure.js'
@@ -10,9 +12,8 @@ import { clientOptionsOf } from '../push/session.js'
 import { undoDockerLogins, type DockerLogins } from '../credentials/login-all.js'
 import { planJson, publishJson } from '../report/json.js'
 import { planText, publishText } from '../report/text.js'
-import { readPayload } from '../context/payload.js'
 import type { CliArgs } from './args.js'
-import { cliContext, detectCi } from './context.js'
+import { readCliContext } from './context.js'
 import { EXIT } from './help.js'
 import { cliLoginSteps, cliRejectedMessage } from './logins.js'
 import type { CliIO } from './main.js'
@@ -40,10 +41,12 @@ export async function publishCommand(args: CliArgs, io: CliIO): Promise<number> 
 async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> {
   const fromEnv = secretInputs(io.env)
   for (const value of Object.values(fromEnv)) secrets.add(value)
-  const inputs = parseInputs({ ...args.inputs, ...fromEnv, push: 'true' })
+  const raw = withMetadataEnv({ ...args.inputs, ...fromEnv, push: 'true' }, io.env)
+  const inputs = parseInputs(withDockerhubOidcEnv(raw, io.env))
   for (const entry of inputs.auth.registryAuth) secrets.add(entry.password)
-  const payload = detectCi(io.env) === 'github' ? readPayload(io.env.GITHUB_EVENT_PATH) : {}
-  const plan = buildPlan(cliContext(args.context, io.env, payload, io.now), inputs)
+  const cwd = io.cwd ?? process.cwd()
+  const ctx = await readCliContext(args.context, inputs.context, io.env, cwd, io.now)
+  const plan = buildPlan(ctx, inputs)
   const { steps, auth } = cliLoginSteps(inputs, io.env, secrets)
 
   const err = (text: string): void => io.stderr(secrets.scrub(text))

@@ -10,6 +10,8 @@ import { parseSource, type Source } from '../registry/source.js'
 import { parseAuthInputs, type AuthInputs } from './auth.js'
 import { parsePlatforms, type PlatformSpec } from './platforms.js'
 import { parseCacheHandoff, type CacheHandoff } from './cache.js'
+import { parseContextSource, type ContextSource } from './context-source.js'
+import { parseMetadata, type MetadataInputs } from './metadata.js'
 import type { RawInputs } from './spec.js'
 import {
   parseBoolean,
@@ -30,6 +32,8 @@ export interface Inputs {
   readonly publish: PublishOptions
   /** The image hand-off through the Actions cache, when `cache` is set. */
   readonly cache?: CacheHandoff
+  /** Where the ref and commit come from (`context`): the event, or the local git checkout. */
+  readonly context: ContextSource
   /** What the inputs were taken as, where that differs from what was written (a lowercased name). */
   readonly notices: readonly string[]
   /** Separators of the list outputs (`sep-tags`, `sep-labels`, `sep-annotations`); a newline by default. */
@@ -38,6 +42,8 @@ export interface Inputs {
     readonly labels: string
     readonly annotations: string
   }
+  /** The `labels`, `annotations` and `bake-target` inputs, and the annotation levels. */
+  readonly metadata: MetadataInputs
 }
 
 /** How the publish behaves; only the action publishes. */
@@ -106,11 +112,13 @@ export function parseInputs(raw: RawInputs): Inputs {
     auth,
     publish,
     notices,
+    context: parseContextSource(get('context')),
     separators: {
       tags: get('sep-tags') || '\n',
       labels: get('sep-labels') || '\n',
       annotations: get('sep-annotations') || '\n'
     },
+    metadata: parseMetadata(get),
     ...(cache ? { cache } : {})
   }
 }

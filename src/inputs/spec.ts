@@ -88,16 +88,17 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'labels',
     description:
-      'Extra labels, one key=value per line, merged over the computed org.opencontainers.image.* labels (a key given here wins; an empty value keeps the key with an empty value).'
+      'Extra labels, one key=value per line, merged over the computed org.opencontainers.image.* labels: a key given here wins (an empty value keeps the key, empty). Values may use the expressions of tags rules ({{date ...}}, {{sha}}, {{tag}}, ...).'
   },
   {
     name: 'annotations',
     description:
-      'Extra annotations, one key=value per line, merged over the computed ones. A line may start with the levels it is for, as docker/metadata-action writes them (manifest,index:key=value); without levels it is for DOCKER_METADATA_ANNOTATIONS_LEVELS, default manifest.'
+      'Extra annotations, one key=value per line, merged over the computed ones. A line may start with the levels it is for, comma-separated, as BuildKit writes them (manifest,index:key=value; the levels are manifest, index, manifest-descriptor and index-descriptor); without levels it is for the levels of DOCKER_METADATA_ANNOTATIONS_LEVELS, default manifest.'
   },
   {
     name: 'bake-target',
-    description: 'The target name in the bake-file outputs (docker/bake-action inherits from it).',
+    description:
+      'The target name in the bake-file outputs: your docker/bake-action targets inherit from it.',
     default: 'docker-metadata-action',
     actionOnly: true
   },
@@ -185,27 +186,44 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'sha-length',
-    description: 'Hex digits in sha tags and {{sha}} (7 to 40).',
-    default: '7'
+    // No default here: the runner would pass it, and DOCKER_METADATA_SHORT_SHA_LENGTH could never apply.
+    description:
+      'Hex digits in sha tags and {{sha}} (7 to 40). Default: 7, or DOCKER_METADATA_SHORT_SHA_LENGTH when set.'
   },
   { name: 'sha-prefix', description: 'Prefix of the sha strategy tag.', default: 'sha-' },
   {
     name: 'sha-pr-commit',
+    // No default here: the runner would pass it, and DOCKER_METADATA_PR_HEAD_SHA could never apply.
     description:
-      "On pull requests, tag the PR's head commit (head) or GitHub's merge commit (merge).",
-    default: 'head'
+      "On pull requests, tag the PR's head commit (head) or GitHub's merge commit (merge). Default: head, or as DOCKER_METADATA_PR_HEAD_SHA says when set (true: head, false: merge)."
   },
   { name: 'raw-tags', description: 'Extra tags given on every event, comma or newline separated.' },
   {
     name: 'dockerhub-username',
-    description: 'Docker Hub user or organisation that owns dockerhub-token.',
-    cliDescription: 'Docker Hub user or organisation that owns TAGSHIP_DOCKERHUB_TOKEN.',
+    description:
+      'Docker Hub user or organisation that owns dockerhub-token, or whose OIDC connection dockerhub-oidc-connection-id names.',
+    cliDescription:
+      'Docker Hub user or organisation that owns TAGSHIP_DOCKERHUB_TOKEN, or whose OIDC connection --dockerhub-oidc-connection-id names.',
     publishOnly: true
   },
   {
     name: 'dockerhub-token',
     description:
       'Docker Hub access token (personal with Read & Write, or organisation), not the password.',
+    secret: true,
+    actionOnly: true
+  },
+  {
+    name: 'dockerhub-oidc-connection-id',
+    description:
+      "Docker Hub OIDC connection ID (the UUID Docker Home shows under OIDC connections), instead of dockerhub-token: the job's GitHub OIDC token is exchanged at Docker for a short-lived access token. Needs permissions: id-token: write. Default: the DOCKERHUB_OIDC_CONNECTIONID variable, as docker/login-action reads it.",
+    publishOnly: true
+  },
+  {
+    name: 'github-token',
+    description:
+      "Token for GitHub Container Registry: ghcr.io targets with no registry-auth entry are pushed as the workflow's actor (GITHUB_ACTOR) with it. The job needs permissions: packages: write.",
+    default: '${{ github.token }}',
     secret: true,
     actionOnly: true
   },
@@ -255,6 +273,27 @@ export const INPUTS: readonly InputSpec[] = [
     publishOnly: true
   },
   {
+    name: 'gcp-workload-identity-provider',
+    description:
+      'Workload Identity Federation provider for Google Artifact Registry (and gcr.io), as its full resource name projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>: GitHub OIDC, exchanged at Google STS for an access token.',
+    publishOnly: true
+  },
+  {
+    name: 'gcp-service-account',
+    description:
+      'Service account email the gcp-workload-identity-provider identity impersonates (IAM generateAccessToken). Leave empty to use the federated token directly.',
+    cliDescription:
+      'Service account email the --gcp-workload-identity-provider identity impersonates (IAM generateAccessToken). Leave empty to use the federated token directly.',
+    publishOnly: true
+  },
+  {
+    name: 'gcp-credentials-json',
+    description:
+      'A service-account key file for Google Artifact Registry (and gcr.io), as JSON or base64: logs in as _json_key (or _json_key_base64). Prefer gcp-workload-identity-provider, which needs no stored key.',
+    secret: true,
+    actionOnly: true
+  },
+  {
     name: 'registry-auth',
     description:
       'Credentials for any other registry, a YAML list of {registry, username, password} (GHCR, Quay, Harbor, GitLab, an ACR admin user or repository token).',
@@ -264,7 +303,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'registry-providers',
     description:
-      'Override provider detection for hosts reached by another name (proxies, private DNS), one host=provider per line: dockerhub, ecr:<account>:<region>, ecr-public, acr:<name> or generic.',
+      'Override provider detection for hosts reached by another name (proxies, private DNS), one host=provider per line: dockerhub, ecr:<account>:<region>, ecr-public, acr:<name>, gar, ghcr or generic.',
     publishOnly: true
   },
   {

@@ -2,7 +2,7 @@ import type { Inputs } from '../inputs/parse.js'
 import type { Repository } from '../registry/reference.js'
 import { computeTags, type FloatingTag } from '../tags/compute.js'
 import type { EventContext } from '../tags/context.js'
-import { annotationLines, ociMetadata } from '../tags/labels.js'
+import { imageMetadata, ociMetadata } from '../tags/labels.js'
 
 export interface PlannedTag {
   readonly tag: string
@@ -30,9 +30,9 @@ export interface Plan {
   /** The tags of every target, without an image name, in order. */
   readonly tags: readonly BareTag[]
   readonly targets: readonly PlanTarget[]
-  /** Image labels: the computed `org.opencontainers.image.*` keys, then the user's. */
+  /** Image labels: the computed `org.opencontainers.image.*` keys with the user's over them, sorted. */
   readonly labels: Readonly<Record<string, string>>
-  /** Annotation lines as docker/metadata-action writes them: `manifest:key=value`. */
+  /** Annotation lines as docker/metadata-action writes them: `level:key=value`, level by level. */
   readonly annotations: readonly string[]
   readonly warnings: readonly string[]
   /** How inputs were taken where that differs from what was written (one line each). */
@@ -42,7 +42,8 @@ export interface Plan {
 export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
   const tagSet = computeTags(ctx, inputs.tags)
   const warnings = [...tagSet.warnings]
-  if (tagSet.tags.length === 0) {
+  // A draft release has its own warning (computeTags) saying why nothing is published.
+  if (tagSet.tags.length === 0 && ctx.release?.draft !== true) {
     warnings.push(
       `no strategy or rule gives a tag for this event (${ctx.eventName} on ${ctx.ref}): nothing to publish`
     )
@@ -56,7 +57,12 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
     repository,
     tags: tags.map((t) => ({ ...t, reference: `${repository.name}:${t.tag}` }))
   }))
-  const metadata = ociMetadata(ctx, tagSet.version)
+  const metadata = imageMetadata(
+    ctx,
+    inputs.tags.strategyOptions,
+    ociMetadata(ctx, tagSet.version),
+    inputs.metadata
+  )
   const source = inputs.source?.kind === 'local' ? inputs.source.image : inputs.source?.text
   return {
     push: inputs.push,
@@ -64,8 +70,8 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
     version: tagSet.version,
     tags,
     targets,
-    labels: metadata,
-    annotations: annotationLines(metadata),
+    labels: metadata.labels,
+    annotations: metadata.annotations,
     warnings,
     notices: inputs.notices
   }
