@@ -216,6 +216,7 @@ describe('tagship plan, from flags alone', () => {
       push: false,
       source: 'acme/app:build',
       version: '1.2.3',
+      'tag-names': ['1.2.3', '1.2', '1'],
       tags: [
         'docker.io/acme/app:1.2.3',
         'docker.io/acme/app:1.2',

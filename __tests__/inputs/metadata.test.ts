@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { messageOf } from '../../__fixtures__/errors.js'
-import { fixtureContext, SHA } from '../../__fixtures__/runner.js'
+import { fixtureContext, PR_HEAD_SHA, PR_MERGE_SHA, SHA } from '../../__fixtures__/runner.js'
 import { parseAnnotationLevels, parseMetadata } from '../../src/inputs/metadata.js'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { buildPlan } from '../../src/push/plan.js'
@@ -266,6 +266,18 @@ describe('labels and annotations of the plan', () => {
   ])('%s', (_name, inputs, levels, expected) => {
     expect(metadataOf(inputs, levels)).toEqual(expected)
   })
+
+  test.each([
+    ['head', PR_HEAD_SHA],
+    ['merge', PR_MERGE_SHA]
+  ])(
+    'on a pull request the revision is the commit the sha tag names (sha-pr-commit: %s)',
+    (commit, revision) => {
+      const inputs = parseInputs({ images: 'acme/app', push: 'false', 'sha-pr-commit': commit })
+      const plan = buildPlan(fixtureContext('pull-request'), inputs)
+      expect(plan.labels['org.opencontainers.image.revision']).toBe(revision)
+    }
+  )
 
   test('an unknown expression in a label value names the input and the line', () => {
     expect(messageOf(() => metadataOf({ labels: 'a=b\ncom.acme.ref={{ref}}' }))).toBe(

@@ -32,6 +32,7 @@ describe('publishJson', () => {
       {
         ...HEAD,
         tags: [hub('1.1.1'), hub('1.1'), hub('1'), ghcr('1.1.1'), ghcr('1')],
+        'tag-names': ['1.1.1', '1'],
         digest: DIGEST,
         targets: [
           {
@@ -102,6 +103,7 @@ describe('publishJson', () => {
       {
         ...HEAD,
         tags: [hub('1.1.1'), ghcr('1.1.1')],
+        'tag-names': ['1.1.1'],
         digest: DIGEST,
         targets: [
           {
@@ -142,6 +144,7 @@ describe('publishJson', () => {
       {
         ...HEAD,
         tags: [],
+        'tag-names': [],
         digest: '',
         targets: [
           {
@@ -173,6 +176,7 @@ describe('planJson keeps the plan-only shape', () => {
       ...HEAD,
       push: false,
       tags: [hub('1.1.1'), hub('1.1'), hub('1'), hub('latest')],
+      'tag-names': ['1.1.1', '1.1', '1', 'latest'],
       digest: '',
       targets: [
         {

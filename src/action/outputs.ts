@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { Inputs } from '../inputs/parse.js'
 import { planReferences, type Plan } from '../push/plan.js'
-import { isLanded, verifiedReferences, type PublishResult } from '../push/results.js'
+import { verifiedReferences, verifiedTagNames, type PublishResult } from '../push/results.js'
 import { planJson, publishJson } from '../report/json.js'
 import { labelLines } from '../tags/labels.js'
 import { writeBakeFiles } from './bake-files.js'
@@ -39,13 +39,10 @@ export function setOutputs(plan: Plan, options: OutputOptions): void {
  * and the bake files the same tags.
  */
 export function setPublishOutputs(plan: Plan, result: PublishResult, options: OutputOptions): void {
-  const tagNames = plan.tags
-    .map((t) => t.tag)
-    .filter(
-      (tag) =>
-        result.targets.length > 0 &&
-        result.targets.every((t) => t.tags.some((r) => r.tag === tag && isLanded(r)))
-    )
+  const tagNames = verifiedTagNames(
+    plan.tags.map((t) => t.tag),
+    result
+  )
   const tags = verifiedReferences(result)
   setAll(plan, { tags, tagNames, digest: result.digest, json: publishJson(plan, result) }, options)
 }

@@ -60,7 +60,7 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
   const metadata = imageMetadata(
     ctx,
     inputs.tags.strategyOptions,
-    ociMetadata(ctx, tagSet.version),
+    ociMetadata(ctx, tagSet.version, inputs.tags.strategyOptions),
     inputs.metadata
   )
   const source = inputs.source?.kind === 'local' ? inputs.source.image : inputs.source?.text

@@ -72,6 +72,15 @@ export function verifiedReferences(result: PublishResult): string[] {
   return result.targets.flatMap((t) => t.tags.filter(isLanded).map((r) => r.reference))
 }
 
+/** The tags (without an image name) verified on every target, in the plan's order. */
+export function verifiedTagNames(tags: readonly string[], result: PublishResult): string[] {
+  return tags.filter(
+    (tag) =>
+      result.targets.length > 0 &&
+      result.targets.every((t) => t.tags.some((r) => r.tag === tag && isLanded(r)))
+  )
+}
+
 export function countStatuses(result: PublishResult): Record<TagStatus, number> {
   const counts: Record<TagStatus, number> = { pushed: 0, 'already there': 0, kept: 0, failed: 0 }
   for (const t of result.targets) for (const r of t.tags) counts[r.status]++

@@ -1,10 +1,15 @@
 import { planReferences, type Plan, type PlannedTag } from '../push/plan.js'
-import { verifiedReferences, type PublishResult, type TagResult } from '../push/results.js'
+import {
+  verifiedReferences,
+  verifiedTagNames,
+  type PublishResult,
+  type TagResult
+} from '../push/results.js'
 
 /** The `json` output before anything is pushed (`push: false`): every tag is `planned`. */
 export function planJson(plan: Plan): object {
   return {
-    ...head(plan, planReferences(plan), ''),
+    ...head(plan, planReferences(plan), names(plan), ''),
     targets: plan.targets.map((t) => ({
       repository: t.repository.name,
       registry: t.repository.registry,
@@ -20,7 +25,7 @@ export function planJson(plan: Plan): object {
  */
 export function publishJson(plan: Plan, result: PublishResult): object {
   return {
-    ...head(plan, verifiedReferences(result), result.digest),
+    ...head(plan, verifiedReferences(result), verifiedTagNames(names(plan), result), result.digest),
     targets: result.targets.map((t) => ({
       repository: t.repository.name,
       registry: t.repository.registry,
@@ -33,12 +38,21 @@ export function publishJson(plan: Plan, result: PublishResult): object {
   }
 }
 
-function head(plan: Plan, tags: readonly string[], digest: string): object {
+const names = (plan: Plan): string[] => plan.tags.map((t) => t.tag)
+
+function head(
+  plan: Plan,
+  tags: readonly string[],
+  tagNames: readonly string[],
+  digest: string
+): object {
   return {
     push: plan.push,
     ...(plan.source !== undefined ? { source: plan.source } : {}),
     version: plan.version,
     tags,
+    // As metadata-action's json output names them: the tags without an image name.
+    'tag-names': tagNames,
     digest,
     labels: plan.labels,
     annotations: plan.annotations

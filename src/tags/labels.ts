@@ -1,5 +1,5 @@
 import type { EventContext } from './context.js'
-import { renderExpressions } from './rules/expressions.js'
+import { commitSha, renderExpressions } from './rules/expressions.js'
 import type { StrategyOptions } from './strategies/options.js'
 import { quote } from '../shared/errors.js'
 
@@ -43,7 +43,11 @@ export interface UserMetadata {
  * keys sorted as docker/metadata-action writes them; only keys whose values
  * are known are given.
  */
-export function ociMetadata(ctx: EventContext, version: string): Record<string, string> {
+export function ociMetadata(
+  ctx: EventContext,
+  version: string,
+  options: StrategyOptions
+): Record<string, string> {
   const repo = ctx.repository ?? {}
   return sortedRecord(
     [
@@ -53,7 +57,9 @@ export function ociMetadata(ctx: EventContext, version: string): Record<string, 
       ['source', repo.url],
       ['version', version],
       ['created', ctx.now.toISOString()],
-      ['revision', ctx.sha],
+      // The commit the sha tag names: on a pull request its head commit
+      // (sha-pr-commit: head, as DOCKER_METADATA_PR_HEAD_SHA=true does).
+      ['revision', commitSha(ctx, options)],
       ['licenses', repo.license]
     ]
       .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
