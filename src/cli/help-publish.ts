@@ -34,6 +34,10 @@ const CREDENTIALS: readonly [string, string][] = [
     'ACR: the secret of the --azure-client-id service principal; without it, --azure-client-id and --azure-tenant-id use GitHub OIDC (a GitHub Actions job with permissions: id-token: write)'
   ],
   [
+    'TAGSHIP_GCP_CREDENTIALS_JSON',
+    'Google Artifact Registry and gcr.io: a service-account key file (JSON or base64); without it, --gcp-workload-identity-provider (and --gcp-service-account) use GitHub OIDC'
+  ],
+  [
     'AWS_*',
     'ECR and ECR Public, always through the standard AWS chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; AWS_PROFILE and ~/.aws; AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE (GitLab id_tokens, aws-actions/configure-aws-credentials); container credentials'
   ],
@@ -43,7 +47,7 @@ const CREDENTIALS: readonly [string, string][] = [
   ],
   [
     'Docker config',
-    'what docker login stored in $DOCKER_CONFIG/config.json, else ~/.docker/config.json: an auths entry with auth (base64 user:password), for a registry nothing above covers (not ECR). Credential helpers (credsStore, credHelpers) and identity tokens are not read: give those registries TAGSHIP_REGISTRY_AUTH'
+    "for a registry nothing above covers (not ECR), $DOCKER_CONFIG/config.json, else ~/.docker/config.json, in Docker's order: the credential helper its credHelpers entry names, else credsStore (docker-credential-<name> get, found on PATH, run once per registry, for at most 60 s); when there is none or it has nothing, the auths entry (auth, username and password, or identitytoken). An identity token (a helper answering the username <token> gives one too) is traded at the registry's token service (OAuth2 grant_type=refresh_token), never sent as a password"
   ]
 ]
 

@@ -2,6 +2,7 @@ import { isRetryableStatus, retrying } from '../shared/retry.js'
 import { causeOf, messageOf, oneLine } from '../shared/errors.js'
 import { authorityHost, entraAccessToken } from './entra.js'
 import { scrubSecrets } from '../shared/scrub.js'
+import { dispatchOptions, proxyRefusal, route, viaProxy } from '../distribution/proxy-dispatch.js'
 import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
 
 /** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
@@ -51,10 +52,11 @@ export async function acrOidcCredentials(
   }
   try {
     // A bad AZURE_AUTHORITY_HOST fails before GitHub is asked for anything.
-    const authority = authorityHost(options.env ?? process.env)
+    const env = options.env ?? process.env
+    const authority = authorityHost(env)
     const idToken = secret(await options.getIdToken(ENTRA_AUDIENCE))
-    const accessToken = secret(await entraAccessToken(azure, idToken, authority))
-    const refreshToken = secret(await exchange(registry, azure, accessToken))
+    const accessToken = secret(await entraAccessToken(azure, idToken, authority, env))
+    const refreshToken = secret(await exchange(registry, azure, accessToken, env))
     const expiresAt = jwtExpiry(refreshToken)
     return { username: ACR_TOKEN_USERNAME, password: refreshToken, ...(expiresAt && { expiresAt }) }
   } catch (e) {
@@ -77,9 +79,11 @@ export function acrSecretCredentials(
 async function exchange(
   registry: AcrRegistry,
   azure: { readonly clientId: string; readonly tenantId: string },
-  accessToken: string
+  accessToken: string,
+  env: NodeJS.ProcessEnv
 ): Promise<string> {
   const url = new URL('/oauth2/exchange', registry.baseUrl).href
+  const way = route(new URL(url), [], env)
   const form = new URLSearchParams({
     grant_type: 'access_token',
     service: registry.host,
@@ -97,13 +101,20 @@ async function exchange(
           body: form,
           headers: { accept: 'application/json' },
           redirect: 'manual',
-          signal: AbortSignal.timeout(30_000)
-        })
+          signal: AbortSignal.timeout(30_000),
+          ...dispatchOptions(way)
+        } as RequestInit)
       } catch (e) {
+        const refused = proxyRefusal(e, way.proxy)
+        if (refused)
+          throw new Error(
+            `Could not reach ${registry.host} for the ACR token exchange: ${refused}`,
+            { cause: e }
+          )
         // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
         const cause = causeOf(e) ?? e
         const error = new Error(
-          `Could not reach ${registry.host} at ${url} for the ACR token exchange: ${messageOf(cause)} (check the registry name and the network)`,
+          `Could not reach ${registry.host} at ${url} for the ACR token exchange: ${messageOf(cause)}${viaProxy(way.proxy)} (check the registry name and the network)`,
           { cause: e }
         )
         return {

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs'
+import type { Agent as HttpAgent } from 'node:http'
+import type { Agent as HttpsAgent } from 'node:https'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { AwsInputs } from '../inputs/auth.js'
 import type { MaskSecret } from '../distribution/credentials.js'
+import { proxyAgents } from './proxy-agent.js'
 
 /** The AWS API a login calls, and how messages name the registry it is for. */
 export interface AwsTarget {
@@ -41,6 +44,14 @@ interface Source {
   readonly absent?: (error: unknown) => boolean
 }
 
+/** The SDK's NodeHttpHandler options: timeouts, and the agents that follow the proxy variables. */
+interface RequestHandler {
+  readonly connectionTimeout: number
+  readonly requestTimeout: number
+  readonly httpAgent?: HttpAgent
+  readonly httpsAgent?: HttpsAgent
+}
+
 /** Client settings for one login, and what a failure message needs to know. */
 export interface AwsSession {
   readonly clientConfig: {
@@ -48,7 +59,7 @@ export interface AwsSession {
     readonly endpoint?: string
     readonly credentials: () => Promise<AwsKeys>
     readonly maxAttempts: number
-    readonly requestHandler: { readonly connectionTimeout: number; readonly requestTimeout: number }
+    readonly requestHandler: RequestHandler
   }
   /** Every secret seen so far, scrubbed from messages. */
   readonly secrets: string[]
@@ -95,11 +106,14 @@ export function awsSession(
   const maxAttempts = options.maxAttempts ?? positiveInteger(env.AWS_MAX_ATTEMPTS) ?? 3
   const endpoint = configuredEndpoint(env, target.endpointId)
   const sts = configuredEndpoint(env, 'STS')
+  // The SDK reads no proxy variable itself. STS and the API client of a login
+  // run one after the other, so they may share the agents.
+  const requestHandler = { ...REQUEST_HANDLER, ...proxyAgents(env) }
   // STS (web identity, assume-role profiles) runs in the registry's region too, so it never lacks one.
   const stsConfig = {
     region: target.region,
     maxAttempts,
-    requestHandler: REQUEST_HANDLER,
+    requestHandler,
     ...(sts && { endpoint: sts.url })
   }
   const secrets = [aws.secretAccessKey, aws.sessionToken, env.AWS_SECRET_ACCESS_KEY]
@@ -113,7 +127,7 @@ export function awsSession(
       ...(endpoint && { endpoint: endpoint.url }),
       credentials: () => credentials(),
       maxAttempts,
-      requestHandler: REQUEST_HANDLER
+      requestHandler
     }
   }
   const credentials = firstOf(credentialSources(target, aws, env, stsConfig), session, options.mask)

@@ -1,6 +1,8 @@
 import { causeOf, messageOf, oneLine } from '../shared/errors.js'
 import { ClientAssertionCredential } from '@azure/identity'
 import { quote } from '../shared/errors.js'
+import { dispatchOptions, route, viaProxy } from '../distribution/proxy-dispatch.js'
+import { httpsAgentFor } from './proxy-agent.js'
 
 /** The resource an Entra token must be for to be exchanged at ACR (the same in every cloud). */
 export const ACR_SCOPE = 'https://containerregistry.azure.net/.default'
@@ -73,19 +75,24 @@ export function authorityHost(env: NodeJS.ProcessEnv): string {
 /**
  * An Entra ID access token for ACR, obtained by presenting `assertion` (the
  * GitHub OIDC token) as the client assertion of `app` at the authority `host`
- * (from authorityHost).
+ * (from authorityHost). Its requests follow the proxy variables of `env` as
+ * every other request of tagship does: the identity pipeline's own reading of
+ * them (uppercase first, ALL_PROXY, no loopback rule) is replaced by the agent.
  */
 export async function entraAccessToken(
   app: EntraApp,
   assertion: string,
-  host: string
+  host: string,
+  env: NodeJS.ProcessEnv = process.env
 ): Promise<string> {
+  const agent = httpsAgentFor(env)
   let credential: ClientAssertionCredential
   try {
     credential = new ClientAssertionCredential(app.tenantId, app.clientId, async () => assertion, {
       authorityHost: host,
       disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.has(new URL(host).hostname),
-      retryOptions: RETRY
+      retryOptions: RETRY,
+      agent
     })
   } catch (e) {
     // Identity checks the ids' shape here, before any request.
@@ -95,11 +102,18 @@ export async function entraAccessToken(
   try {
     return (await credential.getToken(ACR_SCOPE)).token
   } catch (e) {
-    throw await explain(e, app, host)
+    throw await explain(e, app, host, env)
+  } finally {
+    agent.destroy()
   }
 }
 
-async function explain(e: unknown, app: EntraApp, host: string): Promise<Error> {
+async function explain(
+  e: unknown,
+  app: EntraApp,
+  host: string,
+  env: NodeJS.ProcessEnv
+): Promise<Error> {
   const message = messageOf(e)
   if (message.startsWith('endpoints_resolution_error')) {
     // MSAL reports every failure to fetch or read the authority's metadata
@@ -107,7 +121,7 @@ async function explain(e: unknown, app: EntraApp, host: string): Promise<Error> 
     // code; asking once more ourselves recovers the actual reason.
     const metadata = `${host}/${app.tenantId}/v2.0/.well-known/openid-configuration`
     return new Error(
-      `Could not use Entra ID at ${host} for tenant ${app.tenantId}: ${await probe(metadata)}` +
+      `Could not use Entra ID at ${host} for tenant ${app.tenantId}: ${await probe(metadata, env)}` +
         ' (@azure/identity said only endpoints_resolution_error; check azure-tenant-id, AZURE_AUTHORITY_HOST and the network)'
     )
   }
@@ -128,9 +142,14 @@ async function explain(e: unknown, app: EntraApp, host: string): Promise<Error> 
 }
 
 /** Why `url` cannot serve OpenID metadata, as one phrase. */
-async function probe(url: string): Promise<string> {
+async function probe(url: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const way = route(new URL(url), [], env)
   try {
-    const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) })
+    const res = await fetch(url, {
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+      ...dispatchOptions(way)
+    } as RequestInit)
     const body = await res.text()
     if (!res.ok) {
       const aadsts = /"error_description"\s*:\s*"(AADSTS[^"\\]*)/.exec(body)
@@ -147,6 +166,6 @@ async function probe(url: string): Promise<string> {
       typeof code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
         ? ' (Node does not trust its TLS certificate: add the CA with NODE_EXTRA_CA_CERTS)'
         : ''
-    return `GET ${url} failed: ${oneLine(why)}${trust}`
+    return `GET ${url} failed: ${oneLine(why)}${trust}${viaProxy(way.proxy)}`
   }
 }

@@ -1,8 +1,14 @@
-import type { BasicCredentials } from './credentials.js'
+import { isIdentityToken, type BasicCredentials } from './credentials.js'
 import type { Challenge } from './challenge.js'
 import { plainHttpAllowed, tlsFailure, UnsafeEndpointError, untrustedText } from './endpoint.js'
 import { CredentialsRejectedError, networkErrorText, RegistryUnreachableError } from './errors.js'
-import { tlsOptions } from './transport.js'
+import {
+  dispatchOptions,
+  proxyRefusal,
+  ProxyRefusedError,
+  route,
+  viaProxy
+} from './proxy-dispatch.js'
 
 /** Basic `Authorization` value for credentials. */
 export function basicAuthorization(c: BasicCredentials): string {
@@ -22,17 +28,22 @@ export interface TokenRequest {
 
 /**
  * Answer a Bearer challenge: ask the realm for a token for the service and
- * scopes, with Basic credentials when there are any (anonymous otherwise).
- * The token is masked before it is returned.
+ * scopes, with Basic credentials when there are any (anonymous otherwise),
+ * or with an identity token in the OAuth2 POST form. The token is masked
+ * before it is returned.
  */
 export async function fetchBearerToken(req: TokenRequest): Promise<string> {
   const realm = req.challenge.params.realm
   if (!realm)
     throw new CredentialsRejectedError(req.registry, 'its Bearer challenge names no realm')
   const url = new URL(realm)
-  if (req.challenge.params.service) url.searchParams.set('service', req.challenge.params.service)
-  for (const scope of req.scopes) url.searchParams.append('scope', scope)
-  if (req.credentials) url.searchParams.set('account', req.credentials.username)
+  const refreshToken =
+    req.credentials && isIdentityToken(req.credentials) ? req.credentials.password : undefined
+  if (refreshToken === undefined) {
+    if (req.challenge.params.service) url.searchParams.set('service', req.challenge.params.service)
+    for (const scope of req.scopes) url.searchParams.append('scope', scope)
+    if (req.credentials) url.searchParams.set('account', req.credentials.username)
+  }
   const insecure = req.insecureRegistries ?? []
   // The credentials go to the realm: only over TLS, or plain HTTP where the
   // registry itself may speak it.
@@ -41,23 +52,36 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
       req.registry,
       `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`
     )
+  const way = route(url, insecure)
   let response: Response
   try {
     response = await fetch(url, {
-      headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {},
+      ...(refreshToken !== undefined
+        ? refreshTokenForm(req, refreshToken)
+        : {
+            headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {}
+          }),
       redirect: 'error',
-      ...tlsOptions(url, insecure)
+      ...dispatchOptions(way)
     } as RequestInit)
   } catch (e) {
     const tls = tlsFailure(e)
     if (tls?.kind === 'certificate')
       throw new UnsafeEndpointError(req.registry, untrustedText(req.registry, url, tls))
+    const refused = proxyRefusal(e, way.proxy)
+    if (refused)
+      throw new ProxyRefusedError(req.registry, `its token service ${url.origin}: ${refused}`)
     throw new RegistryUnreachableError(
       req.registry,
-      `its token service ${url.origin} failed: ${networkErrorText(e)}`
+      `its token service ${url.origin} failed: ${networkErrorText(e)}${viaProxy(way.proxy)}`
     )
   }
-  if (response.status === 401 || response.status === 403) {
+  // An OAuth2 server answers 400 (invalid_grant) to a refresh token it does not know.
+  if (
+    response.status === 401 ||
+    response.status === 403 ||
+    (refreshToken !== undefined && response.status === 400)
+  ) {
     await response.body?.cancel()
     throw new CredentialsRejectedError(
       req.registry,
@@ -83,4 +107,24 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
     )
   req.mask(token)
   return token
+}
+
+/**
+ * The OAuth2 request that trades an identity token (a refresh token) for an
+ * access token: a form POSTed to the realm (grant_type=refresh_token), as
+ * Docker sends it; the token service has no GET form for it.
+ */
+function refreshTokenForm(req: TokenRequest, refreshToken: string): RequestInit {
+  const form = new URLSearchParams({
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: 'tagship'
+  })
+  if (req.challenge.params.service) form.set('service', req.challenge.params.service)
+  if (req.scopes.length > 0) form.set('scope', req.scopes.join(' '))
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString()
+  }
 }

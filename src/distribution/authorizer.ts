@@ -1,4 +1,4 @@
-import type { BasicCredentials, MaskSecret } from './credentials.js'
+import { isIdentityToken, type BasicCredentials, type MaskSecret } from './credentials.js'
 import { basicAuthorization, fetchBearerToken } from './auth.js'
 import type { Challenge } from './challenge.js'
 import { CredentialsRejectedError } from './errors.js'
@@ -89,6 +89,12 @@ export class Authorizer {
         throw new CredentialsRejectedError(
           this.registry,
           'it needs credentials and none were given'
+        )
+      // An identity token is traded at a token service only, never sent as a password.
+      if (isIdentityToken(this.credentials))
+        throw new CredentialsRejectedError(
+          this.registry,
+          'it asks for a username and password (Basic), and an identity token is none'
         )
       return basicAuthorization(this.credentials)
     }

@@ -1,6 +1,4 @@
-import { Agent } from 'undici'
 import {
-  isListedInsecure,
   plainHttpAllowed,
   plainRefusedText,
   secureBaseUrl,
@@ -9,6 +7,13 @@ import {
   untrustedText
 } from './endpoint.js'
 import { networkErrorText, RegistryUnreachableError } from './errors.js'
+import {
+  dispatchOptions,
+  proxyRefusal,
+  ProxyRefusedError,
+  route,
+  viaProxy
+} from './proxy-dispatch.js'
 
 const MAX_REDIRECTS = 5
 
@@ -23,16 +28,6 @@ export function isReplayable(body: RequestInit['body']): boolean {
 /** `PUT /v2/team/app/blobs/uploads/…`: the path only, as upload queries carry session state. */
 export function describeRequest(init: RequestInit, url: URL): string {
   return `${(init.method ?? 'GET').toUpperCase()} ${url.pathname}`
-}
-
-/** Node's fetch takes TLS options only through an undici dispatcher: one, for every listed host. */
-let unverified: Agent | undefined
-
-/** fetch options for `url`: an unverifying dispatcher for a listed host's https, else none. */
-export function tlsOptions(url: URL, insecureRegistries: readonly string[]): object {
-  return url.protocol === 'https:' && isListedInsecure(url, insecureRegistries)
-    ? { dispatcher: (unverified ??= new Agent({ connect: { rejectUnauthorized: false } })) }
-    : {}
 }
 
 /** The host answered TLS with plain HTTP, and may speak it: send again over http. */
@@ -170,13 +165,15 @@ export class Transport {
   /**
    * One HTTP exchange with a timeout to the response headers; a streamed body
    * instead re-arms the timer at every chunk, so a slow but moving upload of
-   * a large layer is never cut, and a stalled one is.
+   * a large layer is never cut, and a stalled one is. It goes through the
+   * proxy the environment names for `url`, if any (see proxy-dispatch.ts).
    */
   private async send(
     url: URL,
     init: RequestInit,
     authorization: string | undefined
   ): Promise<Response> {
+    const way = route(url, this.insecureRegistries)
     const headers = new Headers(init.headers)
     if (authorization) headers.set('authorization', authorization)
     else headers.delete('authorization')
@@ -211,7 +208,7 @@ export class Transport {
         signal: controller.signal,
         ...(streamed ? { duplex: 'half' } : {}),
         ...(unclonable ? { window: null } : {}),
-        ...tlsOptions(url, this.insecureRegistries)
+        ...dispatchOptions(way)
       } as RequestInit)
     } catch (e) {
       const tls = timedOut ? undefined : tlsFailure(e)
@@ -224,10 +221,12 @@ export class Transport {
       }
       if (unclonable && !timedOut && redirectRefused(e))
         throw new RegistryUnreachableError(this.registry, streamRedirectedText(init, url))
+      const refused = timedOut ? undefined : proxyRefusal(e, way.proxy)
+      if (refused) throw new ProxyRefusedError(this.registry, refused)
       const why = timedOut
         ? `${describeRequest(init, url)} got no answer within ${this.timeoutMs / 1000} s`
         : networkErrorText(e)
-      throw new RegistryUnreachableError(this.registry, why)
+      throw new RegistryUnreachableError(this.registry, why + viaProxy(way.proxy))
     } finally {
       answered = true
       clearTimeout(timer)
