@@ -10,6 +10,7 @@ import { planLogins } from '../credentials/login-plan.js'
 import { outputOptions, setOutputs, setPublishOutputs } from './outputs.js'
 import { readOutputEnv, withAnnotationLevels } from './output-env.js'
 import { publishFailure } from '../push/failure.js'
+import { nothingPublished } from '../push/results.js'
 import { publishSummary } from '../report/summary.js'
 import { publishText } from '../report/text.js'
 
@@ -53,9 +54,12 @@ export async function run(now: Date = new Date()): Promise<void> {
         actionEdge(inputs)
       )
       if (outcome.kind === 'no tags') {
+        for (const w of plan.warnings) core.warning(w)
         core.notice(outcome.notice)
-        setOutputs(plan, outputOptions(inputs, outputEnv))
-        await core.summary.addRaw(planSummary(plan)).write()
+        // Nothing was published: the outputs say so (no tag, no digest).
+        const nothing = nothingPublished(plan)
+        setPublishOutputs(plan, nothing, outputOptions(inputs, outputEnv))
+        await core.summary.addRaw(publishSummary(plan, nothing)).write()
         return
       }
       if (outcome.kind !== 'published') return

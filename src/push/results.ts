@@ -1,3 +1,4 @@
+import type { Plan } from './plan.js'
 import type { Repository } from '../registry/reference.js'
 import { referrerSummary } from '../referrers/summary.js'
 import type { ArtifactKind } from '../referrers/types.js'
@@ -125,4 +126,9 @@ export function referrersLine(referrers: readonly ReferrerResult[]): string {
 /** The tags that did not land, target by target, for failure lists. */
 export function failedTags(result: PublishResult): TagResult[] {
   return result.targets.flatMap((t) => t.tags.filter((r) => r.status === 'failed'))
+}
+
+/** The result of a publish that wrote and checked nothing: every target, no tag, no digest. */
+export function nothingPublished(plan: Plan): PublishResult {
+  return { digest: '', targets: plan.targets.map((t) => ({ repository: t.repository, tags: [] })) }
 }
