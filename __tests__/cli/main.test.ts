@@ -267,3 +267,36 @@ describe('tagship plan, from flags alone', () => {
     expect(plan.labels['org.opencontainers.image.created']).toBe('2026-12-31T23:59:59.000Z')
   })
 })
+
+describe("docker/metadata-action's annotation levels variable", () => {
+  const argv = [
+    'plan',
+    '--ref',
+    'refs/tags/v1.2.3',
+    ...EVENT,
+    '--json',
+    '--now',
+    '2026-11-23T08:30:00Z'
+  ]
+  const annotations = async (env: Record<string, string>): Promise<unknown> =>
+    (JSON.parse((await runCli(argv, env)).stdout) as { annotations: unknown }).annotations
+
+  test('writes the computed annotations at each level it names, manifest by default', async () => {
+    const keys = ['created=2026-11-23T08:30:00.000Z', `revision=${SHA}`, 'version=1.2.3'].map(
+      (k) => `org.opencontainers.image.${k}`
+    )
+    expect(await annotations({})).toEqual(keys.map((k) => `manifest:${k}`))
+    expect(await annotations({ DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest,index' })).toEqual([
+      ...keys.map((k) => `manifest:${k}`),
+      ...keys.map((k) => `index:${k}`)
+    ])
+  })
+
+  test('a bad level is one error naming the variable', async () => {
+    const run = await runCli(argv, { DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifests' })
+    expect(run.code).toBe(2)
+    expect(run.stderr.split('\n')[0]).toMatch(
+      /^tagship: DOCKER_METADATA_ANNOTATIONS_LEVELS: "manifests"/
+    )
+  })
+})

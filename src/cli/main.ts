@@ -2,7 +2,7 @@ import { wordsOf } from '../shared/words.js'
 import { readFileSync } from 'node:fs'
 import { InputError } from '../shared/errors.js'
 import type { Env } from '../context/event.js'
-import { withMetadataEnv } from '../inputs/metadata-env.js'
+import { withAnnotationLevelsEnv, withMetadataEnv } from '../inputs/metadata-env.js'
 import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
 import { planJson } from '../report/json.js'
@@ -36,7 +36,10 @@ function packageVersion(): string {
 }
 
 async function planCommand(args: CliArgs, io: CliIO): Promise<number> {
-  const inputs = parseInputs(withMetadataEnv({ ...args.inputs, push: 'false' }, io.env))
+  const inputs = withAnnotationLevelsEnv(
+    parseInputs(withMetadataEnv({ ...args.inputs, push: 'false' }, io.env)),
+    io.env
+  )
   const cwd = io.cwd ?? process.cwd()
   const ctx = await readCliContext(args.context, inputs.context, io.env, cwd, io.now)
   const plan = buildPlan(ctx, inputs)

@@ -1,6 +1,8 @@
 import { InputError, quote } from '../shared/errors.js'
 import { parseInteger } from '../shared/values.js'
 import { DEFAULT_STRATEGY_OPTIONS } from '../tags/strategies/options.js'
+import { parseAnnotationLevels } from './metadata.js'
+import type { Inputs } from './parse.js'
 import type { RawInputs } from './spec.js'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -46,4 +48,16 @@ export function withMetadataEnv(raw: RawInputs, env: Env): RawInputs {
     out['sha-length'] = String(n)
   }
   return out
+}
+
+const ANNOTATIONS_LEVELS = 'DOCKER_METADATA_ANNOTATIONS_LEVELS'
+
+/**
+ * The inputs with `DOCKER_METADATA_ANNOTATIONS_LEVELS` applied: the levels
+ * the computed annotations (and lines naming none) are written at;
+ * `manifest` when unset. A bad level is an error naming the variable.
+ */
+export function withAnnotationLevelsEnv(inputs: Inputs, env: Env): Inputs {
+  const levels = parseAnnotationLevels(ANNOTATIONS_LEVELS, env[ANNOTATIONS_LEVELS] ?? '')
+  return { ...inputs, metadata: { ...inputs.metadata, annotationLevels: levels } }
 }
