@@ -320,7 +320,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     name: 'registry-providers unknown provider',
     inputs: { 'registry-providers': '{H}=dockerhubb' },
     errors: [
-      'registry-providers: line 1: "dockerhubb" is not a provider: use dockerhub, ecr:<account>:<region>, ecr-public, acr:<name> or generic'
+      'registry-providers: line 1: "dockerhubb" is not a provider: use dockerhub, ecr:<account>:<region>, ecr-public, acr:<name>, gar, ghcr or generic'
     ]
   },
   {
@@ -335,7 +335,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     name: 'Docker Hub without credentials',
     inputs: { images: '{H}/acme/app' },
     errors: [
-      'images: {H} is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth'
+      'images: {H} is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write) or dockerhub-oidc-connection-id (GitHub OIDC, with permissions: id-token: write), or add it to registry-auth'
     ]
   },
   {
@@ -363,7 +363,20 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'dockerhub-username without a token',
     inputs: { 'dockerhub-username': 'acme' },
-    errors: ['dockerhub-token: is empty but dockerhub-username is set: set both, or neither']
+    errors: [
+      'dockerhub-token: is empty but dockerhub-username is set: set both, or set dockerhub-oidc-connection-id to log in with GitHub OIDC'
+    ]
+  },
+  {
+    name: 'a Docker Hub token and an OIDC connection together',
+    inputs: {
+      'dockerhub-username': 'acme',
+      'dockerhub-token': 'dckr_pat_x',
+      'dockerhub-oidc-connection-id': '3f0c9a52-7d1e-4b6a-9c2f-5e8d1a4b7c90'
+    },
+    errors: [
+      'dockerhub-oidc-connection-id: is set together with dockerhub-token: choose one (the OIDC connection needs no stored token)'
+    ]
   },
   {
     name: 'aws-access-key-id without the secret',

@@ -44,6 +44,8 @@ const GROUPS = [
     names: [
       'dockerhub-username',
       'dockerhub-token',
+      'dockerhub-oidc-connection-id',
+      'github-token',
       'aws-access-key-id',
       'aws-secret-access-key',
       'aws-session-token',
@@ -51,6 +53,9 @@ const GROUPS = [
       'azure-client-id',
       'azure-client-secret',
       'azure-tenant-id',
+      'gcp-workload-identity-provider',
+      'gcp-service-account',
+      'gcp-credentials-json',
       'registry-auth',
       'registry-providers',
       'logout'
@@ -101,6 +106,14 @@ const NOTES = {
     'Also for ECR Public. The standard chain is the environment aws-actions/configure-aws-credentials leaves (keys, or OIDC web identity), a profile, or an instance role.',
   'aws-region': 'ECR Public is always asked in `us-east-1`.',
   'azure-client-id': 'GitHub OIDC needs `permissions: id-token: write` in the job.',
+  'gcp-workload-identity-provider':
+    'GitHub OIDC needs `permissions: id-token: write` in the job; the token is asked for with the audience the provider accepts by default, `https://iam.googleapis.com/` + this name. `TAGSHIP_GCP_STS_URL` and `TAGSHIP_GCP_IAM_CREDENTIALS_URL` send the two calls to a Private Service Connect endpoint (https, unless on loopback). See [Google Artifact Registry](registries.md#google-artifact-registry).',
+  'gcp-credentials-json':
+    'Masked whole, and its private key line by line. An access token from an earlier step (google-github-actions/auth) goes in `registry-auth` instead, with username `oauth2accesstoken`.',
+  'dockerhub-oidc-connection-id':
+    'OIDC connections come with Docker Team and Business organisations. The token is asked for with `expires_in` 3600 (`DOCKERHUB_OIDC_EXPIREIN`, 300 to 3600, changes it); `TAGSHIP_DOCKER_IDENTITY_URL` sends the exchange to another identity service (https, unless on loopback). See [Docker Hub](registries.md#docker-hub).',
+  'github-token':
+    'A `ghcr.io` source that is only read stays anonymous (a public package) unless `registry-auth` lists it. See [GHCR](registries.md#ghcr).',
   'registry-auth': 'An entry here wins over the provider inputs for its registry.',
   'registry-providers': 'Detection from the host name covers the usual cases.',
   platforms:

@@ -118,7 +118,7 @@ describe('the bundled action, run as the runner runs it', () => {
     })
     expect(run.status).toBe(1)
     expect(run.stdout.trim().split('\n').pop()).toBe(
-      '::error::images: docker.io is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth'
+      '::error::images: docker.io is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write) or dockerhub-oidc-connection-id (GitHub OIDC, with permissions: id-token: write), or add it to registry-auth'
     )
     expect(files!.outputs()).toEqual({})
   })

@@ -87,11 +87,11 @@ describe('registry-providers', () => {
     ],
     [
       'a=ecr:1234:eu-west-1',
-      'registry-providers: line 1: "ecr:1234:eu-west-1" is not a provider: use dockerhub, ecr:<account>:<region>, ecr-public, acr:<name> or generic'
+      'registry-providers: line 1: "ecr:1234:eu-west-1" is not a provider: use dockerhub, ecr:<account>:<region>, ecr-public, acr:<name>, gar, ghcr or generic'
     ],
     [
       'a=gcr',
-      'registry-providers: line 1: "gcr" is not a provider: use dockerhub, ecr:<account>:<region>, ecr-public, acr:<name> or generic'
+      'registry-providers: line 1: "gcr" is not a provider: use dockerhub, ecr:<account>:<region>, ecr-public, acr:<name>, gar, ghcr or generic'
     ],
     [
       'a=generic\na=dockerhub',
@@ -134,7 +134,7 @@ describe('auth inputs', () => {
   test.each([
     [
       { 'dockerhub-username': 'acme' },
-      'dockerhub-token: is empty but dockerhub-username is set: set both, or neither'
+      'dockerhub-token: is empty but dockerhub-username is set: set both, or set dockerhub-oidc-connection-id to log in with GitHub OIDC'
     ],
     [
       { 'dockerhub-token': 'x' },

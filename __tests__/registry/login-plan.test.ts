@@ -33,7 +33,7 @@ describe('planLogins', () => {
         'acr',
         'GitHub OIDC for Entra ID client client, exchanged for an ACR refresh token'
       ],
-      ['ghcr.io', 'generic', 'octocat (from registry-auth)'],
+      ['ghcr.io', 'ghcr', 'octocat (from registry-auth)'],
       ['127.0.0.1:5000', 'generic', 'no credentials (anonymous)']
     ])
   })
@@ -91,7 +91,7 @@ describe('planLogins', () => {
     [
       'docker.io',
       {},
-      'images: docker.io is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth'
+      'images: docker.io is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write) or dockerhub-oidc-connection-id (GitHub OIDC, with permissions: id-token: write), or add it to registry-auth'
     ],
     [
       'acme.azurecr.io',

@@ -35,7 +35,9 @@ describe('detectProvider', () => {
     ['acmeprod.azurecr.cn', { kind: 'acr', name: 'acmeprod' }],
     ['acmegov.azurecr.us', { kind: 'acr', name: 'acmegov' }],
     ['ACME.azurecr.io', { kind: 'acr', name: 'acme' }],
-    ['ghcr.io', { kind: 'generic' }],
+    ['ghcr.io', { kind: 'ghcr' }],
+    ['GHCR.io', { kind: 'ghcr' }],
+    ['ghcr.io.evil.com', { kind: 'generic' }],
     ['quay.io', { kind: 'generic' }],
     ['registry.gitlab.com', { kind: 'generic' }],
     ['harbor.acme.internal:8443', { kind: 'generic' }],
@@ -54,6 +56,7 @@ describe('detectProvider', () => {
     ],
     [{ kind: 'ecr-public' } as const, 'Amazon ECR Public'],
     [{ kind: 'acr', name: 'acme' } as const, 'Azure Container Registry acme'],
+    [{ kind: 'ghcr' } as const, 'GitHub Container Registry'],
     [{ kind: 'generic' } as const, 'registry']
   ])('%j is called %s', (provider, name) => {
     expect(providerName(provider)).toBe(name)

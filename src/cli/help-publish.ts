@@ -27,7 +27,11 @@ const CREDENTIALS: readonly [string, string][] = [
   ],
   [
     'TAGSHIP_DOCKERHUB_TOKEN',
-    'Docker Hub: an access token with Read & Write, with --dockerhub-username'
+    'Docker Hub: an access token with Read & Write, with --dockerhub-username; without it, --dockerhub-oidc-connection-id (or DOCKERHUB_OIDC_CONNECTIONID) uses GitHub OIDC'
+  ],
+  [
+    'GITHUB_TOKEN',
+    'GHCR (ghcr.io) targets: the token, used as GITHUB_ACTOR (in a GitHub Actions job: env: GITHUB_TOKEN: ${{ github.token }}, with permissions: packages: write)'
   ],
   [
     'TAGSHIP_AZURE_CLIENT_SECRET',

@@ -7,7 +7,9 @@ import { normaliseHost, type RegistryAuthEntry } from '../inputs/registry-auth.j
 import { loginTargets } from '../push/targets.js'
 import { rejectedMessage } from '../credentials/login-messages.js'
 import { planLogins, providerOf, type LoginStep } from '../credentials/login-plan.js'
-import { readDockerConfig } from './docker-config.js'
+import { isIdentityToken } from '../distribution/credentials.js'
+import { askCredentialHelper, type HelperAnswer, type HelperCall } from './credential-helpers.js'
+import { lookupDockerConfig, readDockerConfig } from './docker-config.js'
 import type { Secrets } from './secrets.js'
 
 /** Where the CLI found credentials the inputs did not give, by registry. */
@@ -19,9 +21,13 @@ function uncovered(registry: string, auth: AuthInputs, borrowed: Borrowed): bool
   const provider = providerOf(registry, auth)
   switch (provider.kind) {
     case 'dockerhub':
-      return auth.dockerhub === undefined
+      return auth.dockerhub === undefined && auth.dockerhubOidc === undefined
     case 'acr':
       return auth.azure.clientId === undefined
+    case 'ghcr':
+      return auth.githubToken === undefined
+    case 'gar':
+      return auth.gcp === undefined
     case 'generic':
       return true
     default:
@@ -33,13 +39,16 @@ function uncovered(registry: string, auth: AuthInputs, borrowed: Borrowed): bool
 /**
  * Every registry's login step, as the action plans them, with two more
  * places for credentials a registry has none for: GitLab's job token for
- * $CI_REGISTRY (CI_REGISTRY_USER, CI_REGISTRY_PASSWORD), then what `docker
- * login` stored in the Docker config. Decided before any network call.
+ * $CI_REGISTRY (CI_REGISTRY_USER, CI_REGISTRY_PASSWORD), then the Docker
+ * config, as Docker reads it (its credential helper for the registry, else
+ * what `docker login` stored in the file). Decided before any network call;
+ * a helper is asked once per registry, only for one nothing else covers.
  */
 export function cliLoginSteps(
   inputs: Inputs,
   env: Env,
-  secrets: Secrets
+  secrets: Secrets,
+  ask: (call: HelperCall) => HelperAnswer = (call) => askCredentialHelper(call, { env })
 ): { steps: LoginStep[]; auth: AuthInputs } {
   const targets = loginTargets(inputs)
   const borrowed: Borrowed = new Map()
@@ -56,8 +65,9 @@ export function cliLoginSteps(
   if (missing.length > 0) {
     const config = readDockerConfig(env)
     for (const registry of missing) {
-      const found = config.auths.get(registry)
-      if (found) borrowed.set(registry, { entry: { registry, ...found }, from: config.path })
+      const found = lookupDockerConfig(config, registry, ask)
+      if (found)
+        borrowed.set(registry, { entry: { registry, ...found.credentials }, from: found.from })
     }
   }
   for (const { entry } of borrowed.values()) secrets.add(entry.password)
@@ -80,9 +90,11 @@ export function cliRejectedMessage(step: LoginStep): Words {
       `${step.registry} rejected the CI job token of ${c.username}: check that the job may push to this project's container registry`
     ]
   }
-  if (c.kind === 'static' && c.from.endsWith('config.json')) {
+  const helper = c.kind === 'static' && c.from.startsWith('docker-credential-')
+  if (c.kind === 'static' && (helper || c.from.endsWith('config.json'))) {
+    const what = isIdentityToken(c) ? 'the identity token' : `the credentials for ${c.username}`
     return [
-      `${step.registry} rejected the credentials for ${c.username} stored in ${c.from}: run docker login ${step.registry} again, or set TAGSHIP_REGISTRY_AUTH`
+      `${step.registry} rejected ${what} ${helper ? 'from' : 'stored in'} ${c.from}: run docker login ${step.registry} again, or set TAGSHIP_REGISTRY_AUTH`
     ]
   }
   return rejectedMessage(step)

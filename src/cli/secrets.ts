@@ -14,11 +14,20 @@ const SECRET_VARIABLES: Readonly<Record<string, string>> = {
   'aws-secret-access-key': 'AWS_SECRET_ACCESS_KEY',
   'aws-session-token': 'AWS_SESSION_TOKEN',
   'azure-client-secret': 'TAGSHIP_AZURE_CLIENT_SECRET',
+  'gcp-credentials-json': 'TAGSHIP_GCP_CREDENTIALS_JSON',
+  // The name GitHub Actions and the gh CLI use; on a runner: env: GITHUB_TOKEN: ${{ github.token }}.
+  'github-token': 'GITHUB_TOKEN',
   'registry-auth': 'TAGSHIP_REGISTRY_AUTH'
 }
 
 /** The secrets tagship itself reads from the environment (AWS's are the SDK chain's). */
-const READ_SECRETS = ['dockerhub-token', 'azure-client-secret', 'registry-auth'] as const
+const READ_SECRETS = [
+  'dockerhub-token',
+  'azure-client-secret',
+  'gcp-credentials-json',
+  'github-token',
+  'registry-auth'
+] as const
 
 export function secretVariable(input: string): string {
   return SECRET_VARIABLES[input] ?? input
@@ -37,7 +46,7 @@ export function secretInputs(env: Env): Record<string, string> {
 /** Login inputs the CLI takes under another name: secrets as variables, the others as flags. */
 const CLI_NAMES: ReadonlyMap<string, string> = new Map(
   INPUTS.filter(
-    (i) => i.secret || (i.publishOnly && /^(?:dockerhub|aws|azure|registry)-/.test(i.name))
+    (i) => i.secret || (i.publishOnly && /^(?:dockerhub|aws|azure|gcp|registry)-/.test(i.name))
   ).map((i) => [i.name, i.secret ? secretVariable(i.name) : `--${i.name}`])
 )
 

@@ -2,9 +2,11 @@ import type { AuthInputs } from '../inputs/auth.js'
 import { registryBaseUrl } from '../distribution/endpoint.js'
 import type { LoginStep } from './login-plan.js'
 import { githubIdToken } from './github-oidc.js'
+import { githubTokenCredentials } from './ghcr.js'
 import type { RegistryLogin } from './types.js'
 import type { AwsInputs } from '../inputs/auth.js'
 import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
+import { gcpKeyCredentials } from './gcp-key.js'
 
 type Obtained = BasicCredentials & { readonly expiresAt?: Date }
 
@@ -21,12 +23,22 @@ export interface CredentialSources {
     azure: { clientId: string; tenantId: string },
     options: { mask: MaskSecret; getIdToken: (audience: string) => Promise<string> }
   ): Promise<Obtained>
+  gcpOidc(
+    gcp: { workloadIdentityProvider: string; serviceAccount?: string },
+    options: { mask: MaskSecret; getIdToken: (audience: string) => Promise<string> }
+  ): Promise<Obtained>
+  dockerhubOidc(
+    hub: { username: string; connectionId: string },
+    options: { mask: MaskSecret; getIdToken: (audience: string) => Promise<string> }
+  ): Promise<Obtained>
 }
 
 export interface AcquireOptions {
   readonly sources: CredentialSources
   readonly mask: MaskSecret
   readonly getIdToken: (audience: string) => Promise<string>
+  /** Where GITHUB_ACTOR is read (the GHCR login's username); process.env by default. */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 /** Where the credentials of a step came from, for the log. */
@@ -40,6 +52,16 @@ function sourceOf(step: LoginStep): string {
       return 'ECR Public GetAuthorizationToken'
     case 'acr-oidc':
       return 'GitHub OIDC, Entra ID and the ACR token exchange'
+    case 'gcp-oidc':
+      return step.credentials.serviceAccount
+        ? 'GitHub OIDC, Google STS and IAM generateAccessToken'
+        : 'GitHub OIDC and Google STS'
+    case 'gcp-key':
+      return 'gcp-credentials-json'
+    case 'dockerhub-oidc':
+      return 'GitHub OIDC and the Docker Hub token exchange'
+    case 'github-token':
+      return 'github-token'
     case 'anonymous':
       return 'none'
   }
@@ -88,6 +110,42 @@ export async function acquireLogin(
           )
         }
       )
+      break
+    case 'dockerhub-oidc':
+      obtained = await options.sources.dockerhubOidc(
+        { username: c.username, connectionId: c.connectionId },
+        {
+          mask: options.mask,
+          getIdToken: githubIdToken(
+            { login: `Docker Hub login for ${c.username}`, alternative: 'set dockerhub-token' },
+            options.getIdToken
+          )
+        }
+      )
+      break
+    case 'github-token':
+      obtained = githubTokenCredentials(step.registry, c.token, {
+        mask: options.mask,
+        env: options.env ?? process.env
+      })
+      break
+    case 'gcp-oidc':
+      obtained = await options.sources.gcpOidc(
+        {
+          workloadIdentityProvider: c.workloadIdentityProvider,
+          ...(c.serviceAccount ? { serviceAccount: c.serviceAccount } : {})
+        },
+        {
+          mask: options.mask,
+          getIdToken: githubIdToken(
+            { login: `Google login for ${step.registry}`, alternative: 'set gcp-credentials-json' },
+            options.getIdToken
+          )
+        }
+      )
+      break
+    case 'gcp-key':
+      obtained = gcpKeyCredentials(c.key, { mask: options.mask })
       break
   }
   options.mask(obtained.password)

@@ -107,7 +107,10 @@ export async function loginAll(
       getIdToken: options.getIdToken
     })
     try {
-      const client = new RegistryClient(step.registry, login, options.mask, options.client)
+      const client = new RegistryClient(step.registry, login, options.mask, {
+        ...options.client,
+        provider: step.provider
+      })
       await client.checkLogin()
       clients.set(step.registry, client)
     } catch (e) {

@@ -24,6 +24,16 @@ export function rejectedMessage(step: LoginStep): Words {
       return words`${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`
     case 'acr-oidc':
       return words`${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`
+    case 'gcp-oidc':
+      return c.serviceAccount
+        ? words`${who} rejected the access token of ${c.serviceAccount}: grant it roles/artifactregistry.writer on the repository (or its project)`
+        : words`${who} rejected the federated access token of ${c.workloadIdentityProvider}: grant the pool's principal roles/artifactregistry.writer on the repository, or set ${named('gcp-service-account')} to impersonate an account that has it`
+    case 'gcp-key':
+      return words`${who} rejected the key of ${c.key.clientEmail}: check ${named('gcp-credentials-json')} (a deleted or disabled key is refused) and that the account has roles/artifactregistry.writer`
+    case 'dockerhub-oidc':
+      return words`${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the access token Docker issued to ${c.username} for OIDC connection ${c.connectionId}: check that ${named('dockerhub-username')} is the organisation the connection belongs to`
+    case 'github-token':
+      return words`${who} rejected ${named('github-token')}: give it the job's GITHUB_TOKEN (with permissions: packages: write), or a token with the write:packages scope`
     case 'anonymous':
       return words`${step.registry} asks for credentials and none were given: add it to ${named('registry-auth')}`
   }

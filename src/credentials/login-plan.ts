@@ -2,6 +2,7 @@ import { named, words, type Words } from '../shared/words.js'
 import { InputError } from '../shared/errors.js'
 import type { AuthInputs } from '../inputs/auth.js'
 import { detectProvider, providerName, type Provider } from '../registry/provider.js'
+import type { GcpKey } from '../inputs/gcp.js'
 
 /** How the credentials of one registry are obtained. */
 export type CredentialPlan =
@@ -14,6 +15,16 @@ export type CredentialPlan =
   | { readonly kind: 'ecr'; readonly account: string; readonly region: string }
   | { readonly kind: 'ecr-public' }
   | { readonly kind: 'acr-oidc'; readonly clientId: string; readonly tenantId: string }
+  /** Docker Hub: the job's GitHub ID token, exchanged at Docker's identity service. */
+  | { readonly kind: 'dockerhub-oidc'; readonly username: string; readonly connectionId: string }
+  /** GHCR: `github-token`, as the workflow's actor (GITHUB_ACTOR, read at login). */
+  | { readonly kind: 'github-token'; readonly token: string }
+  | {
+      readonly kind: 'gcp-oidc'
+      readonly workloadIdentityProvider: string
+      readonly serviceAccount?: string
+    }
+  | { readonly kind: 'gcp-key'; readonly key: GcpKey }
   /** No credentials given for a registry that may not need any; checked at login. */
   | { readonly kind: 'anonymous' }
 
@@ -78,9 +89,17 @@ function credentialsFor(
   switch (provider.kind) {
     case 'dockerhub':
       if (auth.dockerhub) return { kind: 'static', ...auth.dockerhub, from: 'dockerhub-token' }
+      if (auth.dockerhubOidc) return { kind: 'dockerhub-oidc', ...auth.dockerhubOidc }
       if (!push) return { kind: 'anonymous' }
       return missing(
-        words`set ${named('dockerhub-username')} and ${named('dockerhub-token')} (an access token with Read & Write), or add it to ${named('registry-auth')}`
+        words`set ${named('dockerhub-username')} and ${named('dockerhub-token')} (an access token with Read & Write) or ${named('dockerhub-oidc-connection-id')} (GitHub OIDC, with permissions: id-token: write), or add it to ${named('registry-auth')}`
+      )
+    case 'ghcr':
+      // A source only read stays anonymous, as before: public packages need no login.
+      if (!push) return { kind: 'anonymous' }
+      if (auth.githubToken) return { kind: 'github-token', token: auth.githubToken }
+      return missing(
+        words`set ${named('github-token')} (the job's GITHUB_TOKEN, with permissions: packages: write), or add it to ${named('registry-auth')}`
       )
     case 'ecr':
       return { kind: 'ecr', account: provider.account, region: provider.region }
@@ -108,6 +127,21 @@ function credentialsFor(
         words`set ${named('azure-client-id')} and ${named('azure-tenant-id')} (GitHub OIDC, with permissions: id-token: write), add ${named('azure-client-secret')} for a service principal, or add it to ${named('registry-auth')} (admin user or repository token)`
       )
     }
+    case 'gar': {
+      const { workloadIdentityProvider, serviceAccount, key } = auth.gcp ?? {}
+      if (key) return { kind: 'gcp-key', key }
+      if (workloadIdentityProvider) {
+        return {
+          kind: 'gcp-oidc',
+          workloadIdentityProvider,
+          ...(serviceAccount ? { serviceAccount } : {})
+        }
+      }
+      if (!push) return { kind: 'anonymous' }
+      return missing(
+        words`set ${named('gcp-workload-identity-provider')} (GitHub OIDC, with permissions: id-token: write; and ${named('gcp-service-account')} to impersonate one), set ${named('gcp-credentials-json')} (a service-account key), or add it to ${named('registry-auth')} with username oauth2accesstoken and an access token (google-github-actions/auth's access_token output)`
+      )
+    }
     case 'generic':
       return { kind: 'anonymous' }
   }
@@ -124,6 +158,16 @@ export function describeCredentials(plan: CredentialPlan): string {
       return 'an ECR Public authorization token (us-east-1)'
     case 'acr-oidc':
       return `GitHub OIDC for Entra ID client ${plan.clientId}, exchanged for an ACR refresh token`
+    case 'dockerhub-oidc':
+      return `${plan.username} with GitHub OIDC, exchanged at Docker for OIDC connection ${plan.connectionId}`
+    case 'github-token':
+      return "the workflow's actor (GITHUB_ACTOR) with github-token"
+    case 'gcp-oidc':
+      return plan.serviceAccount
+        ? `GitHub OIDC for Workload Identity provider ${plan.workloadIdentityProvider}, exchanged for an access token of ${plan.serviceAccount}`
+        : `GitHub OIDC for Workload Identity provider ${plan.workloadIdentityProvider}, exchanged for a federated access token`
+    case 'gcp-key':
+      return `${plan.key.username} for ${plan.key.clientEmail} (from gcp-credentials-json)`
     case 'anonymous':
       return 'no credentials (anonymous)'
   }

@@ -18,6 +18,15 @@ export function credentialSources(): CredentialSources {
     acrOidc: async (registry, azure, options) => {
       const { acrOidcCredentials } = await import('./acr.js')
       return acrOidcCredentials(registry, azure, options)
+    },
+    // No SDK (two fetch calls), but most runs have no Google target to load it for.
+    gcpOidc: async (gcp, options) => {
+      const { gcpOidcCredentials } = await import('./gcp.js')
+      return gcpOidcCredentials(gcp, options)
+    },
+    dockerhubOidc: async (hub, options) => {
+      const { dockerhubOidcCredentials } = await import('./dockerhub-oidc.js')
+      return dockerhubOidcCredentials(hub, options)
     }
   }
 }

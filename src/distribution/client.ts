@@ -9,6 +9,7 @@ import {
   type RetryPolicy
 } from '../shared/retry.js'
 import { describeRequest, isReplayable, Transport } from './transport.js'
+import type { Provider } from '../registry/provider.js'
 
 export { isReplayable }
 
@@ -35,6 +36,8 @@ export interface ClientOptions {
    * redirects to, stays verified.
    */
   readonly insecureRegistries?: readonly string[]
+  /** Who runs the registry, for the words of its refusals (see RequestContext). */
+  readonly provider?: Provider
 }
 
 const retriesMade = new WeakMap<Response, number>()
@@ -54,6 +57,8 @@ export function retriesOf(response: Response): number {
 export class RegistryClient {
   readonly retries: number
   readonly timeoutMs: number
+  /** Who runs the registry, when the client was told (see ClientOptions). */
+  readonly provider: Provider | undefined
   private readonly authorizer: Authorizer
   private readonly transport: Transport
   private readonly policy: RetryPolicy
@@ -71,6 +76,7 @@ export class RegistryClient {
     this.retries = Math.max(0, options.retries ?? DEFAULT_RETRY_POLICY.retries)
     this.policy = { ...DEFAULT_RETRY_POLICY, retries: this.retries }
     this.timeoutMs = options.timeoutMs ?? 60_000
+    this.provider = options.provider
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now

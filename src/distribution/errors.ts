@@ -1,4 +1,5 @@
 import { errorChain, oneLine } from '../shared/errors.js'
+import type { Provider } from '../registry/provider.js'
 /** The registry refused the credentials (a 401 after answering its challenge). */
 export class CredentialsRejectedError extends Error {
   constructor(
@@ -64,6 +65,8 @@ export interface RequestContext {
   readonly action: string
   /** Whether the request writes: a DENIED then means no push rights. */
   readonly write: boolean
+  /** Who runs the registry, when the client was told: GHCR's refusals name their own fix. */
+  readonly provider?: Provider['kind']
 }
 
 /** The registry's answer to one request, after the transport's retries. */
@@ -147,6 +150,9 @@ function advice(context: RequestContext, answer: RegistryAnswer): string {
   const said = answer.message ? ` (${answer.message})` : ''
   if (isImmutableTagRefusal(answer.code, answer.message))
     return `the repository is immutable and the tag already points at another image: publish a new tag, or make ${repo} mutable`
+  const ghcr =
+    context.provider === 'ghcr' && context.write ? ghcrWriteAdvice(context, answer) : undefined
+  if (ghcr) return ghcr
   if (answer.code === 'TOOMANYREQUESTS' || answer.status === 429)
     return `rate limited; ${retried}: wait and run again, or use credentials with a higher limit`
   switch (answer.code) {
@@ -189,6 +195,26 @@ function advice(context: RequestContext, answer: RegistryAnswer): string {
   if (answer.status === 408 || answer.status >= 500)
     return `the registry kept failing; ${retried}: try again later`
   return answer.message ?? answer.code ?? 'unexpected answer'
+}
+
+/**
+ * GHCR refuses a write it does not allow with 403 `DENIED`, in two words that
+ * each have their fix: `installation not allowed to Create organization
+ * package` (or `Write`) when the job's GITHUB_TOKEN has no `packages: write`;
+ * `permission_denied: write_package` when the token may write packages but
+ * not this one: the package does not grant the workflow's repository Write
+ * access (its settings, Manage Actions access), or the job has only
+ * `packages: read`.
+ */
+function ghcrWriteAdvice(context: RequestContext, answer: RegistryAnswer): string | undefined {
+  if (answer.status !== 403 && answer.code !== 'DENIED') return undefined
+  const pkg = `${context.registry}/${context.repository}`
+  const said = answer.message ? ` (${answer.message})` : ''
+  if (/installation not allowed to \w+ organization package/i.test(answer.message ?? ''))
+    return `GHCR refused to write the package ${pkg}${said}: the job's GITHUB_TOKEN may not write packages: add permissions: packages: write to the job`
+  if (/permission_denied: write_package/i.test(answer.message ?? ''))
+    return `GHCR refused to write the package ${pkg}${said}: the package does not grant the workflow's repository Write access: in the package's settings, Manage Actions access, add the repository with the Write role (and give the job permissions: packages: write)`
+  return `GHCR refused to write the package ${pkg}${said}: give the job permissions: packages: write, and the workflow's repository Write access in the package's settings (Manage Actions access)`
 }
 
 /** The first `{"errors":[{"code","message"}]}` entry of an answer, consuming its body. */

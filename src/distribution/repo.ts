@@ -37,7 +37,8 @@ export async function refusal(
     repository: repo.path,
     ...(reference === undefined ? {} : { reference }),
     action,
-    write
+    write,
+    ...(repo.client.provider ? { provider: repo.client.provider.kind } : {})
   }
   const { code, message } = await readRegistryError(response)
   return new RegistryRequestError(context, {

@@ -5,6 +5,8 @@ import type { BasicCredentials } from '../distribution/credentials.js'
 import { parseProviders } from './providers.js'
 import { parseRegistryAuth, type RegistryAuthEntry } from './registry-auth.js'
 import { parseBoolean } from '../shared/values.js'
+import { parseDockerhubInputs, type DockerhubOidcInputs } from './dockerhub.js'
+import { parseGcpInputs, type GcpInputs } from './gcp.js'
 
 /** AWS settings from the action's inputs; unset ones come from the standard AWS chain. */
 export interface AwsInputs {
@@ -24,8 +26,14 @@ export interface AzureInputs {
 /** Everything the inputs say about logging in. */
 export interface AuthInputs {
   readonly dockerhub?: BasicCredentials
+  /** Docker Hub through an OIDC connection (`dockerhub-oidc-connection-id`), instead of a token. */
+  readonly dockerhubOidc?: DockerhubOidcInputs
+  /** `github-token`: pushes to GHCR log in with it as the workflow's actor. */
+  readonly githubToken?: string
   readonly aws: AwsInputs
   readonly azure: AzureInputs
+  /** Google Cloud, when any `gcp-*` input is set. */
+  readonly gcp?: GcpInputs
   readonly registryAuth: readonly RegistryAuthEntry[]
   /** Hosts whose provider is given rather than read from the name. */
   readonly providers: ReadonlyMap<string, Provider>
@@ -45,7 +53,7 @@ const optional = <K extends string>(key: K, value: string): Partial<Record<K, st
   value.trim() === '' ? {} : ({ [key]: value.trim() } as Record<K, string>)
 
 export function parseAuthInputs(get: (name: string) => string): AuthInputs {
-  const hub = pair(get, 'dockerhub-username', 'dockerhub-token')
+  const hub = parseDockerhubInputs(get)
   const keys = pair(get, 'aws-access-key-id', 'aws-secret-access-key')
   if (!keys && get('aws-session-token').trim() !== '') {
     throw new InputError(
@@ -59,6 +67,7 @@ export function parseAuthInputs(get: (name: string) => string): AuthInputs {
       words`is empty but ${named('azure-client-secret')} is set: give the application (client) id of the service principal`
     )
   }
+  const gcp = parseGcpInputs(get)
   const region = get('aws-region').trim()
   if (region !== '' && !/^[a-z]{2}(?:-[a-z]+)+-\d$/.test(region)) {
     throw new InputError(
@@ -67,7 +76,8 @@ export function parseAuthInputs(get: (name: string) => string): AuthInputs {
     )
   }
   return {
-    ...(hub ? { dockerhub: { username: hub[0], password: hub[1] } } : {}),
+    ...hub,
+    ...optional('githubToken', get('github-token')),
     aws: {
       ...(keys ? { accessKeyId: keys[0], secretAccessKey: keys[1] } : {}),
       ...optional('sessionToken', get('aws-session-token')),
@@ -78,6 +88,7 @@ export function parseAuthInputs(get: (name: string) => string): AuthInputs {
       ...optional('clientSecret', get('azure-client-secret')),
       ...optional('tenantId', get('azure-tenant-id'))
     },
+    ...(gcp ? { gcp } : {}),
     registryAuth: parseRegistryAuth(get('registry-auth')),
     providers: parseProviders(get('registry-providers')),
     logout: parseBoolean('logout', get('logout'), true)

@@ -5,7 +5,7 @@ import { normaliseHost } from './registry-auth.js'
 import { splitLines } from '../shared/values.js'
 
 const INPUT = 'registry-providers'
-const FORMS = 'dockerhub, ecr:<account>:<region>, ecr-public, acr:<name> or generic'
+const FORMS = 'dockerhub, ecr:<account>:<region>, ecr-public, acr:<name>, gar, ghcr or generic'
 
 /** Parse `registry-providers`: `host=provider` lines overriding detection from the host name. */
 export function parseProviders(text: string): Map<string, Provider> {
@@ -34,6 +34,8 @@ function parseProvider(spec: string): Provider | undefined {
   switch (kind) {
     case 'dockerhub':
     case 'ecr-public':
+    case 'gar':
+    case 'ghcr':
     case 'generic':
       return args.length === 0 ? { kind } : undefined
     case 'ecr':

@@ -217,6 +217,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'dockerhub-oidc-connection-id',
     description:
       "Docker Hub OIDC connection ID (the UUID Docker Home shows under OIDC connections), instead of dockerhub-token: the job's GitHub OIDC token is exchanged at Docker for a short-lived access token. Needs permissions: id-token: write. Default: the DOCKERHUB_OIDC_CONNECTIONID variable, as docker/login-action reads it.",
+    cliDescription:
+      "Docker Hub OIDC connection ID (the UUID Docker Home shows under OIDC connections), instead of TAGSHIP_DOCKERHUB_TOKEN: the job's GitHub OIDC token is exchanged at Docker for a short-lived access token. Needs permissions: id-token: write. Default: the DOCKERHUB_OIDC_CONNECTIONID variable, as docker/login-action reads it.",
     publishOnly: true
   },
   {

@@ -44,7 +44,10 @@ export function publishSession(
     let c = clients.get(registry)
     if (!c) {
       const credentials: RegistryLogin | undefined = login.logins.get(registry)
-      c = new RegistryClient(registry, credentials, edge.mask, edge.client)
+      c = new RegistryClient(registry, credentials, edge.mask, {
+        ...edge.client,
+        provider: providerOf(registry, inputs.auth)
+      })
       clients.set(registry, c)
     }
     return c
