@@ -19,7 +19,13 @@ var retry = __webpack_require__(3091);
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 279 modules
 var esm = __webpack_require__(1491);
+// EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
+var proxy_dispatch = __webpack_require__(7757);
+// EXTERNAL MODULE: ./src/credentials/proxy-agent.ts
+var proxy_agent = __webpack_require__(5842);
 ;// CONCATENATED MODULE: ./src/credentials/entra.ts
+
+
 
 
 
@@ -83,15 +89,19 @@ function authorityHost(env) {
 /**
  * An Entra ID access token for ACR, obtained by presenting `assertion` (the
  * GitHub OIDC token) as the client assertion of `app` at the authority `host`
- * (from authorityHost).
+ * (from authorityHost). Its requests follow the proxy variables of `env` as
+ * every other request of tagship does: the identity pipeline's own reading of
+ * them (uppercase first, ALL_PROXY, no loopback rule) is replaced by the agent.
  */
-async function entraAccessToken(app, assertion, host) {
+async function entraAccessToken(app, assertion, host, env = process.env) {
+    const agent = (0,proxy_agent/* httpsAgentFor */.Ch)(env);
     let credential;
     try {
         credential = new esm/* ClientAssertionCredential */.XI(app.tenantId, app.clientId, async () => assertion, {
             authorityHost: host,
             disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.has(new URL(host).hostname),
-            retryOptions: RETRY
+            retryOptions: RETRY,
+            agent
         });
     }
     catch (e) {
@@ -103,17 +113,20 @@ async function entraAccessToken(app, assertion, host) {
         return (await credential.getToken(ACR_SCOPE)).token;
     }
     catch (e) {
-        throw await explain(e, app, host);
+        throw await explain(e, app, host, env);
+    }
+    finally {
+        agent.destroy();
     }
 }
-async function explain(e, app, host) {
+async function explain(e, app, host, env) {
     const message = (0,errors/* messageOf */.bD)(e);
     if (message.startsWith('endpoints_resolution_error')) {
         // MSAL reports every failure to fetch or read the authority's metadata
         // (refused, DNS, TLS, a 4xx for an unknown tenant) with this one opaque
         // code; asking once more ourselves recovers the actual reason.
         const metadata = `${host}/${app.tenantId}/v2.0/.well-known/openid-configuration`;
-        return new Error(`Could not use Entra ID at ${host} for tenant ${app.tenantId}: ${await probe(metadata)}` +
+        return new Error(`Could not use Entra ID at ${host} for tenant ${app.tenantId}: ${await probe(metadata, env)}` +
             ' (@azure/identity said only endpoints_resolution_error; check azure-tenant-id, AZURE_AUTHORITY_HOST and the network)');
     }
     const aadsts = /Description: (AADSTS(\d+):.*?)(?: - Correlation ID:|$)/s.exec(message);
@@ -128,9 +141,14 @@ async function explain(e, app, host) {
     return new Error(`Entra ID at ${host} failed for client ${app.clientId} in tenant ${app.tenantId}: ${(0,errors/* oneLine */.TN)(message)}`);
 }
 /** Why `url` cannot serve OpenID metadata, as one phrase. */
-async function probe(url) {
+async function probe(url, env) {
+    const way = (0,proxy_dispatch/* route */.wE)(new URL(url), [], env);
     try {
-        const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+        const res = await fetch(url, {
+            redirect: 'manual',
+            signal: AbortSignal.timeout(10_000),
+            ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
+        });
         const body = await res.text();
         if (!res.ok) {
             const aadsts = /"error_description"\s*:\s*"(AADSTS[^"\\]*)/.exec(body);
@@ -147,13 +165,14 @@ async function probe(url) {
         const trust = typeof code === 'string' && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
             ? ' (Node does not trust its TLS certificate: add the CA with NODE_EXTRA_CA_CERTS)'
             : '';
-        return `GET ${url} failed: ${(0,errors/* oneLine */.TN)(why)}${trust}`;
+        return `GET ${url} failed: ${(0,errors/* oneLine */.TN)(why)}${trust}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)}`;
     }
 }
 
 // EXTERNAL MODULE: ./src/shared/scrub.ts
 var scrub = __webpack_require__(9826);
 ;// CONCATENATED MODULE: ./src/credentials/acr.ts
+
 
 
 
@@ -183,10 +202,11 @@ async function acrOidcCredentials(registry, azure, options) {
     };
     try {
         // A bad AZURE_AUTHORITY_HOST fails before GitHub is asked for anything.
-        const authority = authorityHost(options.env ?? process.env);
+        const env = options.env ?? process.env;
+        const authority = authorityHost(env);
         const idToken = secret(await options.getIdToken(ENTRA_AUDIENCE));
-        const accessToken = secret(await entraAccessToken(azure, idToken, authority));
-        const refreshToken = secret(await exchange(registry, azure, accessToken));
+        const accessToken = secret(await entraAccessToken(azure, idToken, authority, env));
+        const refreshToken = secret(await exchange(registry, azure, accessToken, env));
         const expiresAt = jwtExpiry(refreshToken);
         return { username: ACR_TOKEN_USERNAME, password: refreshToken, ...(expiresAt && { expiresAt }) };
     }
@@ -202,8 +222,9 @@ function acrSecretCredentials(azure, options) {
     return { username: azure.clientId, password: azure.clientSecret };
 }
 /** `POST /oauth2/exchange`: an Entra access token for an ACR refresh token. */
-async function exchange(registry, azure, accessToken) {
+async function exchange(registry, azure, accessToken, env) {
     const url = new URL('/oauth2/exchange', registry.baseUrl).href;
+    const way = (0,proxy_dispatch/* route */.wE)(new URL(url), [], env);
     const form = new URLSearchParams({
         grant_type: 'access_token',
         service: registry.host,
@@ -219,13 +240,17 @@ async function exchange(registry, azure, accessToken) {
                 body: form,
                 headers: { accept: 'application/json' },
                 redirect: 'manual',
-                signal: AbortSignal.timeout(30_000)
+                signal: AbortSignal.timeout(30_000),
+                ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
             });
         }
         catch (e) {
+            const refused = (0,proxy_dispatch/* proxyRefusal */.vd)(e, way.proxy);
+            if (refused)
+                throw new Error(`Could not reach ${registry.host} for the ACR token exchange: ${refused}`, { cause: e });
             // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
             const cause = (0,errors/* causeOf */.rl)(e) ?? e;
-            const error = new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange: ${(0,errors/* messageOf */.bD)(cause)} (check the registry name and the network)`, { cause: e });
+            const error = new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange: ${(0,errors/* messageOf */.bD)(cause)}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)} (check the registry name and the network)`, { cause: e });
             return {
                 again: `${registry.host}: the ACR token exchange failed: ${(0,errors/* messageOf */.bD)(cause)}`,
                 error
@@ -295,6 +320,137 @@ function jwtExpiry(token) {
         return undefined;
     const exp = parseJson(Buffer.from(payload, 'base64url').toString('utf8'))?.exp;
     return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 5842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* binding */ httpsAgentFor),
+/* harmony export */   Hd: () => (/* binding */ proxyAgents)
+/* harmony export */ });
+/* unused harmony exports ProxyHttpsAgent, ProxyHttpAgent */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7757);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2297);
+
+
+
+
+
+
+/** How long a proxy may take to answer a CONNECT. */
+const TUNNEL_TIMEOUT_MS = 30_000;
+/** What the SDKs' own agents are (keep-alive, up to 50 sockets a host). */
+const POOL = { keepAlive: true, maxSockets: 50 };
+/**
+ * An https.Agent for the SDKs that take Node's agents (the AWS SDK's
+ * NodeHttpHandler, @azure/identity's pipeline): each connection goes through
+ * the proxy the rules name for its host, as a CONNECT tunnel with TLS to the
+ * host inside it (certificates verified as always), or directly when there is
+ * none for that host.
+ */
+class ProxyHttpsAgent extends node_https__WEBPACK_IMPORTED_MODULE_1__.Agent {
+    rules;
+    constructor(rules, options = POOL) {
+        super(options);
+        this.rules = rules;
+    }
+    createConnection(options, callback) {
+        const { host, port } = endpoint(options, 443);
+        const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyFor */ .iJ)(this.rules, target('https:', host, port));
+        if (!proxy)
+            return super.createConnection(options, callback);
+        tunnel(proxy, host, port).then((socket) => callback?.(null, (0,node_tls__WEBPACK_IMPORTED_MODULE_3__.connect)({ ...options, socket })), (e) => callback?.(e, undefined));
+        return undefined;
+    }
+}
+/** The http twin of ProxyHttpsAgent: plain HTTP inside the CONNECT tunnel. */
+class ProxyHttpAgent extends node_http__WEBPACK_IMPORTED_MODULE_0__.Agent {
+    rules;
+    constructor(rules, options = POOL) {
+        super(options);
+        this.rules = rules;
+    }
+    createConnection(options, callback) {
+        const { host, port } = endpoint(options, 80);
+        const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyFor */ .iJ)(this.rules, target('http:', host, port));
+        if (!proxy)
+            return super.createConnection(options, callback);
+        tunnel(proxy, host, port).then((socket) => callback?.(null, socket), (e) => callback?.(e, undefined));
+        return undefined;
+    }
+}
+/**
+ * The agents for the proxy variables of `env`, or none when they name no
+ * proxy (the SDKs then keep their own). New ones each call: an SDK client's
+ * destroy() ends the sockets of its agents, so clients that run side by side
+ * must not share them.
+ */
+function proxyAgents(env) {
+    const rules = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyRules */ .EK)(env);
+    if (!(0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .anyProxy */ .jq)(rules))
+        return undefined;
+    return { httpAgent: new ProxyHttpAgent(rules), httpsAgent: new ProxyHttpsAgent(rules) };
+}
+/** An https agent that follows the rules of `env`, with or without a proxy in them. */
+function httpsAgentFor(env) {
+    return new ProxyHttpsAgent((0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyRules */ .EK)(env));
+}
+function endpoint(options, defaultPort) {
+    const host = (options.host ?? options.hostname ?? 'localhost').replace(/^\[|\]$/g, '');
+    return { host, port: Number(options.port ?? defaultPort) };
+}
+function target(protocol, host, port) {
+    return new URL(`${protocol}//${(0,node_net__WEBPACK_IMPORTED_MODULE_2__.isIP)(host) === 6 ? `[${host}]` : host}:${port}`);
+}
+/** Ask the proxy to CONNECT to `host:port`; the socket it answers on is the tunnel. */
+function tunnel(proxy, host, port) {
+    const at = new URL(proxy.origin);
+    const authority = `${(0,node_net__WEBPACK_IMPORTED_MODULE_2__.isIP)(host) === 6 ? `[${host}]` : host}:${port}`;
+    const send = at.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+    return new Promise((resolve, reject) => {
+        const req = send({
+            host: at.hostname.replace(/^\[|\]$/g, ''),
+            port: at.port || (at.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers: {
+                host: authority,
+                ...(proxy.authorization && { 'proxy-authorization': proxy.authorization })
+            },
+            agent: false,
+            timeout: TUNNEL_TIMEOUT_MS
+        });
+        req.once('connect', (answer, socket, head) => {
+            if (answer.statusCode === 200) {
+                // The tunnel is the caller's connection now: the CONNECT's own timeout ends here.
+                socket.setTimeout(0);
+                if (head.length > 0)
+                    socket.unshift(head);
+                resolve(socket);
+                return;
+            }
+            socket.destroy();
+            reject(new Error(`${(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_4__/* .refusalText */ .Kw)(proxy, answer.statusCode ?? 0)} (CONNECT ${authority})`));
+        });
+        req.once('timeout', () => req.destroy(Object.assign(new Error(`CONNECT ${authority} got no answer within ${TUNNEL_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })));
+        req.once('error', (e) => {
+            // The code stays, so a caller tells a network failure (ECONNREFUSED) by it.
+            reject(Object.assign(new Error(`${e.message}${(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_4__/* .viaProxy */ .bP)(proxy)}`), { code: e.code }));
+        });
+        req.end();
+    });
 }
 
 

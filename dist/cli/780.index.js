@@ -16,6 +16,8 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5842);
+
 
 
 
@@ -50,11 +52,14 @@ function awsSession(target, aws, options) {
     const maxAttempts = options.maxAttempts ?? positiveInteger(env.AWS_MAX_ATTEMPTS) ?? 3;
     const endpoint = configuredEndpoint(env, target.endpointId);
     const sts = configuredEndpoint(env, 'STS');
+    // The SDK reads no proxy variable itself. STS and the API client of a login
+    // run one after the other, so they may share the agents.
+    const requestHandler = { ...REQUEST_HANDLER, ...(0,_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__/* .proxyAgents */ .Hd)(env) };
     // STS (web identity, assume-role profiles) runs in the registry's region too, so it never lacks one.
     const stsConfig = {
         region: target.region,
         maxAttempts,
-        requestHandler: REQUEST_HANDLER,
+        requestHandler,
         ...(sts && { endpoint: sts.url })
     };
     const secrets = [aws.secretAccessKey, aws.sessionToken, env.AWS_SECRET_ACCESS_KEY]
@@ -68,7 +73,7 @@ function awsSession(target, aws, options) {
             ...(endpoint && { endpoint: endpoint.url }),
             credentials: () => credentials(),
             maxAttempts,
-            requestHandler: REQUEST_HANDLER
+            requestHandler
         }
     };
     const credentials = firstOf(credentialSources(target, aws, env, stsConfig), session, options.mask);
@@ -381,6 +386,137 @@ function said(error) {
     if (SDK_WRAPPER.test(message))
         return message.replace(SDK_WRAPPER, '');
     return message ? `${name}: ${message}` : name;
+}
+
+
+/***/ }),
+
+/***/ 5842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* binding */ httpsAgentFor),
+/* harmony export */   Hd: () => (/* binding */ proxyAgents)
+/* harmony export */ });
+/* unused harmony exports ProxyHttpsAgent, ProxyHttpAgent */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7757);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2297);
+
+
+
+
+
+
+/** How long a proxy may take to answer a CONNECT. */
+const TUNNEL_TIMEOUT_MS = 30_000;
+/** What the SDKs' own agents are (keep-alive, up to 50 sockets a host). */
+const POOL = { keepAlive: true, maxSockets: 50 };
+/**
+ * An https.Agent for the SDKs that take Node's agents (the AWS SDK's
+ * NodeHttpHandler, @azure/identity's pipeline): each connection goes through
+ * the proxy the rules name for its host, as a CONNECT tunnel with TLS to the
+ * host inside it (certificates verified as always), or directly when there is
+ * none for that host.
+ */
+class ProxyHttpsAgent extends node_https__WEBPACK_IMPORTED_MODULE_1__.Agent {
+    rules;
+    constructor(rules, options = POOL) {
+        super(options);
+        this.rules = rules;
+    }
+    createConnection(options, callback) {
+        const { host, port } = endpoint(options, 443);
+        const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyFor */ .iJ)(this.rules, target('https:', host, port));
+        if (!proxy)
+            return super.createConnection(options, callback);
+        tunnel(proxy, host, port).then((socket) => callback?.(null, (0,node_tls__WEBPACK_IMPORTED_MODULE_3__.connect)({ ...options, socket })), (e) => callback?.(e, undefined));
+        return undefined;
+    }
+}
+/** The http twin of ProxyHttpsAgent: plain HTTP inside the CONNECT tunnel. */
+class ProxyHttpAgent extends node_http__WEBPACK_IMPORTED_MODULE_0__.Agent {
+    rules;
+    constructor(rules, options = POOL) {
+        super(options);
+        this.rules = rules;
+    }
+    createConnection(options, callback) {
+        const { host, port } = endpoint(options, 80);
+        const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyFor */ .iJ)(this.rules, target('http:', host, port));
+        if (!proxy)
+            return super.createConnection(options, callback);
+        tunnel(proxy, host, port).then((socket) => callback?.(null, socket), (e) => callback?.(e, undefined));
+        return undefined;
+    }
+}
+/**
+ * The agents for the proxy variables of `env`, or none when they name no
+ * proxy (the SDKs then keep their own). New ones each call: an SDK client's
+ * destroy() ends the sockets of its agents, so clients that run side by side
+ * must not share them.
+ */
+function proxyAgents(env) {
+    const rules = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyRules */ .EK)(env);
+    if (!(0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .anyProxy */ .jq)(rules))
+        return undefined;
+    return { httpAgent: new ProxyHttpAgent(rules), httpsAgent: new ProxyHttpsAgent(rules) };
+}
+/** An https agent that follows the rules of `env`, with or without a proxy in them. */
+function httpsAgentFor(env) {
+    return new ProxyHttpsAgent((0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyRules */ .EK)(env));
+}
+function endpoint(options, defaultPort) {
+    const host = (options.host ?? options.hostname ?? 'localhost').replace(/^\[|\]$/g, '');
+    return { host, port: Number(options.port ?? defaultPort) };
+}
+function target(protocol, host, port) {
+    return new URL(`${protocol}//${(0,node_net__WEBPACK_IMPORTED_MODULE_2__.isIP)(host) === 6 ? `[${host}]` : host}:${port}`);
+}
+/** Ask the proxy to CONNECT to `host:port`; the socket it answers on is the tunnel. */
+function tunnel(proxy, host, port) {
+    const at = new URL(proxy.origin);
+    const authority = `${(0,node_net__WEBPACK_IMPORTED_MODULE_2__.isIP)(host) === 6 ? `[${host}]` : host}:${port}`;
+    const send = at.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+    return new Promise((resolve, reject) => {
+        const req = send({
+            host: at.hostname.replace(/^\[|\]$/g, ''),
+            port: at.port || (at.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers: {
+                host: authority,
+                ...(proxy.authorization && { 'proxy-authorization': proxy.authorization })
+            },
+            agent: false,
+            timeout: TUNNEL_TIMEOUT_MS
+        });
+        req.once('connect', (answer, socket, head) => {
+            if (answer.statusCode === 200) {
+                // The tunnel is the caller's connection now: the CONNECT's own timeout ends here.
+                socket.setTimeout(0);
+                if (head.length > 0)
+                    socket.unshift(head);
+                resolve(socket);
+                return;
+            }
+            socket.destroy();
+            reject(new Error(`${(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_4__/* .refusalText */ .Kw)(proxy, answer.statusCode ?? 0)} (CONNECT ${authority})`));
+        });
+        req.once('timeout', () => req.destroy(Object.assign(new Error(`CONNECT ${authority} got no answer within ${TUNNEL_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })));
+        req.once('error', (e) => {
+            // The code stays, so a caller tells a network failure (ECONNREFUSED) by it.
+            reject(Object.assign(new Error(`${e.message}${(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_4__/* .viaProxy */ .bP)(proxy)}`), { code: e.code }));
+        });
+        req.end();
+    });
 }
 
 

@@ -14,12 +14,233 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: isReplayable
 
+// EXTERNAL MODULE: ./src/distribution/credentials.ts
+var credentials = __webpack_require__(5864);
 // EXTERNAL MODULE: ./src/distribution/endpoint.ts
 var endpoint = __webpack_require__(8925);
 // EXTERNAL MODULE: ./src/distribution/errors.ts
 var errors = __webpack_require__(4604);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
+var proxy_dispatch = __webpack_require__(7757);
+;// CONCATENATED MODULE: ./src/distribution/auth.ts
+
+
+
+
+/** Basic `Authorization` value for credentials. */
+function basicAuthorization(c) {
+    return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+}
+/**
+ * Answer a Bearer challenge: ask the realm for a token for the service and
+ * scopes, with Basic credentials when there are any (anonymous otherwise),
+ * or with an identity token in the OAuth2 POST form. The token is masked
+ * before it is returned.
+ */
+async function fetchBearerToken(req) {
+    const realm = req.challenge.params.realm;
+    if (!realm)
+        throw new errors/* CredentialsRejectedError */.HK(req.registry, 'its Bearer challenge names no realm');
+    const url = new URL(realm);
+    const refreshToken = req.credentials && (0,credentials/* isIdentityToken */.M)(req.credentials) ? req.credentials.password : undefined;
+    if (refreshToken === undefined) {
+        if (req.challenge.params.service)
+            url.searchParams.set('service', req.challenge.params.service);
+        for (const scope of req.scopes)
+            url.searchParams.append('scope', scope);
+        if (req.credentials)
+            url.searchParams.set('account', req.credentials.username);
+    }
+    const insecure = req.insecureRegistries ?? [];
+    // The credentials go to the realm: only over TLS, or plain HTTP where the
+    // registry itself may speak it.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,endpoint/* plainHttpAllowed */.TH)(url, insecure)))
+        throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`);
+    const way = (0,proxy_dispatch/* route */.wE)(url, insecure);
+    let response;
+    try {
+        response = await fetch(url, {
+            ...(refreshToken !== undefined
+                ? refreshTokenForm(req, refreshToken)
+                : {
+                    headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {}
+                }),
+            redirect: 'error',
+            ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
+        });
+    }
+    catch (e) {
+        const tls = (0,endpoint/* tlsFailure */.kL)(e);
+        if (tls?.kind === 'certificate')
+            throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, (0,endpoint/* untrustedText */.Ui)(req.registry, url, tls));
+        const refused = (0,proxy_dispatch/* proxyRefusal */.vd)(e, way.proxy);
+        if (refused)
+            throw new proxy_dispatch/* ProxyRefusedError */.Ne(req.registry, `its token service ${url.origin}: ${refused}`);
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} failed: ${(0,errors/* networkErrorText */.Mi)(e)}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)}`);
+    }
+    // An OAuth2 server answers 400 (invalid_grant) to a refresh token it does not know.
+    if (response.status === 401 ||
+        response.status === 403 ||
+        (refreshToken !== undefined && response.status === 400)) {
+        await response.body?.cancel();
+        throw new errors/* CredentialsRejectedError */.HK(req.registry, `its token service answered ${response.status}`);
+    }
+    if (!response.ok) {
+        await response.body?.cancel();
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`);
+    }
+    const body = (await response.json().catch(() => ({})));
+    const token = body.token ?? body.access_token;
+    if (!token)
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} gave no token`);
+    req.mask(token);
+    return token;
+}
+/**
+ * The OAuth2 request that trades an identity token (a refresh token) for an
+ * access token: a form POSTed to the realm (grant_type=refresh_token), as
+ * Docker sends it; the token service has no GET form for it.
+ */
+function refreshTokenForm(req, refreshToken) {
+    const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: 'tagship'
+    });
+    if (req.challenge.params.service)
+        form.set('service', req.challenge.params.service);
+    if (req.scopes.length > 0)
+        form.set('scope', req.scopes.join(' '));
+    return {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/distribution/authorizer.ts
+
+
+
+/**
+ * The `Authorization` one registry's requests carry, per scope set: Basic
+ * credentials, or Bearer tokens fetched through the challenge's realm and
+ * cached per scope set (tokens last minutes, so a refused one is renewed).
+ */
+class Authorizer {
+    registry;
+    credentials;
+    mask;
+    insecureRegistries;
+    tokens = new Map();
+    /** Token fetches under way, per scope set: concurrent requests share one. */
+    pending = new Map();
+    challenge;
+    constructor(registry, credentials, mask, insecureRegistries = []) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.mask = mask;
+        this.insecureRegistries = insecureRegistries;
+    }
+    /**
+     * What to send first: the token for these scopes, or, once the registry
+     * has asked for Bearer tokens, a new token fetched up front, which saves a
+     * 401 round trip for every new scope set; Basic credentials once asked for.
+     * `fresh` says the token was fetched for this very request.
+     */
+    async authorizationFor(scopes) {
+        const key = scopes.join(' ');
+        const cached = this.tokens.get(key);
+        if (cached !== undefined)
+            return { authorization: cached, fresh: false };
+        if (this.challenge?.scheme === 'bearer')
+            return {
+                authorization: await this.fetchAuthorization(this.challenge, key, scopes),
+                fresh: true
+            };
+        return { authorization: this.basicIfKnown(), fresh: false };
+    }
+    /**
+     * The registry answered `sent` with a 401 and this challenge: remember the
+     * challenge, and give the authorization to send instead.
+     */
+    async renew(challenge, scopes, sent) {
+        const key = scopes.join(' ');
+        this.challenge = challenge;
+        // Another request may have renewed the token meanwhile: use that one.
+        const renewed = this.tokens.get(key);
+        if (renewed !== undefined && renewed !== sent)
+            return renewed;
+        this.tokens.delete(key);
+        return await this.fetchAuthorization(challenge, key, scopes);
+    }
+    fetchAuthorization(challenge, key, scopes) {
+        let pending = this.pending.get(key);
+        if (!pending) {
+            pending = this.authorize(challenge, scopes)
+                .then((authorization) => {
+                this.tokens.set(key, authorization);
+                return authorization;
+            })
+                .finally(() => this.pending.delete(key));
+            this.pending.set(key, pending);
+        }
+        return pending;
+    }
+    basicIfKnown() {
+        return this.challenge?.scheme === 'basic' && this.credentials
+            ? basicAuthorization(this.credentials)
+            : undefined;
+    }
+    async authorize(challenge, scopes) {
+        if (challenge.scheme === 'basic') {
+            if (!this.credentials)
+                throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it needs credentials and none were given');
+            // An identity token is traded at a token service only, never sent as a password.
+            if ((0,credentials/* isIdentityToken */.M)(this.credentials))
+                throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it asks for a username and password (Basic), and an identity token is none');
+            return basicAuthorization(this.credentials);
+        }
+        const token = await fetchBearerToken({
+            registry: this.registry,
+            challenge,
+            scopes,
+            ...(this.credentials ? { credentials: this.credentials } : {}),
+            mask: this.mask,
+            insecureRegistries: this.insecureRegistries
+        });
+        return `Bearer ${token}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/distribution/challenge.ts
+/**
+ * Parse `WWW-Authenticate` (RFC 7235): `Bearer realm="…",service="…",scope="…"`
+ * or `Basic realm="…"`. Quoted values may hold commas and escaped quotes.
+ * Returns undefined for a scheme tagship does not speak.
+ */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return undefined;
+    const scheme = m[1].toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    const param = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?\s*/gy;
+    const rest = m[2];
+    param.lastIndex = 0;
+    let p;
+    while (param.lastIndex < rest.length && (p = param.exec(rest)) !== null) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme, params };
+}
+
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var shared_retry = __webpack_require__(3091);
 ;// CONCATENATED MODULE: ./src/distribution/transport.ts
 
 
@@ -37,14 +258,6 @@ function isReplayable(body) {
 /** `PUT /v2/team/app/blobs/uploads/…`: the path only, as upload queries carry session state. */
 function describeRequest(init, url) {
     return `${(init.method ?? 'GET').toUpperCase()} ${url.pathname}`;
-}
-/** Node's fetch takes TLS options only through an undici dispatcher: one, for every listed host. */
-let unverified;
-/** fetch options for `url`: an unverifying dispatcher for a listed host's https, else none. */
-function tlsOptions(url, insecureRegistries) {
-    return url.protocol === 'https:' && (0,endpoint/* isListedInsecure */.Ai)(url, insecureRegistries)
-        ? { dispatcher: (unverified ??= new undici/* Agent */.g6({ connect: { rejectUnauthorized: false } })) }
-        : {};
 }
 /** The host answered TLS with plain HTTP, and may speak it: send again over http. */
 class PlainAnswer extends Error {
@@ -156,9 +369,11 @@ class Transport {
     /**
      * One HTTP exchange with a timeout to the response headers; a streamed body
      * instead re-arms the timer at every chunk, so a slow but moving upload of
-     * a large layer is never cut, and a stalled one is.
+     * a large layer is never cut, and a stalled one is. It goes through the
+     * proxy the environment names for `url`, if any (see proxy-dispatch.ts).
      */
     async send(url, init, authorization) {
+        const way = (0,proxy_dispatch/* route */.wE)(url, this.insecureRegistries);
         const headers = new Headers(init.headers);
         if (authorization)
             headers.set('authorization', authorization);
@@ -196,7 +411,7 @@ class Transport {
                 signal: controller.signal,
                 ...(streamed ? { duplex: 'half' } : {}),
                 ...(unclonable ? { window: null } : {}),
-                ...tlsOptions(url, this.insecureRegistries)
+                ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
             });
         }
         catch (e) {
@@ -210,10 +425,13 @@ class Transport {
             }
             if (unclonable && !timedOut && redirectRefused(e))
                 throw new errors/* RegistryUnreachableError */.ST(this.registry, streamRedirectedText(init, url));
+            const refused = timedOut ? undefined : (0,proxy_dispatch/* proxyRefusal */.vd)(e, way.proxy);
+            if (refused)
+                throw new proxy_dispatch/* ProxyRefusedError */.Ne(this.registry, refused);
             const why = timedOut
                 ? `${describeRequest(init, url)} got no answer within ${this.timeoutMs / 1000} s`
                 : (0,errors/* networkErrorText */.Mi)(e);
-            throw new errors/* RegistryUnreachableError */.ST(this.registry, why);
+            throw new errors/* RegistryUnreachableError */.ST(this.registry, why + (0,proxy_dispatch/* viaProxy */.bP)(way.proxy));
         }
         finally {
             answered = true;
@@ -259,184 +477,6 @@ function redirectRefused(e) {
     return e?.cause?.message === 'unexpected redirect';
 }
 
-;// CONCATENATED MODULE: ./src/distribution/auth.ts
-
-
-
-/** Basic `Authorization` value for credentials. */
-function basicAuthorization(c) {
-    return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
-}
-/**
- * Answer a Bearer challenge: ask the realm for a token for the service and
- * scopes, with Basic credentials when there are any (anonymous otherwise).
- * The token is masked before it is returned.
- */
-async function fetchBearerToken(req) {
-    const realm = req.challenge.params.realm;
-    if (!realm)
-        throw new errors/* CredentialsRejectedError */.HK(req.registry, 'its Bearer challenge names no realm');
-    const url = new URL(realm);
-    if (req.challenge.params.service)
-        url.searchParams.set('service', req.challenge.params.service);
-    for (const scope of req.scopes)
-        url.searchParams.append('scope', scope);
-    if (req.credentials)
-        url.searchParams.set('account', req.credentials.username);
-    const insecure = req.insecureRegistries ?? [];
-    // The credentials go to the realm: only over TLS, or plain HTTP where the
-    // registry itself may speak it.
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,endpoint/* plainHttpAllowed */.TH)(url, insecure)))
-        throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`);
-    let response;
-    try {
-        response = await fetch(url, {
-            headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {},
-            redirect: 'error',
-            ...tlsOptions(url, insecure)
-        });
-    }
-    catch (e) {
-        const tls = (0,endpoint/* tlsFailure */.kL)(e);
-        if (tls?.kind === 'certificate')
-            throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, (0,endpoint/* untrustedText */.Ui)(req.registry, url, tls));
-        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} failed: ${(0,errors/* networkErrorText */.Mi)(e)}`);
-    }
-    if (response.status === 401 || response.status === 403) {
-        await response.body?.cancel();
-        throw new errors/* CredentialsRejectedError */.HK(req.registry, `its token service answered ${response.status}`);
-    }
-    if (!response.ok) {
-        await response.body?.cancel();
-        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`);
-    }
-    const body = (await response.json().catch(() => ({})));
-    const token = body.token ?? body.access_token;
-    if (!token)
-        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} gave no token`);
-    req.mask(token);
-    return token;
-}
-
-;// CONCATENATED MODULE: ./src/distribution/authorizer.ts
-
-
-/**
- * The `Authorization` one registry's requests carry, per scope set: Basic
- * credentials, or Bearer tokens fetched through the challenge's realm and
- * cached per scope set (tokens last minutes, so a refused one is renewed).
- */
-class Authorizer {
-    registry;
-    credentials;
-    mask;
-    insecureRegistries;
-    tokens = new Map();
-    /** Token fetches under way, per scope set: concurrent requests share one. */
-    pending = new Map();
-    challenge;
-    constructor(registry, credentials, mask, insecureRegistries = []) {
-        this.registry = registry;
-        this.credentials = credentials;
-        this.mask = mask;
-        this.insecureRegistries = insecureRegistries;
-    }
-    /**
-     * What to send first: the token for these scopes, or, once the registry
-     * has asked for Bearer tokens, a new token fetched up front, which saves a
-     * 401 round trip for every new scope set; Basic credentials once asked for.
-     * `fresh` says the token was fetched for this very request.
-     */
-    async authorizationFor(scopes) {
-        const key = scopes.join(' ');
-        const cached = this.tokens.get(key);
-        if (cached !== undefined)
-            return { authorization: cached, fresh: false };
-        if (this.challenge?.scheme === 'bearer')
-            return {
-                authorization: await this.fetchAuthorization(this.challenge, key, scopes),
-                fresh: true
-            };
-        return { authorization: this.basicIfKnown(), fresh: false };
-    }
-    /**
-     * The registry answered `sent` with a 401 and this challenge: remember the
-     * challenge, and give the authorization to send instead.
-     */
-    async renew(challenge, scopes, sent) {
-        const key = scopes.join(' ');
-        this.challenge = challenge;
-        // Another request may have renewed the token meanwhile: use that one.
-        const renewed = this.tokens.get(key);
-        if (renewed !== undefined && renewed !== sent)
-            return renewed;
-        this.tokens.delete(key);
-        return await this.fetchAuthorization(challenge, key, scopes);
-    }
-    fetchAuthorization(challenge, key, scopes) {
-        let pending = this.pending.get(key);
-        if (!pending) {
-            pending = this.authorize(challenge, scopes)
-                .then((authorization) => {
-                this.tokens.set(key, authorization);
-                return authorization;
-            })
-                .finally(() => this.pending.delete(key));
-            this.pending.set(key, pending);
-        }
-        return pending;
-    }
-    basicIfKnown() {
-        return this.challenge?.scheme === 'basic' && this.credentials
-            ? basicAuthorization(this.credentials)
-            : undefined;
-    }
-    async authorize(challenge, scopes) {
-        if (challenge.scheme === 'basic') {
-            if (!this.credentials)
-                throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it needs credentials and none were given');
-            return basicAuthorization(this.credentials);
-        }
-        const token = await fetchBearerToken({
-            registry: this.registry,
-            challenge,
-            scopes,
-            ...(this.credentials ? { credentials: this.credentials } : {}),
-            mask: this.mask,
-            insecureRegistries: this.insecureRegistries
-        });
-        return `Bearer ${token}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/distribution/challenge.ts
-/**
- * Parse `WWW-Authenticate` (RFC 7235): `Bearer realm="…",service="…",scope="…"`
- * or `Basic realm="…"`. Quoted values may hold commas and escaped quotes.
- * Returns undefined for a scheme tagship does not speak.
- */
-function parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (!m)
-        return undefined;
-    const scheme = m[1].toLowerCase();
-    if (scheme !== 'basic' && scheme !== 'bearer')
-        return undefined;
-    const params = {};
-    const param = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?\s*/gy;
-    const rest = m[2];
-    param.lastIndex = 0;
-    let p;
-    while (param.lastIndex < rest.length && (p = param.exec(rest)) !== null) {
-        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
-    }
-    return { scheme, params };
-}
-
-// EXTERNAL MODULE: ./src/shared/retry.ts
-var shared_retry = __webpack_require__(3091);
 ;// CONCATENATED MODULE: ./src/distribution/client.ts
 
 
@@ -461,6 +501,8 @@ class RegistryClient {
     credentials;
     retries;
     timeoutMs;
+    /** Who runs the registry, when the client was told (see ClientOptions). */
+    provider;
     authorizer;
     transport;
     policy;
@@ -474,6 +516,7 @@ class RegistryClient {
         this.retries = Math.max(0, options.retries ?? shared_retry/* DEFAULT_RETRY_POLICY */.cO.retries);
         this.policy = { ...shared_retry/* DEFAULT_RETRY_POLICY */.cO, retries: this.retries };
         this.timeoutMs = options.timeoutMs ?? 60_000;
+        this.provider = options.provider;
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
         this.random = options.random ?? Math.random;
         this.now = options.now ?? Date.now;
@@ -578,6 +621,27 @@ class RegistryClient {
 
 /***/ }),
 
+/***/ 5864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isIdentityToken)
+/* harmony export */ });
+/* unused harmony export IDENTITY_TOKEN_USERNAME */
+/**
+ * Docker's username for an identity token (credential helpers answer it, and
+ * `docker login` stores one as `identitytoken`): the password is then an
+ * OAuth2 refresh token, traded at the registry's token service for access
+ * tokens, never sent as a password.
+ */
+const IDENTITY_TOKEN_USERNAME = '<token>';
+function isIdentityToken(c) {
+    return c.username === IDENTITY_TOKEN_USERNAME;
+}
+
+
+/***/ }),
+
 /***/ 9898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -616,11 +680,11 @@ function digestOf(bytes, algorithm = 'sha256') {
 /* harmony export */   TH: () => (/* binding */ plainHttpAllowed),
 /* harmony export */   Ui: () => (/* binding */ untrustedText),
 /* harmony export */   c0: () => (/* binding */ secureBaseUrl),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   kL: () => (/* binding */ tlsFailure),
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl),
 /* harmony export */   uD: () => (/* binding */ plainRefusedText)
 /* harmony export */ });
-/* unused harmony export isLoopbackHost */
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
 
 /** Hosts that are this machine: plain HTTP is allowed there, as the docker daemon allows it. */
@@ -855,6 +919,9 @@ function advice(context, answer) {
     const said = answer.message ? ` (${answer.message})` : '';
     if (isImmutableTagRefusal(answer.code, answer.message))
         return `the repository is immutable and the tag already points at another image: publish a new tag, or make ${repo} mutable`;
+    const ghcr = context.provider === 'ghcr' && context.write ? ghcrWriteAdvice(context, answer) : undefined;
+    if (ghcr)
+        return ghcr;
     if (answer.code === 'TOOMANYREQUESTS' || answer.status === 429)
         return `rate limited; ${retried}: wait and run again, or use credentials with a higher limit`;
     switch (answer.code) {
@@ -898,6 +965,26 @@ function advice(context, answer) {
     if (answer.status === 408 || answer.status >= 500)
         return `the registry kept failing; ${retried}: try again later`;
     return answer.message ?? answer.code ?? 'unexpected answer';
+}
+/**
+ * GHCR refuses a write it does not allow with 403 `DENIED`, in two words that
+ * each have their fix: `installation not allowed to Create organization
+ * package` (or `Write`) when the job's GITHUB_TOKEN has no `packages: write`;
+ * `permission_denied: write_package` when the token may write packages but
+ * not this one: the package does not grant the workflow's repository Write
+ * access (its settings, Manage Actions access), or the job has only
+ * `packages: read`.
+ */
+function ghcrWriteAdvice(context, answer) {
+    if (answer.status !== 403 && answer.code !== 'DENIED')
+        return undefined;
+    const pkg = `${context.registry}/${context.repository}`;
+    const said = answer.message ? ` (${answer.message})` : '';
+    if (/installation not allowed to \w+ organization package/i.test(answer.message ?? ''))
+        return `GHCR refused to write the package ${pkg}${said}: the job's GITHUB_TOKEN may not write packages: add permissions: packages: write to the job`;
+    if (/permission_denied: write_package/i.test(answer.message ?? ''))
+        return `GHCR refused to write the package ${pkg}${said}: the package does not grant the workflow's repository Write access: in the package's settings, Manage Actions access, add the repository with the Write role (and give the job permissions: packages: write)`;
+    return `GHCR refused to write the package ${pkg}${said}: give the job permissions: packages: write, and the workflow's repository Write access in the package's settings (Manage Actions access)`;
 }
 /** The first `{"errors":[{"code","message"}]}` entry of an answer, consuming its body. */
 async function readRegistryError(response) {
@@ -1134,6 +1221,117 @@ function descriptors(value, digest, field) {
 
 /***/ }),
 
+/***/ 7757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ refusalText),
+/* harmony export */   Ne: () => (/* binding */ ProxyRefusedError),
+/* harmony export */   bP: () => (/* binding */ viaProxy),
+/* harmony export */   th: () => (/* binding */ dispatchOptions),
+/* harmony export */   vd: () => (/* binding */ proxyRefusal),
+/* harmony export */   wE: () => (/* binding */ route)
+/* harmony export */ });
+/* unused harmony export currentProxyRules */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2297);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8925);
+
+
+
+
+let parsed;
+/** The proxy rules of `env` (see proxyRules), parsed again only when one of their variables changed. */
+function currentProxyRules(env = process.env) {
+    const key = Object.values(_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .PROXY_VARIABLES */ .bD)
+        .flat()
+        .map((name) => `${name}=${env[name] ?? ''}`)
+        .join('\n');
+    if (parsed?.key !== key)
+        parsed = { key, rules: (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyRules */ .EK)(env) };
+    return parsed.rules;
+}
+/** Node's fetch takes a proxy and TLS options only through an undici dispatcher: one per kind. */
+const dispatchers = new Map();
+/**
+ * The route to `url`: through the proxy the environment names for it (see
+ * proxyFor), and without certificate verification for a host listed in
+ * `insecure-registries`, also through the proxy. An https URL goes through a
+ * CONNECT tunnel, so TLS stays end to end; an http URL is sent to the proxy as
+ * an absolute-URI request, which every HTTP proxy serves on any port (CONNECT
+ * is often allowed to port 443 only).
+ */
+function route(url, insecureRegistries = [], env = process.env) {
+    const unverified = url.protocol === 'https:' && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .isListedInsecure */ .Ai)(url, insecureRegistries);
+    const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyFor */ .iJ)(currentProxyRules(env), url);
+    if (!proxy && !unverified)
+        return {};
+    const key = JSON.stringify([proxy?.origin, proxy?.authorization, unverified]);
+    let dispatcher = dispatchers.get(key);
+    if (!dispatcher) {
+        const tls = unverified ? { rejectUnauthorized: false } : undefined;
+        dispatcher = proxy
+            ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({
+                uri: proxy.origin,
+                ...(proxy.authorization && { token: proxy.authorization }),
+                proxyTunnel: false,
+                ...(tls && { requestTls: tls })
+            })
+            : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: tls });
+        dispatchers.set(key, dispatcher);
+    }
+    return { dispatcher, ...(proxy && { proxy }) };
+}
+/** fetch's options for a route: its dispatcher, if any. */
+function dispatchOptions(r) {
+    return r.dispatcher ? { dispatcher: r.dispatcher } : {};
+}
+/** ` (through the proxy http://proxy:3128 from HTTPS_PROXY)`, or '' without one. */
+function viaProxy(proxy) {
+    return proxy ? ` (through the proxy ${proxy.origin} from ${proxy.variable})` : '';
+}
+/**
+ * The proxy refused to pass a request on (undici says so only in its
+ * messages): a 407 for missing or wrong credentials, or another status for a
+ * CONNECT it would not open. Not a network failure, so not retried.
+ */
+class ProxyRefusedError extends Error {
+    registry;
+    detail;
+    constructor(registry, detail) {
+        super(`${registry} could not be reached: ${detail}`);
+        this.registry = registry;
+        this.detail = detail;
+        this.name = 'ProxyRefusedError';
+    }
+}
+/** Why the proxy refused, as one phrase, when `error` is its refusal; undefined otherwise. */
+function proxyRefusal(error, proxy) {
+    if (!proxy)
+        return undefined;
+    for (const { message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorChain */ .eB)(error)) {
+        const status = /^Proxy response \((\d{3})\) !== 200/.exec(message)?.[1] ??
+            /^Proxy Authentication Required \((407)\)/.exec(message)?.[1];
+        if (status)
+            return refusalText(proxy, Number(status));
+    }
+    return undefined;
+}
+/** `the proxy http://proxy:3128 from HTTPS_PROXY answered HTTP 407 …: <the fix>`. */
+function refusalText(proxy, status) {
+    const who = `the proxy ${proxy.origin} from ${proxy.variable}`;
+    if (status !== 407)
+        return `${who} refused to open a tunnel (HTTP ${status})`;
+    const fix = proxy.authorization
+        ? `check the user and password in ${proxy.variable}`
+        : `give them in ${proxy.variable} as http://user:password@host:port`;
+    return `${who} answered HTTP 407 (it needs credentials): ${fix}`;
+}
+
+
+/***/ }),
+
 /***/ 548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1162,7 +1360,8 @@ async function refusal(repo, response, action, write, reference) {
         repository: repo.path,
         ...(reference === undefined ? {} : { reference }),
         action,
-        write
+        write,
+        ...(repo.client.provider ? { provider: repo.client.provider.kind } : {})
     };
     const { code, message } = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegistryError */ .eE)(response);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRequestError */ .vs(context, {
@@ -1501,6 +1700,206 @@ function describeSource(found) {
     if (found.referrers.length > 0)
         lines.push(`referrers: ${(0,summary/* referrerSummary */.W)(found.referrers)}`);
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 2297:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ proxyRules),
+/* harmony export */   bD: () => (/* binding */ PROXY_VARIABLES),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   jq: () => (/* binding */ anyProxy)
+/* harmony export */ });
+/* unused harmony exports hidePassword, isLoopback */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+
+
+/** The variables the rules read, each name lowercase first: the first one set (not empty) wins. */
+const PROXY_VARIABLES = {
+    https: ['https_proxy', 'HTTPS_PROXY'],
+    http: ['http_proxy', 'HTTP_PROXY'],
+    noProxy: ['no_proxy', 'NO_PROXY'],
+    loopback: ['TAGSHIP_PROXY_LOOPBACK']
+};
+/**
+ * Reads the proxy variables of `env`. The lowercase name wins when both are
+ * set, as curl and @actions/http-client (which sends the runner's OIDC and
+ * cache requests in the same process) read them; an empty value counts as
+ * unset. A proxy URL that cannot be used is an InputError naming the
+ * variable, with any password hidden.
+ */
+function proxyRules(env) {
+    const https = first(env, PROXY_VARIABLES.https);
+    const http = first(env, PROXY_VARIABLES.http);
+    const noProxy = first(env, PROXY_VARIABLES.noProxy)?.value ?? '';
+    return {
+        ...(https && { https: proxyServer(https.name, https.value) }),
+        ...(http && { http: proxyServer(http.name, http.value) }),
+        bypass: noProxy.split(/[\s,]+/).flatMap(bypassEntry),
+        loopback: loopbackOptIn(env.TAGSHIP_PROXY_LOOPBACK)
+    };
+}
+/** Whether the rules send anything through a proxy at all. */
+function anyProxy(rules) {
+    return rules.https !== undefined || rules.http !== undefined;
+}
+/**
+ * The proxy a request to `target` goes through, or none: the one for its
+ * scheme, unless `NO_PROXY` lists the host (or the host and its port), or
+ * the host is loopback (127.0.0.0/8, ::1, localhost) and TAGSHIP_PROXY_LOOPBACK
+ * is not true. Names are never resolved: an address entry matches only a URL
+ * that holds that address.
+ */
+function proxyFor(rules, target) {
+    const server = target.protocol === 'https:'
+        ? rules.https
+        : target.protocol === 'http:'
+            ? rules.http
+            : undefined;
+    if (!server)
+        return undefined;
+    const host = target.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (!rules.loopback && isLoopback(host))
+        return undefined;
+    const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
+    return rules.bypass.some((entry) => bypasses(entry, host, port)) ? undefined : server;
+}
+function first(env, names) {
+    for (const name of names) {
+        const value = env[name]?.trim();
+        if (value)
+            return { name, value };
+    }
+    return undefined;
+}
+const PROXY_URL_FORM = 'give http://host:port, or http://user:password@host:port';
+function proxyServer(variable, raw) {
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(variable, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(hidePassword(raw))} ${why}`);
+    // A bare `host:port` is an http proxy, as curl reads it.
+    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw bad(`is not a proxy URL: ${PROXY_URL_FORM}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw bad(`is a ${url.protocol.slice(0, -1)} proxy, and tagship speaks to HTTP proxies only: ${PROXY_URL_FORM}`);
+    if (url.hostname === '')
+        throw bad(`names no proxy host: ${PROXY_URL_FORM}`);
+    let authorization;
+    if (url.username || url.password) {
+        let user;
+        let password;
+        try {
+            user = decodeURIComponent(url.username);
+            password = decodeURIComponent(url.password);
+        }
+        catch {
+            throw bad('has a user or password with a broken %-escape: escape it again (%40 for @)');
+        }
+        authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    }
+    return { origin: url.origin, variable, ...(authorization && { authorization }) };
+}
+/**
+ * The value with everything before the host's `@` replaced, so an error can
+ * show it: the user part may be a token too. The last `@` is the one before
+ * the host, as an unescaped `@` or `/` may sit in a password.
+ */
+function hidePassword(raw) {
+    const at = raw.lastIndexOf('@');
+    if (at < 0)
+        return raw;
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? '';
+    return `${scheme}***${raw.slice(at)}`;
+}
+function loopbackOptIn(value) {
+    const v = value?.trim().toLowerCase() ?? '';
+    if (v === '' || v === 'false')
+        return false;
+    if (v === 'true')
+        return true;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('TAGSHIP_PROXY_LOOPBACK', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a boolean: set true to send requests to loopback hosts through the proxy, or leave it unset`);
+}
+/**
+ * One `NO_PROXY` entry, read as curl and Go read them: `*` for every host; a
+ * domain with or without a leading `.` (or `*.`) for itself and every name
+ * under it; an IPv4 or IPv6 address (`[::1]` or `::1`); a CIDR range; each
+ * but a range with an optional `:port`. What none of these forms fits (a
+ * Windows `<local>`, say) is skipped: the variable is shared with other tools.
+ */
+function bypassEntry(raw) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '')
+        return [];
+    if (entry === '*')
+        return [{ kind: 'all' }];
+    if (entry.includes('/'))
+        return range(entry);
+    let host = entry;
+    let port;
+    const withPort = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(entry);
+    if (withPort) {
+        host = withPort[1];
+        port = Number(withPort[2]);
+    }
+    host = host.replace(/^\[|\]$/g, '');
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
+    if (family !== 0)
+        return [{ kind: 'address', address: normalAddress(host, family), ...port0(port) }];
+    const domain = host.replace(/^\*?\./, '').replace(/\.$/, '');
+    if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(domain))
+        return [];
+    return [{ kind: 'domain', domain, ...port0(port) }];
+}
+const port0 = (port) => (port === undefined ? {} : { port });
+function range(entry) {
+    const [address = '', bits = ''] = entry.split('/');
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
+    const prefix = Number(bits);
+    const max = family === 4 ? 32 : 128;
+    if (family === 0 || !/^\d{1,3}$/.test(bits) || prefix > max)
+        return [];
+    const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+    list.addSubnet(address, prefix, family === 4 ? 'ipv4' : 'ipv6');
+    return [{ kind: 'range', range: list }];
+}
+/** `::0001` and `::1`, `0:0:0:0:0:0:0:1` are one address: compare them as the URL parser writes them. */
+function normalAddress(address, family) {
+    return family === 6 ? new URL(`http://[${address}]`).hostname.slice(1, -1) : address;
+}
+function bypasses(entry, host, port) {
+    switch (entry.kind) {
+        case 'all':
+            return true;
+        case 'range': {
+            const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
+            return family !== 0 && entry.range.check(host, family === 4 ? 'ipv4' : 'ipv6');
+        }
+        case 'address':
+            return host === entry.address && (entry.port === undefined || entry.port === port);
+        case 'domain':
+            return ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 0 &&
+                (host === entry.domain || host.endsWith(`.${entry.domain}`)) &&
+                (entry.port === undefined || entry.port === port));
+    }
+}
+/** Hosts that are this machine, written as a URL holds them (no brackets). */
+function isLoopback(host) {
+    if (host === 'localhost' || host === '::1')
+        return true;
+    return (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 4 && host.startsWith('127.');
 }
 
 

@@ -28,12 +28,21 @@ function credentialSources() {
             return ecrCredentials(provider, aws, options);
         },
         ecrPublic: async (aws, options) => {
-            const { ecrPublicCredentials } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(72)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+            const { ecrPublicCredentials } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(780), __webpack_require__.e(72)]).then(__webpack_require__.bind(__webpack_require__, 1691));
             return ecrPublicCredentials(aws, options);
         },
         acrOidc: async (registry, azure, options) => {
             const { acrOidcCredentials } = await Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(952), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 9100));
             return acrOidcCredentials(registry, azure, options);
+        },
+        // No SDK (two fetch calls), but most runs have no Google target to load it for.
+        gcpOidc: async (gcp, options) => {
+            const { gcpOidcCredentials } = await __webpack_require__.e(/* import() */ 320).then(__webpack_require__.bind(__webpack_require__, 4320));
+            return gcpOidcCredentials(gcp, options);
+        },
+        dockerhubOidc: async (hub, options) => {
+            const { dockerhubOidcCredentials } = await __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 3747));
+            return dockerhubOidcCredentials(hub, options);
         }
     };
 }
@@ -42,6 +51,8 @@ function credentialSources() {
 var events = __webpack_require__(9515);
 // EXTERNAL MODULE: ./src/push/session.ts + 1 modules
 var session = __webpack_require__(3885);
+// EXTERNAL MODULE: ./src/docker/config.ts
+var config = __webpack_require__(656);
 ;// CONCATENATED MODULE: ./src/action/state.ts
 
 const KEY = 'tagship';
@@ -56,6 +67,7 @@ function readPostState() {
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish-env.ts
+
 
 
 
@@ -83,6 +95,8 @@ function actionEdge(inputs) {
         login: {
             getIdToken: (audience) => lib_core/* getIDToken */.V9(audience),
             configParent: process.env.RUNNER_TEMP,
+            // Exported for later steps, the config keeps the logins the job already had.
+            ...(logout ? {} : { seedConfig: (0,config/* seedFromJob */.l3)((0,config/* readJobConfig */.md)((0,config/* jobConfigPath */.X3)(process.env))) }),
             onDockerLogins: (state) => savePostState({ ...state, logout })
         },
         loggedIn: ({ configDir, dockerLogins }) => {

@@ -1,5 +1,5 @@
-export const id = 805;
-export const ids = [805];
+export const id = 745;
+export const ids = [745];
 export const modules = {
 
 /***/ 9057:
@@ -57,7 +57,7 @@ function nextPage(link, base) {
 
 /***/ }),
 
-/***/ 2805:
+/***/ 745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -74,35 +74,22 @@ var words = __webpack_require__(152);
 var distribution_client = __webpack_require__(1471);
 // EXTERNAL MODULE: ./src/distribution/errors.ts
 var errors = __webpack_require__(4604);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/docker/config.ts
-
-
-
-/**
- * A Docker config directory for this run only, so tagship never reads or
- * changes the user's ~/.docker, and one job's logout cannot wipe another's
- * login on a shared self-hosted runner.
- */
-async function createConfigDir(parent) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent || (0,external_node_os_.tmpdir)(), 'tagship-docker-'));
-    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), '{}\n', { mode: 0o600 });
-    return dir;
-}
-async function config_removeConfigDir(dir) {
-    await rm(dir, { recursive: true, force: true });
-}
-
+// EXTERNAL MODULE: ./src/docker/config.ts
+var config = __webpack_require__(656);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
 var exec = __webpack_require__(5260);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/distribution/credentials.ts
+var credentials = __webpack_require__(5864);
 // EXTERNAL MODULE: ./src/docker/env.ts
 var env = __webpack_require__(2215);
 ;// CONCATENATED MODULE: ./src/docker/login.ts
+
+
+
 
 
 /**
@@ -114,6 +101,8 @@ function serverArgs(login) {
 }
 /** `docker login --password-stdin` into the run's config directory. Throws with docker's own reason. */
 async function dockerLogin(configDir, login) {
+    if ((0,credentials/* isIdentityToken */.M)(login))
+        return storeIdentityToken(configDir, login);
     const result = await (0,exec/* getExecOutput */.H)('docker', ['login', '--username', login.username, '--password-stdin', ...serverArgs(login)], {
         input: Buffer.from(login.password),
         env: (0,env/* dockerEnv */.g)(configDir),
@@ -124,6 +113,18 @@ async function dockerLogin(configDir, login) {
         const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
         throw new Error(`docker login to ${login.registry} failed: ${reason}`);
     }
+}
+/**
+ * `docker login` takes no identity token: write it where docker keeps one it
+ * was given (`auths.<server>.identitytoken`), which docker push trades at the
+ * token service as docker login's own would be.
+ */
+async function storeIdentityToken(configDir, login) {
+    const path = (0,external_node_path_.join)(configDir, 'config.json');
+    const config = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    const server = login.registry === 'docker.io' ? 'https://index.docker.io/v1/' : login.registry;
+    config.auths = { ...config.auths, [server]: { identitytoken: login.password } };
+    await (0,promises_.writeFile)(path, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
 }
 /** `docker logout`; returns docker's complaint, if any, for a warning. */
 async function login_dockerLogout(configDir, registry) {
@@ -175,7 +176,63 @@ function githubIdToken(use, fetchIdToken, env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/credentials/ghcr.ts
+
+/**
+ * GHCR's login with no setup: `github-token` (the job's GITHUB_TOKEN by
+ * default) as the password of the workflow's actor, as docker/login-action's
+ * documented GHCR step does. The runner sets GITHUB_ACTOR; elsewhere there is
+ * no actor to log in as, and the error says where the credentials go instead.
+ */
+function githubTokenCredentials(registry, token, options) {
+    options.mask(token);
+    const actor = options.env.GITHUB_ACTOR?.trim();
+    if (!actor) {
+        throw new words/* WordedError */.gG((0,words/* words */.aL) `${registry}: ${(0,words/* named */.KT)('github-token')} logs in as the workflow's actor, and GITHUB_ACTOR is not set: outside GitHub Actions, add ${registry} to ${(0,words/* named */.KT)('registry-auth')} with the token's user`);
+    }
+    return { username: actor, password: token };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/gcp-key.ts
+/**
+ * A service-account key as Google's registries take it: user `_json_key`
+ * with the key file's JSON, or `_json_key_base64` with its base64. Masked
+ * first, piece by piece (see keySecrets).
+ */
+function gcpKeyCredentials(key, options) {
+    for (const secret of keySecrets(key))
+        options.mask(secret);
+    return { username: key.username, password: key.password };
+}
+/**
+ * Every form in which a key could reach a log line. A mask hides a value
+ * only where a line holds it whole, and a key file spans lines: so the
+ * private key is masked as a whole, as the JSON file spells it (`\n`
+ * escapes), and line by line (its armour lines are no secret).
+ */
+function keySecrets(key) {
+    const pem = key.privateKey;
+    const lines = pem
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !/^-----(?:BEGIN|END) [A-Z ]*-----$/.test(line));
+    const json = key.username === '_json_key_base64'
+        ? Buffer.from(key.password, 'base64').toString('utf8').trim()
+        : undefined;
+    return [
+        ...new Set([
+            key.password,
+            ...(json === undefined ? [] : [json]),
+            pem.trim(),
+            JSON.stringify(pem).slice(1, -1),
+            ...lines
+        ])
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/acquire.ts
+
+
 
 
 /** Where the credentials of a step came from, for the log. */
@@ -189,6 +246,16 @@ function sourceOf(step) {
             return 'ECR Public GetAuthorizationToken';
         case 'acr-oidc':
             return 'GitHub OIDC, Entra ID and the ACR token exchange';
+        case 'gcp-oidc':
+            return step.credentials.serviceAccount
+                ? 'GitHub OIDC, Google STS and IAM generateAccessToken'
+                : 'GitHub OIDC and Google STS';
+        case 'gcp-key':
+            return 'gcp-credentials-json';
+        case 'dockerhub-oidc':
+            return 'GitHub OIDC and the Docker Hub token exchange';
+        case 'github-token':
+            return 'github-token';
         case 'anonymous':
             return 'none';
     }
@@ -221,6 +288,30 @@ async function acquireLogin(step, auth, options) {
                 mask: options.mask,
                 getIdToken: githubIdToken({ login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' }, options.getIdToken)
             });
+            break;
+        case 'dockerhub-oidc':
+            obtained = await options.sources.dockerhubOidc({ username: c.username, connectionId: c.connectionId }, {
+                mask: options.mask,
+                getIdToken: githubIdToken({ login: `Docker Hub login for ${c.username}`, alternative: 'set dockerhub-token' }, options.getIdToken)
+            });
+            break;
+        case 'github-token':
+            obtained = githubTokenCredentials(step.registry, c.token, {
+                mask: options.mask,
+                env: options.env ?? process.env
+            });
+            break;
+        case 'gcp-oidc':
+            obtained = await options.sources.gcpOidc({
+                workloadIdentityProvider: c.workloadIdentityProvider,
+                ...(c.serviceAccount ? { serviceAccount: c.serviceAccount } : {})
+            }, {
+                mask: options.mask,
+                getIdToken: githubIdToken({ login: `Google login for ${step.registry}`, alternative: 'set gcp-credentials-json' }, options.getIdToken)
+            });
+            break;
+        case 'gcp-key':
+            obtained = gcpKeyCredentials(c.key, { mask: options.mask });
             break;
     }
     options.mask(obtained.password);
@@ -261,6 +352,16 @@ function rejectedMessage(step) {
             return (0,words/* words */.aL) `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
         case 'acr-oidc':
             return (0,words/* words */.aL) `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
+        case 'gcp-oidc':
+            return c.serviceAccount
+                ? (0,words/* words */.aL) `${who} rejected the access token of ${c.serviceAccount}: grant it roles/artifactregistry.writer on the repository (or its project)`
+                : (0,words/* words */.aL) `${who} rejected the federated access token of ${c.workloadIdentityProvider}: grant the pool's principal roles/artifactregistry.writer on the repository, or set ${(0,words/* named */.KT)('gcp-service-account')} to impersonate an account that has it`;
+        case 'gcp-key':
+            return (0,words/* words */.aL) `${who} rejected the key of ${c.key.clientEmail}: check ${(0,words/* named */.KT)('gcp-credentials-json')} (a deleted or disabled key is refused) and that the account has roles/artifactregistry.writer`;
+        case 'dockerhub-oidc':
+            return (0,words/* words */.aL) `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the access token Docker issued to ${c.username} for OIDC connection ${c.connectionId}: check that ${(0,words/* named */.KT)('dockerhub-username')} is the organisation the connection belongs to`;
+        case 'github-token':
+            return (0,words/* words */.aL) `${who} rejected ${(0,words/* named */.KT)('github-token')}: give it the job's GITHUB_TOKEN (with permissions: packages: write), or a token with the write:packages scope`;
         case 'anonymous':
             return (0,words/* words */.aL) `${step.registry} asks for credentials and none were given: add it to ${(0,words/* named */.KT)('registry-auth')}`;
     }
@@ -393,7 +494,10 @@ async function loginAll(steps, auth, options) {
             getIdToken: options.getIdToken
         });
         try {
-            const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, options.client);
+            const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, {
+                ...options.client,
+                provider: step.provider
+            });
             await client.checkLogin();
             clients.set(step.registry, client);
         }
@@ -412,9 +516,11 @@ async function loginAll(steps, auth, options) {
         logins.set(step.registry, login);
         if (options.useDocker && step.push) {
             if (configDir === undefined) {
-                configDir = await createConfigDir(options.configParent);
+                configDir = await (0,config/* createConfigDir */.Iu)(options.configParent, options.seedConfig);
                 changed();
             }
+            if (options.seedConfig)
+                await (0,config/* releaseFromHelpers */.bU)(configDir, step.registry);
             await dockerLogin(configDir, login);
             dockerLogins.push(step.registry);
             changed();

@@ -1,5 +1,5 @@
-export const id = 527;
-export const ids = [527];
+export const id = 530;
+export const ids = [530];
 export const modules = {
 
 /***/ 7702:
@@ -466,6 +466,125 @@ function formatBytes(bytes) {
 
 /***/ }),
 
+/***/ 656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iu: () => (/* binding */ createConfigDir),
+/* harmony export */   X3: () => (/* binding */ jobConfigPath),
+/* harmony export */   bU: () => (/* binding */ releaseFromHelpers),
+/* harmony export */   l3: () => (/* binding */ seedFromJob),
+/* harmony export */   md: () => (/* binding */ readJobConfig)
+/* harmony export */ });
+/* unused harmony exports removeConfigDir, hostOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8382);
+
+
+
+
+
+
+/**
+ * A Docker config directory for this run only, so tagship never changes the
+ * user's ~/.docker, and one job's logout cannot wipe another's login on a
+ * shared self-hosted runner. It starts from `seed` (the job's own config,
+ * with `logout: false`), else empty.
+ */
+async function createConfigDir(parent, seed = {}) {
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(parent || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'tagship-docker-'));
+    await writeConfig(dir, seed);
+    return dir;
+}
+async function removeConfigDir(dir) {
+    await rm(dir, { recursive: true, force: true });
+}
+/** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`: where docker keeps the job's logins. */
+function jobConfigPath(env) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.docker'), 'config.json');
+}
+/** The job's Docker config, or an empty one when there is none; a broken file is an error. */
+function readJobConfig(path) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return {};
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        doc = undefined;
+    }
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('DOCKER_CONFIG', `${path} is not a JSON object, so logout: false cannot keep the job's logins in the exported config: fix the file, or point DOCKER_CONFIG at another directory`);
+    return doc;
+}
+/**
+ * The job's config as the start of the run's own: every key kept, except
+ * that a `credsStore` becomes a `credHelpers` entry for each registry it
+ * held (those `auths` keys). The job's registries still read the store,
+ * while tagship's logins are written to the file (a store would share them
+ * with every other job on the machine, and outlive the post step).
+ */
+function seedFromJob(job) {
+    const { credsStore, ...rest } = job;
+    if (typeof credsStore !== 'string' || credsStore === '')
+        return { ...rest };
+    const helpers = objectOf(job.credHelpers);
+    for (const key of Object.keys(objectOf(job.auths))) {
+        if (!(key in helpers))
+            helpers[key] = credsStore;
+    }
+    return { ...rest, credHelpers: helpers };
+}
+/**
+ * Before tagship's `docker login` to `registry`: drop the credential helpers
+ * that would take that login away from the config file (the job's entry for
+ * the same registry, under any of its spellings). Tagship's login wins.
+ */
+async function releaseFromHelpers(dir, registry) {
+    const config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json'), 'utf8'));
+    const helpers = objectOf(config.credHelpers);
+    const names = Object.keys(helpers).filter((key) => hostOf(key) === registry);
+    if (names.length === 0)
+        return;
+    for (const name of names)
+        delete helpers[name];
+    await writeConfig(dir, { ...config, credHelpers: helpers });
+}
+/** The registry host a config key names: `https://index.docker.io/v1/` is `docker.io`. */
+function hostOf(key) {
+    return (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalHost */ .rQ)(key
+        .trim()
+        .replace(/^https?:\/\//i, '')
+        .replace(/\/.*$/, ''));
+}
+function objectOf(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? { ...value }
+        : {};
+}
+async function writeConfig(dir, config) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, {
+        mode: 0o600
+    });
+}
+
+
+/***/ }),
+
 /***/ 2215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -739,7 +858,10 @@ function publishSession(inputs, login, edge) {
         let c = clients.get(registry);
         if (!c) {
             const credentials = login.logins.get(registry);
-            c = new distribution_client/* RegistryClient */.bP(registry, credentials, edge.mask, edge.client);
+            c = new distribution_client/* RegistryClient */.bP(registry, credentials, edge.mask, {
+                ...edge.client,
+                provider: (0,login_plan/* providerOf */.lc)(registry, inputs.auth)
+            });
             clients.set(registry, c);
         }
         return c;
@@ -766,7 +888,7 @@ function publishSession(inputs, login, edge) {
             if (provider.kind !== 'ecr')
                 return;
             // The AWS SDK is loaded only for an ECR target, not at start-up.
-            const { ensureEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 7477));
+            const { ensureEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(780), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 7477));
             await ensureEcrRepository({
                 provider: { ...provider, host: repository.registry },
                 path: repository.path,

@@ -1,8 +1,8 @@
-export const id = 602;
-export const ids = [602];
+export const id = 397;
+export const ids = [397];
 export const modules = {
 
-/***/ 6602:
+/***/ 6397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -424,32 +424,118 @@ const NO_GROUP = { info: () => undefined, warning: () => undefined };
 var words = __webpack_require__(152);
 // EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
 var distribution_client = __webpack_require__(1471);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var shared_errors = __webpack_require__(8382);
 ;// CONCATENATED MODULE: ./src/docker/config.ts
 
 
 
+
+
+
 /**
- * A Docker config directory for this run only, so tagship never reads or
- * changes the user's ~/.docker, and one job's logout cannot wipe another's
- * login on a shared self-hosted runner.
+ * A Docker config directory for this run only, so tagship never changes the
+ * user's ~/.docker, and one job's logout cannot wipe another's login on a
+ * shared self-hosted runner. It starts from `seed` (the job's own config,
+ * with `logout: false`), else empty.
  */
-async function createConfigDir(parent) {
+async function createConfigDir(parent, seed = {}) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent || (0,external_node_os_.tmpdir)(), 'tagship-docker-'));
-    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), '{}\n', { mode: 0o600 });
+    await writeConfig(dir, seed);
     return dir;
 }
 async function removeConfigDir(dir) {
     await (0,promises_.rm)(dir, { recursive: true, force: true });
 }
+/** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`: where docker keeps the job's logins. */
+function jobConfigPath(env) {
+    return join(env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'), 'config.json');
+}
+/** The job's Docker config, or an empty one when there is none; a broken file is an error. */
+function readJobConfig(path) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch {
+        return {};
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        doc = undefined;
+    }
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+        throw new InputError('DOCKER_CONFIG', `${path} is not a JSON object, so logout: false cannot keep the job's logins in the exported config: fix the file, or point DOCKER_CONFIG at another directory`);
+    return doc;
+}
+/**
+ * The job's config as the start of the run's own: every key kept, except
+ * that a `credsStore` becomes a `credHelpers` entry for each registry it
+ * held (those `auths` keys). The job's registries still read the store,
+ * while tagship's logins are written to the file (a store would share them
+ * with every other job on the machine, and outlive the post step).
+ */
+function seedFromJob(job) {
+    const { credsStore, ...rest } = job;
+    if (typeof credsStore !== 'string' || credsStore === '')
+        return { ...rest };
+    const helpers = objectOf(job.credHelpers);
+    for (const key of Object.keys(objectOf(job.auths))) {
+        if (!(key in helpers))
+            helpers[key] = credsStore;
+    }
+    return { ...rest, credHelpers: helpers };
+}
+/**
+ * Before tagship's `docker login` to `registry`: drop the credential helpers
+ * that would take that login away from the config file (the job's entry for
+ * the same registry, under any of its spellings). Tagship's login wins.
+ */
+async function releaseFromHelpers(dir, registry) {
+    const config = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8'));
+    const helpers = objectOf(config.credHelpers);
+    const names = Object.keys(helpers).filter((key) => hostOf(key) === registry);
+    if (names.length === 0)
+        return;
+    for (const name of names)
+        delete helpers[name];
+    await writeConfig(dir, { ...config, credHelpers: helpers });
+}
+/** The registry host a config key names: `https://index.docker.io/v1/` is `docker.io`. */
+function hostOf(key) {
+    return (0,reference/* canonicalHost */.rQ)(key
+        .trim()
+        .replace(/^https?:\/\//i, '')
+        .replace(/\/.*$/, ''));
+}
+function objectOf(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? { ...value }
+        : {};
+}
+async function writeConfig(dir, config) {
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, {
+        mode: 0o600
+    });
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __webpack_require__(1260);
+// EXTERNAL MODULE: ./src/distribution/credentials.ts
+var credentials = __webpack_require__(5864);
 ;// CONCATENATED MODULE: ./src/docker/env.ts
 /**
  * What docker and its helpers may see: not the step's INPUT_* secrets or the
@@ -491,6 +577,9 @@ function dockerEnv(configDir) {
 ;// CONCATENATED MODULE: ./src/docker/login.ts
 
 
+
+
+
 /**
  * The server name docker stores credentials under. Docker Hub's is the
  * CLI's default (`https://index.docker.io/v1/`), reached by giving none.
@@ -500,6 +589,8 @@ function serverArgs(login) {
 }
 /** `docker login --password-stdin` into the run's config directory. Throws with docker's own reason. */
 async function dockerLogin(configDir, login) {
+    if ((0,credentials/* isIdentityToken */.M)(login))
+        return storeIdentityToken(configDir, login);
     const result = await (0,exec/* getExecOutput */.H)('docker', ['login', '--username', login.username, '--password-stdin', ...serverArgs(login)], {
         input: Buffer.from(login.password),
         env: dockerEnv(configDir),
@@ -511,6 +602,18 @@ async function dockerLogin(configDir, login) {
         throw new Error(`docker login to ${login.registry} failed: ${reason}`);
     }
 }
+/**
+ * `docker login` takes no identity token: write it where docker keeps one it
+ * was given (`auths.<server>.identitytoken`), which docker push trades at the
+ * token service as docker login's own would be.
+ */
+async function storeIdentityToken(configDir, login) {
+    const path = (0,external_node_path_.join)(configDir, 'config.json');
+    const config = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    const server = login.registry === 'docker.io' ? 'https://index.docker.io/v1/' : login.registry;
+    config.auths = { ...config.auths, [server]: { identitytoken: login.password } };
+    await (0,promises_.writeFile)(path, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+}
 /** `docker logout`; returns docker's complaint, if any, for a warning. */
 async function dockerLogout(configDir, registry) {
     const result = await (0,exec/* getExecOutput */.H)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], {
@@ -521,8 +624,6 @@ async function dockerLogout(configDir, registry) {
     return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim();
 }
 
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var shared_errors = __webpack_require__(8382);
 ;// CONCATENATED MODULE: ./src/credentials/github-oidc.ts
 
 /**
@@ -559,7 +660,63 @@ function githubIdToken(use, fetchIdToken, env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/credentials/ghcr.ts
+
+/**
+ * GHCR's login with no setup: `github-token` (the job's GITHUB_TOKEN by
+ * default) as the password of the workflow's actor, as docker/login-action's
+ * documented GHCR step does. The runner sets GITHUB_ACTOR; elsewhere there is
+ * no actor to log in as, and the error says where the credentials go instead.
+ */
+function githubTokenCredentials(registry, token, options) {
+    options.mask(token);
+    const actor = options.env.GITHUB_ACTOR?.trim();
+    if (!actor) {
+        throw new words/* WordedError */.gG((0,words/* words */.aL) `${registry}: ${(0,words/* named */.KT)('github-token')} logs in as the workflow's actor, and GITHUB_ACTOR is not set: outside GitHub Actions, add ${registry} to ${(0,words/* named */.KT)('registry-auth')} with the token's user`);
+    }
+    return { username: actor, password: token };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/gcp-key.ts
+/**
+ * A service-account key as Google's registries take it: user `_json_key`
+ * with the key file's JSON, or `_json_key_base64` with its base64. Masked
+ * first, piece by piece (see keySecrets).
+ */
+function gcpKeyCredentials(key, options) {
+    for (const secret of keySecrets(key))
+        options.mask(secret);
+    return { username: key.username, password: key.password };
+}
+/**
+ * Every form in which a key could reach a log line. A mask hides a value
+ * only where a line holds it whole, and a key file spans lines: so the
+ * private key is masked as a whole, as the JSON file spells it (`\n`
+ * escapes), and line by line (its armour lines are no secret).
+ */
+function keySecrets(key) {
+    const pem = key.privateKey;
+    const lines = pem
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !/^-----(?:BEGIN|END) [A-Z ]*-----$/.test(line));
+    const json = key.username === '_json_key_base64'
+        ? Buffer.from(key.password, 'base64').toString('utf8').trim()
+        : undefined;
+    return [
+        ...new Set([
+            key.password,
+            ...(json === undefined ? [] : [json]),
+            pem.trim(),
+            JSON.stringify(pem).slice(1, -1),
+            ...lines
+        ])
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/acquire.ts
+
+
 
 
 /** Where the credentials of a step came from, for the log. */
@@ -573,6 +730,16 @@ function sourceOf(step) {
             return 'ECR Public GetAuthorizationToken';
         case 'acr-oidc':
             return 'GitHub OIDC, Entra ID and the ACR token exchange';
+        case 'gcp-oidc':
+            return step.credentials.serviceAccount
+                ? 'GitHub OIDC, Google STS and IAM generateAccessToken'
+                : 'GitHub OIDC and Google STS';
+        case 'gcp-key':
+            return 'gcp-credentials-json';
+        case 'dockerhub-oidc':
+            return 'GitHub OIDC and the Docker Hub token exchange';
+        case 'github-token':
+            return 'github-token';
         case 'anonymous':
             return 'none';
     }
@@ -605,6 +772,30 @@ async function acquireLogin(step, auth, options) {
                 mask: options.mask,
                 getIdToken: githubIdToken({ login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' }, options.getIdToken)
             });
+            break;
+        case 'dockerhub-oidc':
+            obtained = await options.sources.dockerhubOidc({ username: c.username, connectionId: c.connectionId }, {
+                mask: options.mask,
+                getIdToken: githubIdToken({ login: `Docker Hub login for ${c.username}`, alternative: 'set dockerhub-token' }, options.getIdToken)
+            });
+            break;
+        case 'github-token':
+            obtained = githubTokenCredentials(step.registry, c.token, {
+                mask: options.mask,
+                env: options.env ?? process.env
+            });
+            break;
+        case 'gcp-oidc':
+            obtained = await options.sources.gcpOidc({
+                workloadIdentityProvider: c.workloadIdentityProvider,
+                ...(c.serviceAccount ? { serviceAccount: c.serviceAccount } : {})
+            }, {
+                mask: options.mask,
+                getIdToken: githubIdToken({ login: `Google login for ${step.registry}`, alternative: 'set gcp-credentials-json' }, options.getIdToken)
+            });
+            break;
+        case 'gcp-key':
+            obtained = gcpKeyCredentials(c.key, { mask: options.mask });
             break;
     }
     options.mask(obtained.password);
@@ -645,6 +836,16 @@ function rejectedMessage(step) {
             return (0,words/* words */.aL) `${who} rejected the ECR Public authorization token: check that the AWS identity may push to it`;
         case 'acr-oidc':
             return (0,words/* words */.aL) `${who} rejected the ACR refresh token for client ${c.clientId}: check that it has the AcrPush role on the registry`;
+        case 'gcp-oidc':
+            return c.serviceAccount
+                ? (0,words/* words */.aL) `${who} rejected the access token of ${c.serviceAccount}: grant it roles/artifactregistry.writer on the repository (or its project)`
+                : (0,words/* words */.aL) `${who} rejected the federated access token of ${c.workloadIdentityProvider}: grant the pool's principal roles/artifactregistry.writer on the repository, or set ${(0,words/* named */.KT)('gcp-service-account')} to impersonate an account that has it`;
+        case 'gcp-key':
+            return (0,words/* words */.aL) `${who} rejected the key of ${c.key.clientEmail}: check ${(0,words/* named */.KT)('gcp-credentials-json')} (a deleted or disabled key is refused) and that the account has roles/artifactregistry.writer`;
+        case 'dockerhub-oidc':
+            return (0,words/* words */.aL) `${step.registry === 'docker.io' ? 'Docker Hub' : who} rejected the access token Docker issued to ${c.username} for OIDC connection ${c.connectionId}: check that ${(0,words/* named */.KT)('dockerhub-username')} is the organisation the connection belongs to`;
+        case 'github-token':
+            return (0,words/* words */.aL) `${who} rejected ${(0,words/* named */.KT)('github-token')}: give it the job's GITHUB_TOKEN (with permissions: packages: write), or a token with the write:packages scope`;
         case 'anonymous':
             return (0,words/* words */.aL) `${step.registry} asks for credentials and none were given: add it to ${(0,words/* named */.KT)('registry-auth')}`;
     }
@@ -696,9 +897,18 @@ function credentialsFor(registry, provider, auth, push) {
         case 'dockerhub':
             if (auth.dockerhub)
                 return { kind: 'static', ...auth.dockerhub, from: 'dockerhub-token' };
+            if (auth.dockerhubOidc)
+                return { kind: 'dockerhub-oidc', ...auth.dockerhubOidc };
             if (!push)
                 return { kind: 'anonymous' };
-            return missing((0,words/* words */.aL) `set ${(0,words/* named */.KT)('dockerhub-username')} and ${(0,words/* named */.KT)('dockerhub-token')} (an access token with Read & Write), or add it to ${(0,words/* named */.KT)('registry-auth')}`);
+            return missing((0,words/* words */.aL) `set ${(0,words/* named */.KT)('dockerhub-username')} and ${(0,words/* named */.KT)('dockerhub-token')} (an access token with Read & Write) or ${(0,words/* named */.KT)('dockerhub-oidc-connection-id')} (GitHub OIDC, with permissions: id-token: write), or add it to ${(0,words/* named */.KT)('registry-auth')}`);
+        case 'ghcr':
+            // A source only read stays anonymous, as before: public packages need no login.
+            if (!push)
+                return { kind: 'anonymous' };
+            if (auth.githubToken)
+                return { kind: 'github-token', token: auth.githubToken };
+            return missing((0,words/* words */.aL) `set ${(0,words/* named */.KT)('github-token')} (the job's GITHUB_TOKEN, with permissions: packages: write), or add it to ${(0,words/* named */.KT)('registry-auth')}`);
         case 'ecr':
             return { kind: 'ecr', account: provider.account, region: provider.region };
         case 'ecr-public':
@@ -722,6 +932,21 @@ function credentialsFor(registry, provider, auth, push) {
                 return { kind: 'anonymous' };
             return missing((0,words/* words */.aL) `set ${(0,words/* named */.KT)('azure-client-id')} and ${(0,words/* named */.KT)('azure-tenant-id')} (GitHub OIDC, with permissions: id-token: write), add ${(0,words/* named */.KT)('azure-client-secret')} for a service principal, or add it to ${(0,words/* named */.KT)('registry-auth')} (admin user or repository token)`);
         }
+        case 'gar': {
+            const { workloadIdentityProvider, serviceAccount, key } = auth.gcp ?? {};
+            if (key)
+                return { kind: 'gcp-key', key };
+            if (workloadIdentityProvider) {
+                return {
+                    kind: 'gcp-oidc',
+                    workloadIdentityProvider,
+                    ...(serviceAccount ? { serviceAccount } : {})
+                };
+            }
+            if (!push)
+                return { kind: 'anonymous' };
+            return missing((0,words/* words */.aL) `set ${(0,words/* named */.KT)('gcp-workload-identity-provider')} (GitHub OIDC, with permissions: id-token: write; and ${(0,words/* named */.KT)('gcp-service-account')} to impersonate one), set ${(0,words/* named */.KT)('gcp-credentials-json')} (a service-account key), or add it to ${(0,words/* named */.KT)('registry-auth')} with username oauth2accesstoken and an access token (google-github-actions/auth's access_token output)`);
+        }
         case 'generic':
             return { kind: 'anonymous' };
     }
@@ -737,6 +962,16 @@ function describeCredentials(plan) {
             return 'an ECR Public authorization token (us-east-1)';
         case 'acr-oidc':
             return `GitHub OIDC for Entra ID client ${plan.clientId}, exchanged for an ACR refresh token`;
+        case 'dockerhub-oidc':
+            return `${plan.username} with GitHub OIDC, exchanged at Docker for OIDC connection ${plan.connectionId}`;
+        case 'github-token':
+            return "the workflow's actor (GITHUB_ACTOR) with github-token";
+        case 'gcp-oidc':
+            return plan.serviceAccount
+                ? `GitHub OIDC for Workload Identity provider ${plan.workloadIdentityProvider}, exchanged for an access token of ${plan.serviceAccount}`
+                : `GitHub OIDC for Workload Identity provider ${plan.workloadIdentityProvider}, exchanged for a federated access token`;
+        case 'gcp-key':
+            return `${plan.key.username} for ${plan.key.clientEmail} (from gcp-credentials-json)`;
         case 'anonymous':
             return 'no credentials (anonymous)';
     }
@@ -867,7 +1102,10 @@ async function loginAll(steps, auth, options) {
             getIdToken: options.getIdToken
         });
         try {
-            const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, options.client);
+            const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, {
+                ...options.client,
+                provider: step.provider
+            });
             await client.checkLogin();
             clients.set(step.registry, client);
         }
@@ -886,9 +1124,11 @@ async function loginAll(steps, auth, options) {
         logins.set(step.registry, login);
         if (options.useDocker && step.push) {
             if (configDir === undefined) {
-                configDir = await createConfigDir(options.configParent);
+                configDir = await createConfigDir(options.configParent, options.seedConfig);
                 changed();
             }
+            if (options.seedConfig)
+                await releaseFromHelpers(configDir, step.registry);
             await dockerLogin(configDir, login);
             dockerLogins.push(step.registry);
             changed();
@@ -2276,7 +2516,10 @@ function publishSession(inputs, login, edge) {
         let c = clients.get(registry);
         if (!c) {
             const credentials = login.logins.get(registry);
-            c = new distribution_client/* RegistryClient */.bP(registry, credentials, edge.mask, edge.client);
+            c = new distribution_client/* RegistryClient */.bP(registry, credentials, edge.mask, {
+                ...edge.client,
+                provider: providerOf(registry, inputs.auth)
+            });
             clients.set(registry, c);
         }
         return c;
@@ -2303,7 +2546,7 @@ function publishSession(inputs, login, edge) {
             if (provider.kind !== 'ecr')
                 return;
             // The AWS SDK is loaded only for an ECR target, not at start-up.
-            const { ensureEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 7477));
+            const { ensureEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(780), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 7477));
             await ensureEcrRepository({
                 provider: { ...provider, host: repository.registry },
                 path: repository.path,
@@ -2417,18 +2660,31 @@ function credentialSources() {
             return ecrCredentials(provider, aws, options);
         },
         ecrPublic: async (aws, options) => {
-            const { ecrPublicCredentials } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(72)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+            const { ecrPublicCredentials } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(780), __webpack_require__.e(72)]).then(__webpack_require__.bind(__webpack_require__, 1691));
             return ecrPublicCredentials(aws, options);
         },
         acrOidc: async (registry, azure, options) => {
             const { acrOidcCredentials } = await Promise.all(/* import() */[__webpack_require__.e(491), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 9100));
             return acrOidcCredentials(registry, azure, options);
+        },
+        // No SDK (two fetch calls), but most runs have no Google target to load it for.
+        gcpOidc: async (gcp, options) => {
+            const { gcpOidcCredentials } = await __webpack_require__.e(/* import() */ 320).then(__webpack_require__.bind(__webpack_require__, 4320));
+            return gcpOidcCredentials(gcp, options);
+        },
+        dockerhubOidc: async (hub, options) => {
+            const { dockerhubOidcCredentials } = await __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 3747));
+            return dockerhubOidcCredentials(hub, options);
         }
     };
 }
 
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
-var parse = __webpack_require__(8059);
+// EXTERNAL MODULE: ./src/inputs/metadata-env.ts
+var metadata_env = __webpack_require__(9886);
+// EXTERNAL MODULE: ./src/inputs/dockerhub.ts
+var dockerhub = __webpack_require__(5402);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 7 modules
+var parse = __webpack_require__(3639);
 // EXTERNAL MODULE: ./src/push/plan.ts + 5 modules
 var push_plan = __webpack_require__(2909);
 ;// CONCATENATED MODULE: ./src/push/failure.ts
@@ -2464,10 +2720,8 @@ function publishFailure(result) {
 var json = __webpack_require__(2794);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
-// EXTERNAL MODULE: ./src/context/payload.ts
-var context_payload = __webpack_require__(1453);
-// EXTERNAL MODULE: ./src/cli/context.ts + 1 modules
-var context = __webpack_require__(378);
+// EXTERNAL MODULE: ./src/cli/context.ts + 3 modules
+var context = __webpack_require__(7615);
 // EXTERNAL MODULE: ./src/cli/help.ts
 var help = __webpack_require__(7911);
 // EXTERNAL MODULE: ./src/context/gitlab.ts
@@ -2484,9 +2738,105 @@ function loginTargets(inputs) {
     return [...targets, ...source];
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/cli/credential-helpers.ts
+
+
+
+
+
+
+/** What the helper protocol says when it has nothing for that server. */
+const NOT_FOUND = 'credentials not found in native keychain';
+/** The server URL Docker asks a helper for: Docker Hub's v1 URL, any other registry's host. */
+function helperServerUrl(registry) {
+    return registry === reference/* DOCKER_HUB */.Xb ? 'https://index.docker.io/v1/' : registry;
+}
+/**
+ * `docker-credential-<helper> get`, as Docker runs it: the server URL on
+ * stdin, `{"ServerURL","Username","Secret"}` on stdout. Found on PATH and
+ * run with no shell and a time limit. Its output is never shown: a failure
+ * says the exit code and how to see the helper's own message.
+ */
+function askCredentialHelper(call, options) {
+    const program = `docker-credential-${call.helper}`;
+    const path = findOnPath(program, options.env.PATH ?? '');
+    if (path === undefined) {
+        const where = call.via === 'credsStore' ? 'credsStore' : `credHelpers for ${call.registry}`;
+        throw new shared_errors/* InputError */.dz('DOCKER_CONFIG', (0,words/* words */.aL) `${program} was not found on PATH (${where} in ${call.configPath} names it): install it or put its folder on PATH, remove that entry from the file, or give ${call.registry} credentials in ${registryAuth}`);
+    }
+    const serverUrl = helperServerUrl(call.registry);
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const result = (0,external_node_child_process_.spawnSync)(path, ['get'], {
+        input: serverUrl,
+        env: { ...options.env },
+        encoding: 'utf8',
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 1024 * 1024,
+        shell: false,
+        windowsHide: true
+    });
+    const failed = (reason) => new words/* WordedError */.gG((0,words/* words */.aL) `${program} get failed for ${call.registry} (${reason}): run echo ${serverUrl} | ${program} get to see its message, or give ${call.registry} credentials in ${registryAuth}`);
+    if (result.error) {
+        const code = result.error.code;
+        throw failed(code === 'ETIMEDOUT'
+            ? `no answer within ${timeoutMs / 1000} s`
+            : `it could not be run: ${code ?? 'unknown error'}`);
+    }
+    if (result.status !== 0) {
+        const said = `${result.stdout}\n${result.stderr}`.toLowerCase();
+        if (result.status !== null && said.includes(NOT_FOUND))
+            return { kind: 'not found' };
+        throw failed(result.status === null ? `killed by ${result.signal}` : `exit code ${result.status}`);
+    }
+    const answer = parseAnswer(result.stdout);
+    if (answer === undefined)
+        throw failed('its answer is not the JSON of the credential helper protocol');
+    return answer.Secret === ''
+        ? { kind: 'not found' }
+        : { kind: 'found', credentials: { username: answer.Username, password: answer.Secret } };
+}
+const registryAuth = (0,words/* named */.KT)('registry-auth');
+function parseAnswer(stdout) {
+    let doc;
+    try {
+        doc = JSON.parse(stdout);
+    }
+    catch {
+        return undefined;
+    }
+    const { Username, Secret } = (doc ?? {});
+    return typeof Username === 'string' && typeof Secret === 'string'
+        ? { Username, Secret }
+        : undefined;
+}
+/** The program's file in the first absolute PATH folder that has it executable. */
+function findOnPath(program, pathVariable) {
+    const names = process.platform === 'win32' ? [`${program}.exe`] : [program];
+    for (const dir of pathVariable.split(external_node_path_.delimiter)) {
+        // Relative entries (`.`, empty) would run whatever the working directory holds.
+        if (!(0,external_node_path_.isAbsolute)(dir))
+            continue;
+        for (const name of names) {
+            const file = (0,external_node_path_.join)(dir, name);
+            try {
+                if (!(0,external_node_fs_.statSync)(file).isFile())
+                    continue;
+                (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+                return file;
+            }
+            catch {
+                // not here
+            }
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/docker-config.ts
+
 
 
 
@@ -2498,10 +2848,11 @@ function dockerConfigPath(env) {
     return (0,external_node_path_.join)(dir, 'config.json');
 }
 /**
- * The username and password `docker login` stored for each registry, from
- * `auths` entries with an `auth` (base64 `user:password`) or a username and
- * password. Credential helpers (`credsStore`, `credHelpers`) and identity
- * tokens are not read. A missing file is no logins; a broken one is an error.
+ * The credential keys of the Docker config: `auths` entries with an `auth`
+ * (base64 `user:password`), a username and password, or an `identitytoken`;
+ * `credHelpers` and `credsStore`. Hosts are normalised
+ * (`https://index.docker.io/v1/` is `docker.io`). A missing file is no
+ * logins; a broken one, or a helper name that is no program name, is an error.
  */
 function readDockerConfig(env) {
     const path = dockerConfigPath(env);
@@ -2510,7 +2861,7 @@ function readDockerConfig(env) {
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch {
-        return { path, auths: new Map() };
+        return { path, auths: new Map(), credHelpers: new Map() };
     }
     let doc;
     try {
@@ -2519,21 +2870,63 @@ function readDockerConfig(env) {
     catch {
         throw new shared_errors/* InputError */.dz('DOCKER_CONFIG', `${path} is not valid JSON: fix it, or point DOCKER_CONFIG at another directory`);
     }
+    const fields = docker_config_objectOf(doc);
     const auths = new Map();
-    const entries = doc?.auths;
-    if (entries === null || typeof entries !== 'object')
-        return { path, auths };
-    for (const [key, value] of Object.entries(entries)) {
+    for (const [key, value] of Object.entries(docker_config_objectOf(fields.auths))) {
         const credentials = credentialsOf(value);
         if (credentials)
             auths.set((0,registry_auth/* normaliseHost */.f)(key), credentials);
     }
-    return { path, auths };
+    const credHelpers = new Map();
+    for (const [key, value] of Object.entries(docker_config_objectOf(fields.credHelpers))) {
+        if (typeof value === 'string' && value !== '')
+            credHelpers.set((0,registry_auth/* normaliseHost */.f)(key), helperName(value, path, `credHelpers[${(0,shared_errors/* quote */.hD)(key)}]`));
+    }
+    const store = fields.credsStore;
+    const credsStore = typeof store === 'string' && store !== '' ? helperName(store, path, 'credsStore') : undefined;
+    return { path, auths, credHelpers, ...(credsStore ? { credsStore } : {}) };
+}
+/** The helper Docker asks for a registry: its `credHelpers` entry, else `credsStore`. */
+function helperFor(config, registry) {
+    const own = config.credHelpers.get(registry);
+    if (own !== undefined)
+        return { helper: own, via: 'credHelpers' };
+    if (config.credsStore !== undefined)
+        return { helper: config.credsStore, via: 'credsStore' };
+    return undefined;
+}
+/**
+ * A registry's credentials in Docker's order: the helper its `credHelpers`
+ * entry names, else the `credsStore` helper; when there is none, or it has
+ * nothing for the registry, the file's `auths` entry; else none. `ask` runs
+ * the helper (askCredentialHelper) and throws when it fails.
+ */
+function lookupDockerConfig(config, registry, ask) {
+    const choice = helperFor(config, registry);
+    if (choice) {
+        const answer = ask({ ...choice, registry, configPath: config.path });
+        if (answer.kind === 'found')
+            return { credentials: answer.credentials, from: `docker-credential-${choice.helper}` };
+    }
+    const stored = config.auths.get(registry);
+    return stored ? { credentials: stored, from: config.path } : undefined;
+}
+/** A helper is a program name's tail: `docker-credential-<name>`, looked up on PATH only. */
+function helperName(value, path, key) {
+    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value))
+        return value;
+    throw new shared_errors/* InputError */.dz('DOCKER_CONFIG', `${key} in ${path} is ${(0,shared_errors/* quote */.hD)(value)}, which is no credential helper name: give the part after docker-credential- (osxkeychain, pass, desktop, gcloud, ecr-login)`);
+}
+function docker_config_objectOf(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : {};
 }
 function credentialsOf(entry) {
-    if (entry === null || typeof entry !== 'object')
-        return undefined;
-    const { auth, username, password } = entry;
+    const { auth, username, password, identitytoken } = docker_config_objectOf(entry);
+    // What docker itself prefers: an identity token is traded for access tokens in place of a password.
+    if (typeof identitytoken === 'string' && identitytoken !== '')
+        return { username: credentials/* IDENTITY_TOKEN_USERNAME */.y, password: identitytoken };
     if (typeof auth === 'string' && auth !== '') {
         const decoded = Buffer.from(auth, 'base64').toString('utf8');
         const colon = decoded.indexOf(':');
@@ -2553,6 +2946,8 @@ function credentialsOf(entry) {
 
 
 
+
+
 /** True when the inputs give no credentials for this registry, and it is no AWS registry. */
 function uncovered(registry, auth, borrowed) {
     if (borrowed.has(registry) || auth.registryAuth.some((e) => e.registry === registry))
@@ -2560,9 +2955,13 @@ function uncovered(registry, auth, borrowed) {
     const provider = providerOf(registry, auth);
     switch (provider.kind) {
         case 'dockerhub':
-            return auth.dockerhub === undefined;
+            return auth.dockerhub === undefined && auth.dockerhubOidc === undefined;
         case 'acr':
             return auth.azure.clientId === undefined;
+        case 'ghcr':
+            return auth.githubToken === undefined;
+        case 'gar':
+            return auth.gcp === undefined;
         case 'generic':
             return true;
         default:
@@ -2573,10 +2972,12 @@ function uncovered(registry, auth, borrowed) {
 /**
  * Every registry's login step, as the action plans them, with two more
  * places for credentials a registry has none for: GitLab's job token for
- * $CI_REGISTRY (CI_REGISTRY_USER, CI_REGISTRY_PASSWORD), then what `docker
- * login` stored in the Docker config. Decided before any network call.
+ * $CI_REGISTRY (CI_REGISTRY_USER, CI_REGISTRY_PASSWORD), then the Docker
+ * config, as Docker reads it (its credential helper for the registry, else
+ * what `docker login` stored in the file). Decided before any network call;
+ * a helper is asked once per registry, only for one nothing else covers.
  */
-function cliLoginSteps(inputs, env, secrets) {
+function cliLoginSteps(inputs, env, secrets, ask = (call) => askCredentialHelper(call, { env })) {
     const targets = loginTargets(inputs);
     const borrowed = new Map();
     const registries = [...new Set(targets.map((t) => t.registry))];
@@ -2592,9 +2993,9 @@ function cliLoginSteps(inputs, env, secrets) {
     if (missing.length > 0) {
         const config = readDockerConfig(env);
         for (const registry of missing) {
-            const found = config.auths.get(registry);
+            const found = lookupDockerConfig(config, registry, ask);
             if (found)
-                borrowed.set(registry, { entry: { registry, ...found }, from: config.path });
+                borrowed.set(registry, { entry: { registry, ...found.credentials }, from: found.from });
         }
     }
     for (const { entry } of borrowed.values())
@@ -2617,9 +3018,11 @@ function cliRejectedMessage(step) {
             `${step.registry} rejected the CI job token of ${c.username}: check that the job may push to this project's container registry`
         ];
     }
-    if (c.kind === 'static' && c.from.endsWith('config.json')) {
+    const helper = c.kind === 'static' && c.from.startsWith('docker-credential-');
+    if (c.kind === 'static' && (helper || c.from.endsWith('config.json'))) {
+        const what = (0,credentials/* isIdentityToken */.M)(c) ? 'the identity token' : `the credentials for ${c.username}`;
         return [
-            `${step.registry} rejected the credentials for ${c.username} stored in ${c.from}: run docker login ${step.registry} again, or set TAGSHIP_REGISTRY_AUTH`
+            `${step.registry} rejected ${what} ${helper ? 'from' : 'stored in'} ${c.from}: run docker login ${step.registry} again, or set TAGSHIP_REGISTRY_AUTH`
         ];
     }
     return rejectedMessage(step);
@@ -2740,6 +3143,7 @@ var cli_secrets = __webpack_require__(6483);
 
 
 
+
 /**
  * `tagship publish`: the action's flow from flags and environment. Plan,
  * decide every login, log in and check each, publish, verify, report. The
@@ -2762,11 +3166,13 @@ async function run(args, io, secrets) {
     const fromEnv = (0,cli_secrets/* secretInputs */._y)(io.env);
     for (const value of Object.values(fromEnv))
         secrets.add(value);
-    const inputs = (0,parse/* parseInputs */.T)({ ...args.inputs, ...fromEnv, push: 'true' });
+    const raw = (0,metadata_env/* withMetadataEnv */.z)({ ...args.inputs, ...fromEnv, push: 'true' }, io.env);
+    const inputs = (0,parse/* parseInputs */.T)((0,dockerhub/* withDockerhubOidcEnv */.k5)(raw, io.env));
     for (const entry of inputs.auth.registryAuth)
         secrets.add(entry.password);
-    const payload = (0,context/* detectCi */.A)(io.env) === 'github' ? (0,context_payload/* readPayload */.r)(io.env.GITHUB_EVENT_PATH) : {};
-    const plan = (0,push_plan/* buildPlan */.G)((0,context/* cliContext */.o)(args.context, io.env, payload, io.now), inputs);
+    const cwd = io.cwd ?? process.cwd();
+    const ctx = await (0,context/* readCliContext */.QH)(args.context, inputs.context, io.env, cwd, io.now);
+    const plan = (0,push_plan/* buildPlan */.G)(ctx, inputs);
     const { steps, auth } = cliLoginSteps(inputs, io.env, secrets);
     const err = (text) => io.stderr(secrets.scrub(text));
     const display = io.tty ? liveDisplay(err, plan, io.tty.columns) : plainDisplay(err);
@@ -2901,12 +3307,233 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: isReplayable
 
+// EXTERNAL MODULE: ./src/distribution/credentials.ts
+var credentials = __webpack_require__(5864);
 // EXTERNAL MODULE: ./src/distribution/endpoint.ts
 var endpoint = __webpack_require__(8925);
 // EXTERNAL MODULE: ./src/distribution/errors.ts
 var errors = __webpack_require__(4604);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
+// EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
+var proxy_dispatch = __webpack_require__(7757);
+;// CONCATENATED MODULE: ./src/distribution/auth.ts
+
+
+
+
+/** Basic `Authorization` value for credentials. */
+function basicAuthorization(c) {
+    return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+}
+/**
+ * Answer a Bearer challenge: ask the realm for a token for the service and
+ * scopes, with Basic credentials when there are any (anonymous otherwise),
+ * or with an identity token in the OAuth2 POST form. The token is masked
+ * before it is returned.
+ */
+async function fetchBearerToken(req) {
+    const realm = req.challenge.params.realm;
+    if (!realm)
+        throw new errors/* CredentialsRejectedError */.HK(req.registry, 'its Bearer challenge names no realm');
+    const url = new URL(realm);
+    const refreshToken = req.credentials && (0,credentials/* isIdentityToken */.M)(req.credentials) ? req.credentials.password : undefined;
+    if (refreshToken === undefined) {
+        if (req.challenge.params.service)
+            url.searchParams.set('service', req.challenge.params.service);
+        for (const scope of req.scopes)
+            url.searchParams.append('scope', scope);
+        if (req.credentials)
+            url.searchParams.set('account', req.credentials.username);
+    }
+    const insecure = req.insecureRegistries ?? [];
+    // The credentials go to the realm: only over TLS, or plain HTTP where the
+    // registry itself may speak it.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,endpoint/* plainHttpAllowed */.TH)(url, insecure)))
+        throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`);
+    const way = (0,proxy_dispatch/* route */.wE)(url, insecure);
+    let response;
+    try {
+        response = await fetch(url, {
+            ...(refreshToken !== undefined
+                ? refreshTokenForm(req, refreshToken)
+                : {
+                    headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {}
+                }),
+            redirect: 'error',
+            ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
+        });
+    }
+    catch (e) {
+        const tls = (0,endpoint/* tlsFailure */.kL)(e);
+        if (tls?.kind === 'certificate')
+            throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, (0,endpoint/* untrustedText */.Ui)(req.registry, url, tls));
+        const refused = (0,proxy_dispatch/* proxyRefusal */.vd)(e, way.proxy);
+        if (refused)
+            throw new proxy_dispatch/* ProxyRefusedError */.Ne(req.registry, `its token service ${url.origin}: ${refused}`);
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} failed: ${(0,errors/* networkErrorText */.Mi)(e)}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)}`);
+    }
+    // An OAuth2 server answers 400 (invalid_grant) to a refresh token it does not know.
+    if (response.status === 401 ||
+        response.status === 403 ||
+        (refreshToken !== undefined && response.status === 400)) {
+        await response.body?.cancel();
+        throw new errors/* CredentialsRejectedError */.HK(req.registry, `its token service answered ${response.status}`);
+    }
+    if (!response.ok) {
+        await response.body?.cancel();
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`);
+    }
+    const body = (await response.json().catch(() => ({})));
+    const token = body.token ?? body.access_token;
+    if (!token)
+        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} gave no token`);
+    req.mask(token);
+    return token;
+}
+/**
+ * The OAuth2 request that trades an identity token (a refresh token) for an
+ * access token: a form POSTed to the realm (grant_type=refresh_token), as
+ * Docker sends it; the token service has no GET form for it.
+ */
+function refreshTokenForm(req, refreshToken) {
+    const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: 'tagship'
+    });
+    if (req.challenge.params.service)
+        form.set('service', req.challenge.params.service);
+    if (req.scopes.length > 0)
+        form.set('scope', req.scopes.join(' '));
+    return {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/distribution/authorizer.ts
+
+
+
+/**
+ * The `Authorization` one registry's requests carry, per scope set: Basic
+ * credentials, or Bearer tokens fetched through the challenge's realm and
+ * cached per scope set (tokens last minutes, so a refused one is renewed).
+ */
+class Authorizer {
+    registry;
+    credentials;
+    mask;
+    insecureRegistries;
+    tokens = new Map();
+    /** Token fetches under way, per scope set: concurrent requests share one. */
+    pending = new Map();
+    challenge;
+    constructor(registry, credentials, mask, insecureRegistries = []) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.mask = mask;
+        this.insecureRegistries = insecureRegistries;
+    }
+    /**
+     * What to send first: the token for these scopes, or, once the registry
+     * has asked for Bearer tokens, a new token fetched up front, which saves a
+     * 401 round trip for every new scope set; Basic credentials once asked for.
+     * `fresh` says the token was fetched for this very request.
+     */
+    async authorizationFor(scopes) {
+        const key = scopes.join(' ');
+        const cached = this.tokens.get(key);
+        if (cached !== undefined)
+            return { authorization: cached, fresh: false };
+        if (this.challenge?.scheme === 'bearer')
+            return {
+                authorization: await this.fetchAuthorization(this.challenge, key, scopes),
+                fresh: true
+            };
+        return { authorization: this.basicIfKnown(), fresh: false };
+    }
+    /**
+     * The registry answered `sent` with a 401 and this challenge: remember the
+     * challenge, and give the authorization to send instead.
+     */
+    async renew(challenge, scopes, sent) {
+        const key = scopes.join(' ');
+        this.challenge = challenge;
+        // Another request may have renewed the token meanwhile: use that one.
+        const renewed = this.tokens.get(key);
+        if (renewed !== undefined && renewed !== sent)
+            return renewed;
+        this.tokens.delete(key);
+        return await this.fetchAuthorization(challenge, key, scopes);
+    }
+    fetchAuthorization(challenge, key, scopes) {
+        let pending = this.pending.get(key);
+        if (!pending) {
+            pending = this.authorize(challenge, scopes)
+                .then((authorization) => {
+                this.tokens.set(key, authorization);
+                return authorization;
+            })
+                .finally(() => this.pending.delete(key));
+            this.pending.set(key, pending);
+        }
+        return pending;
+    }
+    basicIfKnown() {
+        return this.challenge?.scheme === 'basic' && this.credentials
+            ? basicAuthorization(this.credentials)
+            : undefined;
+    }
+    async authorize(challenge, scopes) {
+        if (challenge.scheme === 'basic') {
+            if (!this.credentials)
+                throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it needs credentials and none were given');
+            // An identity token is traded at a token service only, never sent as a password.
+            if ((0,credentials/* isIdentityToken */.M)(this.credentials))
+                throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it asks for a username and password (Basic), and an identity token is none');
+            return basicAuthorization(this.credentials);
+        }
+        const token = await fetchBearerToken({
+            registry: this.registry,
+            challenge,
+            scopes,
+            ...(this.credentials ? { credentials: this.credentials } : {}),
+            mask: this.mask,
+            insecureRegistries: this.insecureRegistries
+        });
+        return `Bearer ${token}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/distribution/challenge.ts
+/**
+ * Parse `WWW-Authenticate` (RFC 7235): `Bearer realm="…",service="…",scope="…"`
+ * or `Basic realm="…"`. Quoted values may hold commas and escaped quotes.
+ * Returns undefined for a scheme tagship does not speak.
+ */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+    if (!m)
+        return undefined;
+    const scheme = m[1].toLowerCase();
+    if (scheme !== 'basic' && scheme !== 'bearer')
+        return undefined;
+    const params = {};
+    const param = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?\s*/gy;
+    const rest = m[2];
+    param.lastIndex = 0;
+    let p;
+    while (param.lastIndex < rest.length && (p = param.exec(rest)) !== null) {
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+    }
+    return { scheme, params };
+}
+
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var shared_retry = __webpack_require__(3091);
 ;// CONCATENATED MODULE: ./src/distribution/transport.ts
 
 
@@ -2924,14 +3551,6 @@ function isReplayable(body) {
 /** `PUT /v2/team/app/blobs/uploads/…`: the path only, as upload queries carry session state. */
 function describeRequest(init, url) {
     return `${(init.method ?? 'GET').toUpperCase()} ${url.pathname}`;
-}
-/** Node's fetch takes TLS options only through an undici dispatcher: one, for every listed host. */
-let unverified;
-/** fetch options for `url`: an unverifying dispatcher for a listed host's https, else none. */
-function tlsOptions(url, insecureRegistries) {
-    return url.protocol === 'https:' && (0,endpoint/* isListedInsecure */.Ai)(url, insecureRegistries)
-        ? { dispatcher: (unverified ??= new undici/* Agent */.g6({ connect: { rejectUnauthorized: false } })) }
-        : {};
 }
 /** The host answered TLS with plain HTTP, and may speak it: send again over http. */
 class PlainAnswer extends Error {
@@ -3043,9 +3662,11 @@ class Transport {
     /**
      * One HTTP exchange with a timeout to the response headers; a streamed body
      * instead re-arms the timer at every chunk, so a slow but moving upload of
-     * a large layer is never cut, and a stalled one is.
+     * a large layer is never cut, and a stalled one is. It goes through the
+     * proxy the environment names for `url`, if any (see proxy-dispatch.ts).
      */
     async send(url, init, authorization) {
+        const way = (0,proxy_dispatch/* route */.wE)(url, this.insecureRegistries);
         const headers = new Headers(init.headers);
         if (authorization)
             headers.set('authorization', authorization);
@@ -3083,7 +3704,7 @@ class Transport {
                 signal: controller.signal,
                 ...(streamed ? { duplex: 'half' } : {}),
                 ...(unclonable ? { window: null } : {}),
-                ...tlsOptions(url, this.insecureRegistries)
+                ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
             });
         }
         catch (e) {
@@ -3097,10 +3718,13 @@ class Transport {
             }
             if (unclonable && !timedOut && redirectRefused(e))
                 throw new errors/* RegistryUnreachableError */.ST(this.registry, streamRedirectedText(init, url));
+            const refused = timedOut ? undefined : (0,proxy_dispatch/* proxyRefusal */.vd)(e, way.proxy);
+            if (refused)
+                throw new proxy_dispatch/* ProxyRefusedError */.Ne(this.registry, refused);
             const why = timedOut
                 ? `${describeRequest(init, url)} got no answer within ${this.timeoutMs / 1000} s`
                 : (0,errors/* networkErrorText */.Mi)(e);
-            throw new errors/* RegistryUnreachableError */.ST(this.registry, why);
+            throw new errors/* RegistryUnreachableError */.ST(this.registry, why + (0,proxy_dispatch/* viaProxy */.bP)(way.proxy));
         }
         finally {
             answered = true;
@@ -3146,184 +3770,6 @@ function redirectRefused(e) {
     return e?.cause?.message === 'unexpected redirect';
 }
 
-;// CONCATENATED MODULE: ./src/distribution/auth.ts
-
-
-
-/** Basic `Authorization` value for credentials. */
-function basicAuthorization(c) {
-    return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
-}
-/**
- * Answer a Bearer challenge: ask the realm for a token for the service and
- * scopes, with Basic credentials when there are any (anonymous otherwise).
- * The token is masked before it is returned.
- */
-async function fetchBearerToken(req) {
-    const realm = req.challenge.params.realm;
-    if (!realm)
-        throw new errors/* CredentialsRejectedError */.HK(req.registry, 'its Bearer challenge names no realm');
-    const url = new URL(realm);
-    if (req.challenge.params.service)
-        url.searchParams.set('service', req.challenge.params.service);
-    for (const scope of req.scopes)
-        url.searchParams.append('scope', scope);
-    if (req.credentials)
-        url.searchParams.set('account', req.credentials.username);
-    const insecure = req.insecureRegistries ?? [];
-    // The credentials go to the realm: only over TLS, or plain HTTP where the
-    // registry itself may speak it.
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,endpoint/* plainHttpAllowed */.TH)(url, insecure)))
-        throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`);
-    let response;
-    try {
-        response = await fetch(url, {
-            headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {},
-            redirect: 'error',
-            ...tlsOptions(url, insecure)
-        });
-    }
-    catch (e) {
-        const tls = (0,endpoint/* tlsFailure */.kL)(e);
-        if (tls?.kind === 'certificate')
-            throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, (0,endpoint/* untrustedText */.Ui)(req.registry, url, tls));
-        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} failed: ${(0,errors/* networkErrorText */.Mi)(e)}`);
-    }
-    if (response.status === 401 || response.status === 403) {
-        await response.body?.cancel();
-        throw new errors/* CredentialsRejectedError */.HK(req.registry, `its token service answered ${response.status}`);
-    }
-    if (!response.ok) {
-        await response.body?.cancel();
-        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`);
-    }
-    const body = (await response.json().catch(() => ({})));
-    const token = body.token ?? body.access_token;
-    if (!token)
-        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} gave no token`);
-    req.mask(token);
-    return token;
-}
-
-;// CONCATENATED MODULE: ./src/distribution/authorizer.ts
-
-
-/**
- * The `Authorization` one registry's requests carry, per scope set: Basic
- * credentials, or Bearer tokens fetched through the challenge's realm and
- * cached per scope set (tokens last minutes, so a refused one is renewed).
- */
-class Authorizer {
-    registry;
-    credentials;
-    mask;
-    insecureRegistries;
-    tokens = new Map();
-    /** Token fetches under way, per scope set: concurrent requests share one. */
-    pending = new Map();
-    challenge;
-    constructor(registry, credentials, mask, insecureRegistries = []) {
-        this.registry = registry;
-        this.credentials = credentials;
-        this.mask = mask;
-        this.insecureRegistries = insecureRegistries;
-    }
-    /**
-     * What to send first: the token for these scopes, or, once the registry
-     * has asked for Bearer tokens, a new token fetched up front, which saves a
-     * 401 round trip for every new scope set; Basic credentials once asked for.
-     * `fresh` says the token was fetched for this very request.
-     */
-    async authorizationFor(scopes) {
-        const key = scopes.join(' ');
-        const cached = this.tokens.get(key);
-        if (cached !== undefined)
-            return { authorization: cached, fresh: false };
-        if (this.challenge?.scheme === 'bearer')
-            return {
-                authorization: await this.fetchAuthorization(this.challenge, key, scopes),
-                fresh: true
-            };
-        return { authorization: this.basicIfKnown(), fresh: false };
-    }
-    /**
-     * The registry answered `sent` with a 401 and this challenge: remember the
-     * challenge, and give the authorization to send instead.
-     */
-    async renew(challenge, scopes, sent) {
-        const key = scopes.join(' ');
-        this.challenge = challenge;
-        // Another request may have renewed the token meanwhile: use that one.
-        const renewed = this.tokens.get(key);
-        if (renewed !== undefined && renewed !== sent)
-            return renewed;
-        this.tokens.delete(key);
-        return await this.fetchAuthorization(challenge, key, scopes);
-    }
-    fetchAuthorization(challenge, key, scopes) {
-        let pending = this.pending.get(key);
-        if (!pending) {
-            pending = this.authorize(challenge, scopes)
-                .then((authorization) => {
-                this.tokens.set(key, authorization);
-                return authorization;
-            })
-                .finally(() => this.pending.delete(key));
-            this.pending.set(key, pending);
-        }
-        return pending;
-    }
-    basicIfKnown() {
-        return this.challenge?.scheme === 'basic' && this.credentials
-            ? basicAuthorization(this.credentials)
-            : undefined;
-    }
-    async authorize(challenge, scopes) {
-        if (challenge.scheme === 'basic') {
-            if (!this.credentials)
-                throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it needs credentials and none were given');
-            return basicAuthorization(this.credentials);
-        }
-        const token = await fetchBearerToken({
-            registry: this.registry,
-            challenge,
-            scopes,
-            ...(this.credentials ? { credentials: this.credentials } : {}),
-            mask: this.mask,
-            insecureRegistries: this.insecureRegistries
-        });
-        return `Bearer ${token}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/distribution/challenge.ts
-/**
- * Parse `WWW-Authenticate` (RFC 7235): `Bearer realm="…",service="…",scope="…"`
- * or `Basic realm="…"`. Quoted values may hold commas and escaped quotes.
- * Returns undefined for a scheme tagship does not speak.
- */
-function parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
-    if (!m)
-        return undefined;
-    const scheme = m[1].toLowerCase();
-    if (scheme !== 'basic' && scheme !== 'bearer')
-        return undefined;
-    const params = {};
-    const param = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?\s*/gy;
-    const rest = m[2];
-    param.lastIndex = 0;
-    let p;
-    while (param.lastIndex < rest.length && (p = param.exec(rest)) !== null) {
-        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
-    }
-    return { scheme, params };
-}
-
-// EXTERNAL MODULE: ./src/shared/retry.ts
-var shared_retry = __webpack_require__(3091);
 ;// CONCATENATED MODULE: ./src/distribution/client.ts
 
 
@@ -3348,6 +3794,8 @@ class RegistryClient {
     credentials;
     retries;
     timeoutMs;
+    /** Who runs the registry, when the client was told (see ClientOptions). */
+    provider;
     authorizer;
     transport;
     policy;
@@ -3361,6 +3809,7 @@ class RegistryClient {
         this.retries = Math.max(0, options.retries ?? shared_retry/* DEFAULT_RETRY_POLICY */.cO.retries);
         this.policy = { ...shared_retry/* DEFAULT_RETRY_POLICY */.cO, retries: this.retries };
         this.timeoutMs = options.timeoutMs ?? 60_000;
+        this.provider = options.provider;
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
         this.random = options.random ?? Math.random;
         this.now = options.now ?? Date.now;
@@ -3465,6 +3914,27 @@ class RegistryClient {
 
 /***/ }),
 
+/***/ 5864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ isIdentityToken),
+/* harmony export */   y: () => (/* binding */ IDENTITY_TOKEN_USERNAME)
+/* harmony export */ });
+/**
+ * Docker's username for an identity token (credential helpers answer it, and
+ * `docker login` stores one as `identitytoken`): the password is then an
+ * OAuth2 refresh token, traded at the registry's token service for access
+ * tokens, never sent as a password.
+ */
+const IDENTITY_TOKEN_USERNAME = '<token>';
+function isIdentityToken(c) {
+    return c.username === IDENTITY_TOKEN_USERNAME;
+}
+
+
+/***/ }),
+
 /***/ 9898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3503,11 +3973,11 @@ function digestOf(bytes, algorithm = 'sha256') {
 /* harmony export */   TH: () => (/* binding */ plainHttpAllowed),
 /* harmony export */   Ui: () => (/* binding */ untrustedText),
 /* harmony export */   c0: () => (/* binding */ secureBaseUrl),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   kL: () => (/* binding */ tlsFailure),
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl),
 /* harmony export */   uD: () => (/* binding */ plainRefusedText)
 /* harmony export */ });
-/* unused harmony export isLoopbackHost */
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
 
 /** Hosts that are this machine: plain HTTP is allowed there, as the docker daemon allows it. */
@@ -3742,6 +4212,9 @@ function advice(context, answer) {
     const said = answer.message ? ` (${answer.message})` : '';
     if (isImmutableTagRefusal(answer.code, answer.message))
         return `the repository is immutable and the tag already points at another image: publish a new tag, or make ${repo} mutable`;
+    const ghcr = context.provider === 'ghcr' && context.write ? ghcrWriteAdvice(context, answer) : undefined;
+    if (ghcr)
+        return ghcr;
     if (answer.code === 'TOOMANYREQUESTS' || answer.status === 429)
         return `rate limited; ${retried}: wait and run again, or use credentials with a higher limit`;
     switch (answer.code) {
@@ -3785,6 +4258,26 @@ function advice(context, answer) {
     if (answer.status === 408 || answer.status >= 500)
         return `the registry kept failing; ${retried}: try again later`;
     return answer.message ?? answer.code ?? 'unexpected answer';
+}
+/**
+ * GHCR refuses a write it does not allow with 403 `DENIED`, in two words that
+ * each have their fix: `installation not allowed to Create organization
+ * package` (or `Write`) when the job's GITHUB_TOKEN has no `packages: write`;
+ * `permission_denied: write_package` when the token may write packages but
+ * not this one: the package does not grant the workflow's repository Write
+ * access (its settings, Manage Actions access), or the job has only
+ * `packages: read`.
+ */
+function ghcrWriteAdvice(context, answer) {
+    if (answer.status !== 403 && answer.code !== 'DENIED')
+        return undefined;
+    const pkg = `${context.registry}/${context.repository}`;
+    const said = answer.message ? ` (${answer.message})` : '';
+    if (/installation not allowed to \w+ organization package/i.test(answer.message ?? ''))
+        return `GHCR refused to write the package ${pkg}${said}: the job's GITHUB_TOKEN may not write packages: add permissions: packages: write to the job`;
+    if (/permission_denied: write_package/i.test(answer.message ?? ''))
+        return `GHCR refused to write the package ${pkg}${said}: the package does not grant the workflow's repository Write access: in the package's settings, Manage Actions access, add the repository with the Write role (and give the job permissions: packages: write)`;
+    return `GHCR refused to write the package ${pkg}${said}: give the job permissions: packages: write, and the workflow's repository Write access in the package's settings (Manage Actions access)`;
 }
 /** The first `{"errors":[{"code","message"}]}` entry of an answer, consuming its body. */
 async function readRegistryError(response) {
@@ -4021,6 +4514,117 @@ function descriptors(value, digest, field) {
 
 /***/ }),
 
+/***/ 7757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ refusalText),
+/* harmony export */   Ne: () => (/* binding */ ProxyRefusedError),
+/* harmony export */   bP: () => (/* binding */ viaProxy),
+/* harmony export */   th: () => (/* binding */ dispatchOptions),
+/* harmony export */   vd: () => (/* binding */ proxyRefusal),
+/* harmony export */   wE: () => (/* binding */ route)
+/* harmony export */ });
+/* unused harmony export currentProxyRules */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2297);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8925);
+
+
+
+
+let parsed;
+/** The proxy rules of `env` (see proxyRules), parsed again only when one of their variables changed. */
+function currentProxyRules(env = process.env) {
+    const key = Object.values(_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .PROXY_VARIABLES */ .bD)
+        .flat()
+        .map((name) => `${name}=${env[name] ?? ''}`)
+        .join('\n');
+    if (parsed?.key !== key)
+        parsed = { key, rules: (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyRules */ .EK)(env) };
+    return parsed.rules;
+}
+/** Node's fetch takes a proxy and TLS options only through an undici dispatcher: one per kind. */
+const dispatchers = new Map();
+/**
+ * The route to `url`: through the proxy the environment names for it (see
+ * proxyFor), and without certificate verification for a host listed in
+ * `insecure-registries`, also through the proxy. An https URL goes through a
+ * CONNECT tunnel, so TLS stays end to end; an http URL is sent to the proxy as
+ * an absolute-URI request, which every HTTP proxy serves on any port (CONNECT
+ * is often allowed to port 443 only).
+ */
+function route(url, insecureRegistries = [], env = process.env) {
+    const unverified = url.protocol === 'https:' && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .isListedInsecure */ .Ai)(url, insecureRegistries);
+    const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyFor */ .iJ)(currentProxyRules(env), url);
+    if (!proxy && !unverified)
+        return {};
+    const key = JSON.stringify([proxy?.origin, proxy?.authorization, unverified]);
+    let dispatcher = dispatchers.get(key);
+    if (!dispatcher) {
+        const tls = unverified ? { rejectUnauthorized: false } : undefined;
+        dispatcher = proxy
+            ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({
+                uri: proxy.origin,
+                ...(proxy.authorization && { token: proxy.authorization }),
+                proxyTunnel: false,
+                ...(tls && { requestTls: tls })
+            })
+            : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: tls });
+        dispatchers.set(key, dispatcher);
+    }
+    return { dispatcher, ...(proxy && { proxy }) };
+}
+/** fetch's options for a route: its dispatcher, if any. */
+function dispatchOptions(r) {
+    return r.dispatcher ? { dispatcher: r.dispatcher } : {};
+}
+/** ` (through the proxy http://proxy:3128 from HTTPS_PROXY)`, or '' without one. */
+function viaProxy(proxy) {
+    return proxy ? ` (through the proxy ${proxy.origin} from ${proxy.variable})` : '';
+}
+/**
+ * The proxy refused to pass a request on (undici says so only in its
+ * messages): a 407 for missing or wrong credentials, or another status for a
+ * CONNECT it would not open. Not a network failure, so not retried.
+ */
+class ProxyRefusedError extends Error {
+    registry;
+    detail;
+    constructor(registry, detail) {
+        super(`${registry} could not be reached: ${detail}`);
+        this.registry = registry;
+        this.detail = detail;
+        this.name = 'ProxyRefusedError';
+    }
+}
+/** Why the proxy refused, as one phrase, when `error` is its refusal; undefined otherwise. */
+function proxyRefusal(error, proxy) {
+    if (!proxy)
+        return undefined;
+    for (const { message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorChain */ .eB)(error)) {
+        const status = /^Proxy response \((\d{3})\) !== 200/.exec(message)?.[1] ??
+            /^Proxy Authentication Required \((407)\)/.exec(message)?.[1];
+        if (status)
+            return refusalText(proxy, Number(status));
+    }
+    return undefined;
+}
+/** `the proxy http://proxy:3128 from HTTPS_PROXY answered HTTP 407 …: <the fix>`. */
+function refusalText(proxy, status) {
+    const who = `the proxy ${proxy.origin} from ${proxy.variable}`;
+    if (status !== 407)
+        return `${who} refused to open a tunnel (HTTP ${status})`;
+    const fix = proxy.authorization
+        ? `check the user and password in ${proxy.variable}`
+        : `give them in ${proxy.variable} as http://user:password@host:port`;
+    return `${who} answered HTTP 407 (it needs credentials): ${fix}`;
+}
+
+
+/***/ }),
+
 /***/ 548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4049,7 +4653,8 @@ async function refusal(repo, response, action, write, reference) {
         repository: repo.path,
         ...(reference === undefined ? {} : { reference }),
         action,
-        write
+        write,
+        ...(repo.client.provider ? { provider: repo.client.provider.kind } : {})
     };
     const { code, message } = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegistryError */ .eE)(response);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryRequestError */ .vs(context, {
@@ -4417,6 +5022,206 @@ async function allLimited(items, limit, work) {
     if (failed)
         throw failed.reason;
     return settled.map((s) => s.value);
+}
+
+
+/***/ }),
+
+/***/ 2297:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EK: () => (/* binding */ proxyRules),
+/* harmony export */   bD: () => (/* binding */ PROXY_VARIABLES),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   jq: () => (/* binding */ anyProxy)
+/* harmony export */ });
+/* unused harmony exports hidePassword, isLoopback */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+
+
+/** The variables the rules read, each name lowercase first: the first one set (not empty) wins. */
+const PROXY_VARIABLES = {
+    https: ['https_proxy', 'HTTPS_PROXY'],
+    http: ['http_proxy', 'HTTP_PROXY'],
+    noProxy: ['no_proxy', 'NO_PROXY'],
+    loopback: ['TAGSHIP_PROXY_LOOPBACK']
+};
+/**
+ * Reads the proxy variables of `env`. The lowercase name wins when both are
+ * set, as curl and @actions/http-client (which sends the runner's OIDC and
+ * cache requests in the same process) read them; an empty value counts as
+ * unset. A proxy URL that cannot be used is an InputError naming the
+ * variable, with any password hidden.
+ */
+function proxyRules(env) {
+    const https = first(env, PROXY_VARIABLES.https);
+    const http = first(env, PROXY_VARIABLES.http);
+    const noProxy = first(env, PROXY_VARIABLES.noProxy)?.value ?? '';
+    return {
+        ...(https && { https: proxyServer(https.name, https.value) }),
+        ...(http && { http: proxyServer(http.name, http.value) }),
+        bypass: noProxy.split(/[\s,]+/).flatMap(bypassEntry),
+        loopback: loopbackOptIn(env.TAGSHIP_PROXY_LOOPBACK)
+    };
+}
+/** Whether the rules send anything through a proxy at all. */
+function anyProxy(rules) {
+    return rules.https !== undefined || rules.http !== undefined;
+}
+/**
+ * The proxy a request to `target` goes through, or none: the one for its
+ * scheme, unless `NO_PROXY` lists the host (or the host and its port), or
+ * the host is loopback (127.0.0.0/8, ::1, localhost) and TAGSHIP_PROXY_LOOPBACK
+ * is not true. Names are never resolved: an address entry matches only a URL
+ * that holds that address.
+ */
+function proxyFor(rules, target) {
+    const server = target.protocol === 'https:'
+        ? rules.https
+        : target.protocol === 'http:'
+            ? rules.http
+            : undefined;
+    if (!server)
+        return undefined;
+    const host = target.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (!rules.loopback && isLoopback(host))
+        return undefined;
+    const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
+    return rules.bypass.some((entry) => bypasses(entry, host, port)) ? undefined : server;
+}
+function first(env, names) {
+    for (const name of names) {
+        const value = env[name]?.trim();
+        if (value)
+            return { name, value };
+    }
+    return undefined;
+}
+const PROXY_URL_FORM = 'give http://host:port, or http://user:password@host:port';
+function proxyServer(variable, raw) {
+    const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(variable, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(hidePassword(raw))} ${why}`);
+    // A bare `host:port` is an http proxy, as curl reads it.
+    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw bad(`is not a proxy URL: ${PROXY_URL_FORM}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw bad(`is a ${url.protocol.slice(0, -1)} proxy, and tagship speaks to HTTP proxies only: ${PROXY_URL_FORM}`);
+    if (url.hostname === '')
+        throw bad(`names no proxy host: ${PROXY_URL_FORM}`);
+    let authorization;
+    if (url.username || url.password) {
+        let user;
+        let password;
+        try {
+            user = decodeURIComponent(url.username);
+            password = decodeURIComponent(url.password);
+        }
+        catch {
+            throw bad('has a user or password with a broken %-escape: escape it again (%40 for @)');
+        }
+        authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    }
+    return { origin: url.origin, variable, ...(authorization && { authorization }) };
+}
+/**
+ * The value with everything before the host's `@` replaced, so an error can
+ * show it: the user part may be a token too. The last `@` is the one before
+ * the host, as an unescaped `@` or `/` may sit in a password.
+ */
+function hidePassword(raw) {
+    const at = raw.lastIndexOf('@');
+    if (at < 0)
+        return raw;
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? '';
+    return `${scheme}***${raw.slice(at)}`;
+}
+function loopbackOptIn(value) {
+    const v = value?.trim().toLowerCase() ?? '';
+    if (v === '' || v === 'false')
+        return false;
+    if (v === 'true')
+        return true;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('TAGSHIP_PROXY_LOOPBACK', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a boolean: set true to send requests to loopback hosts through the proxy, or leave it unset`);
+}
+/**
+ * One `NO_PROXY` entry, read as curl and Go read them: `*` for every host; a
+ * domain with or without a leading `.` (or `*.`) for itself and every name
+ * under it; an IPv4 or IPv6 address (`[::1]` or `::1`); a CIDR range; each
+ * but a range with an optional `:port`. What none of these forms fits (a
+ * Windows `<local>`, say) is skipped: the variable is shared with other tools.
+ */
+function bypassEntry(raw) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '')
+        return [];
+    if (entry === '*')
+        return [{ kind: 'all' }];
+    if (entry.includes('/'))
+        return range(entry);
+    let host = entry;
+    let port;
+    const withPort = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(entry);
+    if (withPort) {
+        host = withPort[1];
+        port = Number(withPort[2]);
+    }
+    host = host.replace(/^\[|\]$/g, '');
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
+    if (family !== 0)
+        return [{ kind: 'address', address: normalAddress(host, family), ...port0(port) }];
+    const domain = host.replace(/^\*?\./, '').replace(/\.$/, '');
+    if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(domain))
+        return [];
+    return [{ kind: 'domain', domain, ...port0(port) }];
+}
+const port0 = (port) => (port === undefined ? {} : { port });
+function range(entry) {
+    const [address = '', bits = ''] = entry.split('/');
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
+    const prefix = Number(bits);
+    const max = family === 4 ? 32 : 128;
+    if (family === 0 || !/^\d{1,3}$/.test(bits) || prefix > max)
+        return [];
+    const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+    list.addSubnet(address, prefix, family === 4 ? 'ipv4' : 'ipv6');
+    return [{ kind: 'range', range: list }];
+}
+/** `::0001` and `::1`, `0:0:0:0:0:0:0:1` are one address: compare them as the URL parser writes them. */
+function normalAddress(address, family) {
+    return family === 6 ? new URL(`http://[${address}]`).hostname.slice(1, -1) : address;
+}
+function bypasses(entry, host, port) {
+    switch (entry.kind) {
+        case 'all':
+            return true;
+        case 'range': {
+            const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
+            return family !== 0 && entry.range.check(host, family === 4 ? 'ipv4' : 'ipv6');
+        }
+        case 'address':
+            return host === entry.address && (entry.port === undefined || entry.port === port);
+        case 'domain':
+            return ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 0 &&
+                (host === entry.domain || host.endsWith(`.${entry.domain}`)) &&
+                (entry.port === undefined || entry.port === port));
+    }
+}
+/** Hosts that are this machine, written as a URL holds them (no brackets). */
+function isLoopback(host) {
+    if (host === 'localhost' || host === '::1')
+        return true;
+    return (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 4 && host.startsWith('127.');
 }
 
 
