@@ -114,6 +114,7 @@ describe('a local image, credentials from TAGSHIP_REGISTRY_AUTH, --json', () => 
       source: image,
       version: '1.2.3',
       tags: TAGS.map((t) => `${target}:${t}`),
+      'tag-names': [...TAGS],
       digest,
       labels: {
         'org.opencontainers.image.created': NOW,
@@ -272,7 +273,7 @@ describe('exit codes', () => {
       code: 2,
       stdout: '',
       stderr:
-        'tagship: images: docker.io is Docker Hub and no credentials were given for it: set --dockerhub-username and TAGSHIP_DOCKERHUB_TOKEN (an access token with Read & Write), or add it to TAGSHIP_REGISTRY_AUTH\n'
+        'tagship: images: docker.io is Docker Hub and no credentials were given for it: set --dockerhub-username and TAGSHIP_DOCKERHUB_TOKEN (an access token with Read & Write) or --dockerhub-oidc-connection-id (GitHub OIDC, with permissions: id-token: write), or add it to TAGSHIP_REGISTRY_AUTH\n'
     })
   })
 

@@ -163,7 +163,7 @@ describe('a Docker Hub target without dockerhub credentials', () => {
       'registry-providers': `${hub.host}=dockerhub`
     })
     expect(afterPlan(run.main)).toEqual([
-      `::error::images: ${hub.host} is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write), or add it to registry-auth`
+      `::error::images: ${hub.host} is Docker Hub and no credentials were given for it: set dockerhub-username and dockerhub-token (an access token with Read & Write) or dockerhub-oidc-connection-id (GitHub OIDC, with permissions: id-token: write), or add it to registry-auth`
     ])
     expect([...groups(run.main.stdout).keys()]).toEqual(['Plan for push on refs/tags/v1.2.3'])
     expect([basic.requests(), hub.requests(), tokens.requests()]).toEqual([[], [], []])

@@ -190,7 +190,17 @@ describe("logout: false keeps the job's own Docker config", () => {
     // tagship's login to the basic registry replaced the job's; the store
     // now answers only for the registries it held, and none of tagship's.
     expect(config).toEqual({
-      auths: { 'job.registry.test': carol, 'store.registry.test': {}, ...expectedAuths() },
+      auths: {
+        'job.registry.test': carol,
+        'store.registry.test': {},
+        ...expectedAuths(),
+        // This run's own ACR refresh token (expectedAuths names the first run's).
+        [world.hosts.acr]: {
+          auth: base64(
+            `00000000-0000-0000-0000-000000000000:${world.acr.exchange.refreshTokens.at(-1)}`
+          )
+        }
+      },
       credHelpers: {
         'job.registry.test': 'tagship-job-store',
         'store.registry.test': 'tagship-job-store'
