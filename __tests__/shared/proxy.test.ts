@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { hidePassword, proxyFor, proxyRules } from '../../src/shared/proxy.js'
+import { hidePassword, proxyFor, proxyRules, proxySecrets } from '../../src/shared/proxy.js'
 
 const PROXY = 'http://proxy.corp:3128'
 const basic = (userPassword: string) => `Basic ${Buffer.from(userPassword).toString('base64')}`
@@ -229,5 +229,36 @@ describe('a proxy setting that cannot be used is one error naming the variable, 
     ['http://token@proxy.corp', 'http://***@proxy.corp']
   ])('hidePassword(%j) is %j', (raw, shown) => {
     expect(hidePassword(raw)).toBe(shown)
+  })
+})
+
+describe('proxySecrets: what the edges mask or scrub before anything runs', () => {
+  test.each<[string, NodeJS.ProcessEnv, string[]]>([
+    ['no proxy', {}, []],
+    ['a proxy without credentials', { HTTPS_PROXY: 'http://proxy.corp:3128' }, []],
+    [
+      'user and password: the header, its base64, the pair and the password',
+      { HTTPS_PROXY: 'http://ci:s%40cret@proxy.corp:3128' },
+      [
+        `Basic ${Buffer.from('ci:s@cret').toString('base64')}`,
+        Buffer.from('ci:s@cret').toString('base64'),
+        'ci:s@cret',
+        's@cret',
+        's%40cret'
+      ]
+    ],
+    [
+      'a password in a variable the rules do not use (the uppercase one) is hidden too',
+      { https_proxy: 'http://proxy.corp:3128', HTTPS_PROXY: 'http://u:other@proxy.corp:3128' },
+      ['other']
+    ]
+  ])('%s', (_why, env, secrets) => {
+    expect(proxySecrets(env)).toEqual(secrets)
+  })
+
+  test('a broken proxy URL is one error naming the variable, its password hidden', () => {
+    expect(() => proxySecrets({ HTTPS_PROXY: 'socks5://u:pw@proxy:1080' })).toThrow(
+      'HTTPS_PROXY: "socks5://***@proxy:1080" is a socks5 proxy, and tagship speaks to HTTP proxies only: give http://host:port, or http://user:password@host:port'
+    )
   })
 })

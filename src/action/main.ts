@@ -1,4 +1,5 @@
 import { messageOf } from '../shared/errors.js'
+import { proxySecrets } from '../shared/proxy.js'
 import * as core from '@actions/core'
 import { actionContext } from './context.js'
 import { buildPlan } from '../push/plan.js'
@@ -18,6 +19,8 @@ import { publishText } from '../report/text.js'
 export async function run(now: Date = new Date()): Promise<void> {
   let cleanup = async (): Promise<void> => undefined
   try {
+    // The proxy variables are checked before anything runs, their passwords masked.
+    for (const secret of proxySecrets(process.env)) core.setSecret(secret)
     const outputEnv = readOutputEnv(process.env)
     let inputs = withAnnotationLevels(getInputs(), outputEnv)
     const ctx = await actionContext(inputs.context, process.env, now)

@@ -3,7 +3,7 @@ import { runPublish, type PublishEdge } from '../push/flow.js'
 import { rewriteMessage } from '../shared/errors.js'
 import { getIDToken } from '@actions/core'
 import { credentialSources } from '../credentials/sources.js'
-import { withMetadataEnv } from '../inputs/metadata-env.js'
+import { withAnnotationLevelsEnv, withMetadataEnv } from '../inputs/metadata-env.js'
 import { withDockerhubOidcEnv } from '../inputs/dockerhub.js'
 import { parseInputs } from '../inputs/parse.js'
 import { buildPlan } from '../push/plan.js'
@@ -18,6 +18,7 @@ import { EXIT } from './help.js'
 import { cliLoginSteps, cliRejectedMessage } from './logins.js'
 import type { CliIO } from './main.js'
 import { liveDisplay, plainDisplay, type Display } from './progress.js'
+import { proxySecrets } from '../shared/proxy.js'
 import { cliName, Secrets, secretInputs } from './secrets.js'
 
 /**
@@ -41,8 +42,10 @@ export async function publishCommand(args: CliArgs, io: CliIO): Promise<number> 
 async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> {
   const fromEnv = secretInputs(io.env)
   for (const value of Object.values(fromEnv)) secrets.add(value)
+  // The proxy variables are checked before anything runs, their passwords hidden.
+  for (const secret of proxySecrets(io.env)) secrets.add(secret)
   const raw = withMetadataEnv({ ...args.inputs, ...fromEnv, push: 'true' }, io.env)
-  const inputs = parseInputs(withDockerhubOidcEnv(raw, io.env))
+  const inputs = withAnnotationLevelsEnv(parseInputs(withDockerhubOidcEnv(raw, io.env)), io.env)
   for (const entry of inputs.auth.registryAuth) secrets.add(entry.password)
   const cwd = io.cwd ?? process.cwd()
   const ctx = await readCliContext(args.context, inputs.context, io.env, cwd, io.now)

@@ -229,3 +229,34 @@ export function isLoopback(host: string): boolean {
   if (host === 'localhost' || host === '::1') return true
   return isIP(host) === 4 && host.startsWith('127.')
 }
+
+/**
+ * What the proxy variables hold that must never be shown: each proxy's
+ * password (as written and %-decoded), its `user:password` and the
+ * `Proxy-Authorization` value made of them. Reading them checks every
+ * variable, so a bad one fails before anything runs.
+ */
+export function proxySecrets(env: NodeJS.ProcessEnv): string[] {
+  const rules = proxyRules(env)
+  const secrets = new Set<string>()
+  for (const server of [rules.https, rules.http]) {
+    if (!server?.authorization) continue
+    const encoded = server.authorization.slice('Basic '.length)
+    const pair = Buffer.from(encoded, 'base64').toString('utf8')
+    const password = pair.slice(pair.indexOf(':') + 1)
+    for (const s of [server.authorization, encoded, pair, password]) if (s !== '') secrets.add(s)
+  }
+  for (const names of [PROXY_VARIABLES.https, PROXY_VARIABLES.http]) {
+    for (const name of names) {
+      const raw = env[name]
+      if (!raw) continue
+      try {
+        const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`)
+        if (url.password) secrets.add(url.password)
+      } catch {
+        // proxyRules has reported the variable it reads; others are not used.
+      }
+    }
+  }
+  return [...secrets]
+}
