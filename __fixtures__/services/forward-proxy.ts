@@ -1,4 +1,11 @@
-import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  Agent,
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse
+} from 'node:http'
 import { connect, isIP, type AddressInfo, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 
@@ -16,6 +23,13 @@ export interface ForwardProxyOptions {
   readonly credentials?: { readonly username: string; readonly password: string }
   /** Host names (lowercase, no port) the proxy takes to 127.0.0.1. */
   readonly hosts?: readonly string[]
+  /**
+   * Called synchronously as each request arrives, before it is refused or
+   * passed on, with the headers the client sent (secrets included: for
+   * assertions, never for printing). For an absolute-URI request they are
+   * those meant for the destination, its `Authorization` among them.
+   */
+  readonly onRequest?: (request: ProxiedRequest, headers: IncomingHttpHeaders) => void
 }
 
 /** One request the proxy received: a tunnel or an absolute-URI request. */
@@ -79,6 +93,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
       status: 0
     }
     log.push(record)
+    options.onRequest?.({ ...record }, req.headers)
     if (expected && req.headers['proxy-authorization'] !== expected) {
       record.status = 407
       res.writeHead(407, { 'proxy-authenticate': 'Basic realm="forward-proxy"' }).end()
@@ -131,6 +146,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
       status: 0
     }
     log.push(record)
+    options.onRequest?.({ ...record }, req.headers)
     const refuse = (status: number, reason: string, extra = ''): void => {
       record.status = status
       client.end(`HTTP/1.1 ${status} ${reason}\r\n${extra}Content-Length: 0\r\n\r\n`)
