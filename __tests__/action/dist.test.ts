@@ -126,7 +126,7 @@ describe('the bundled action, run as the runner runs it', () => {
   test('the post step runs and succeeds', async () => {
     const run = await runBundled('post', 'tag-stable', PLAN_ONLY)
     expect(run.status).toBe(0)
-    expect(run.stdout).toBe('tagship: nothing to clean up (no registry login was made)\n')
+    expect(run.stdout).toBe('tagship: nothing to clean up (no docker login was made)\n')
   })
 })
 

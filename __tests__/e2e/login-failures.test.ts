@@ -92,7 +92,7 @@ function expectNothingWritten(run: { main: ActionRun; post: ActionRun; files: Ru
   expect(run.files.outputs()).toEqual({})
   expect(run.files.state()).toEqual({})
   expect(run.post.status).toBe(0)
-  expect(run.post.stdout).toBe('tagship: nothing to clean up (no registry login was made)\n')
+  expect(run.post.stdout).toBe('tagship: nothing to clean up (no docker login was made)\n')
 }
 
 describe('a wrong registry-auth password and a wrong dockerhub-token', () => {

@@ -32,5 +32,15 @@ export function getInputs(): Inputs {
     raw[input.name] = core.getInput(input.name)
     if (input.secret) maskInput(input.name, raw[input.name]!)
   }
-  return parseInputs(withDockerhubOidcEnv(withMetadataEnv(raw, process.env), process.env))
+  const inputs = parseInputs(
+    withDockerhubOidcEnv(withMetadataEnv(raw, process.env), process.env)
+  )
+  // A password written over several lines (a JSON key as `_json_key`) is
+  // masked whole and line by line: the runner matches masks within a line.
+  for (const { password } of inputs.auth.registryAuth) {
+    core.setSecret(password)
+    for (const line of password.split('\n').map((l) => l.trim()))
+      if (line.length >= 4) core.setSecret(line)
+  }
+  return inputs
 }

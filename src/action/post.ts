@@ -12,7 +12,7 @@ export async function runPost(): Promise<void> {
   try {
     const state = readPostState()
     if (!state?.configDir) {
-      core.info('tagship: nothing to clean up (no registry login was made)')
+      core.info('tagship: nothing to clean up (no docker login was made)')
       return
     }
     // Kept only when main got as far as telling later steps where it is;

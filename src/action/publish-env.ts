@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { ClientOptions } from '../distribution/client.js'
+import { fetchGithubIdToken } from '../credentials/github-id-token.js'
 import { credentialSources } from '../credentials/sources.js'
 import type { Inputs } from '../inputs/parse.js'
 import { printEvent } from '../push/events.js'
@@ -28,7 +29,11 @@ export function actionEdge(inputs: Inputs): PublishEdge {
     client: clientOptions(inputs),
     sources: credentialSources(),
     login: {
-      getIdToken: (audience) => core.getIDToken(audience),
+      getIdToken: async (audience) => {
+        const token = await fetchGithubIdToken(audience)
+        core.setSecret(token)
+        return token
+      },
       configParent: process.env.RUNNER_TEMP,
       // Exported for later steps, the config keeps the logins the job already had.
       ...(logout ? {} : { seedConfig: seedFromJob(readJobConfig(jobConfigPath(process.env))) }),
