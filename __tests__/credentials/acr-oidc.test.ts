@@ -34,6 +34,7 @@ const LOGIN = `
 import * as core from '@actions/core'
 import { acrOidcCredentials } from './src/credentials/acr.js'
 import { githubIdToken } from './src/credentials/github-oidc.js'
+import { retryPolicy } from './src/shared/retry.js'
 
 const { registry, azure } = JSON.parse(process.env.TAGSHIP_TEST_LOGIN)
 const masked = []
@@ -43,7 +44,9 @@ const getIdToken = githubIdToken(
   core.getIDToken
 )
 try {
-  const c = await acrOidcCredentials(registry, azure, { mask: (s) => masked.push(s), getIdToken })
+  // Two retries, and no waiting between attempts.
+  const pacing = { policy: retryPolicy(2), sleep: async () => undefined }
+  const c = await acrOidcCredentials(registry, azure, { mask: (s) => masked.push(s), getIdToken, pacing })
   answer({ credentials: { ...c, expiresAt: c.expiresAt?.toISOString() }, maskedAtReturn: [...masked] })
 } catch (e) {
   answer({ error: e.message, maskedAtReturn: [...masked] })
@@ -252,7 +255,7 @@ describe('acrOidcCredentials through GitHub OIDC, Entra ID and the ACR exchange'
     const { answer, secrets } = await login({ baseUrl: () => `http://127.0.0.1:${port}` })
 
     expect(answer.error).toBe(
-      `Could not reach ${HOST} at http://127.0.0.1:${port}/oauth2/exchange for the ACR token exchange:` +
+      `Could not reach ${HOST} at http://127.0.0.1:${port}/oauth2/exchange for the ACR token exchange after 3 attempts:` +
         ` connect ECONNREFUSED 127.0.0.1:${port} (check the registry name and the network)`
     )
     expectNoSecret(answer.error, secrets)

@@ -9,6 +9,7 @@ import {
 } from '../../__fixtures__/services/tls.js'
 import { acrOidcCredentials, acrSecretCredentials } from '../../src/credentials/acr.js'
 import { githubIdToken } from '../../src/credentials/github-oidc.js'
+import { retryPolicy } from '../../src/shared/retry.js'
 
 /** Failures found before or at the authority, which need no trusted certificate. */
 const CLIENT = '11111111-2222-4333-8444-555555555555'
@@ -86,15 +87,18 @@ describe('acrOidcCredentials before any token is issued', () => {
     const port = await freePort()
     const mask = jest.fn<(s: string) => void>()
     const env = { AZURE_AUTHORITY_HOST: `https://127.0.0.1:${port}` }
+    const waits: number[] = []
+    const pacing = { policy: retryPolicy(2), sleep: async (ms: number) => void waits.push(ms) }
 
     const message = await failure(
-      acrOidcCredentials(registry, azure, { mask, getIdToken: async () => ID_TOKEN, env })
+      acrOidcCredentials(registry, azure, { mask, getIdToken: async () => ID_TOKEN, env, pacing })
     )
 
     expect(message).toBe(
-      `Could not use Entra ID at https://127.0.0.1:${port} for tenant ${TENANT}: ` +
-        `GET https://127.0.0.1:${port}/${TENANT}/v2.0/.well-known/openid-configuration failed: connect ECONNREFUSED 127.0.0.1:${port} ${CHECKS}`
+      `Could not reach Entra ID at https://127.0.0.1:${port} after 3 attempts: ` +
+        `GET /${TENANT}/v2.0/.well-known/openid-configuration failed: connect ECONNREFUSED 127.0.0.1:${port} (check AZURE_AUTHORITY_HOST and the network)`
     )
+    expect(waits).toHaveLength(2)
     expect(message).not.toContain(ID_TOKEN)
     expect(mask.mock.calls).toEqual([[ID_TOKEN]])
   })

@@ -186,13 +186,13 @@ describe('Docker Hub through an OIDC connection', () => {
     expect(identity.requests.map((r) => r.status)).toEqual([503, 200])
   })
 
-  it('gives up after two retries of a service that keeps failing', async () => {
-    const { run, identity } = await login({ identity: { failFirst: 5 } })
+  it('gives up after the four retries of `retries` (its default) of a service that keeps failing', async () => {
+    const { run, identity } = await login({ identity: { failFirst: 6 } })
 
     expect(run.lines.filter((l) => l.startsWith('error: '))).toEqual([
-      `error: ${LOGIN}: Docker's identity service kept failing (HTTP 503: temporarily_unavailable) after retrying: run the step again later`
+      `error: ${LOGIN}: Docker's identity service kept failing (HTTP 503: temporarily_unavailable) after 5 attempts: run the step again later`
     ])
-    expect(identity.requests.map((r) => r.status)).toEqual([503, 503, 503])
+    expect(identity.requests.map((r) => r.status)).toEqual([503, 503, 503, 503, 503])
   })
 
   it('says which permission the job lacks when the runner gives no ID token', async () => {

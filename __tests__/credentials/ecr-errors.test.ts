@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { useAwsFixture } from '../../__fixtures__/services/aws-suite.js'
 import { ecrCredentials } from '../../src/credentials/ecr.js'
 import type { AwsInputs } from '../../src/inputs/auth.js'
+import { retryPolicy } from '../../src/shared/retry.js'
 
 const KEY = 'AKIAFIXTUREKEY000001'
 const SECRET = 'fixture/secret/key+0000000000000000000001'
@@ -28,7 +29,9 @@ async function failure(
   env: Record<string, string> = {},
   maxAttempts?: number
 ): Promise<string> {
-  const options = { mask: () => undefined, env: suite.envWith(env), maxAttempts }
+  // No waiting between attempts.
+  const pacing = { policy: retryPolicy(), sleep: async () => undefined }
+  const options = { mask: () => undefined, env: suite.envWith(env), maxAttempts, pacing }
   const error = await ecrCredentials(REGISTRY, aws, options).then(
     () => new Error('expected the login to fail'),
     (e: unknown) => e
@@ -100,11 +103,11 @@ describe('ecrCredentials errors', () => {
     )
   })
 
-  test('an unreachable endpoint, after the retries', async () => {
+  test('an unreachable endpoint, after the retries (4 by default)', async () => {
     const port = await closedPort()
     const url = `http://127.0.0.1:${port}`
     expect(await failure(keys, { AWS_ENDPOINT_URL_ECR: url })).toBe(
-      `Amazon ECR ${HOST}: cannot reach the ECR API at ${url} (set by AWS_ENDPOINT_URL_ECR) after 3 attempts (Error: connect ECONNREFUSED 127.0.0.1:${port}): check the runner's network access to it`
+      `Amazon ECR ${HOST}: cannot reach the ECR API at ${url} (set by AWS_ENDPOINT_URL_ECR) after 5 attempts (Error: connect ECONNREFUSED 127.0.0.1:${port}): check the runner's network access to it`
     )
   })
 
@@ -112,6 +115,15 @@ describe('ecrCredentials errors', () => {
     suite.fx.script('ecr:GetAuthorizationToken', 'fail', 'fail')
     const before = suite.fx.calls('ecr:GetAuthorizationToken')
     expect(await failure(keys, {}, 2)).toBe(
+      `Amazon ECR ${HOST}: the ECR API kept failing (ServerException: fixture: internal failure) after 2 attempts: try again later`
+    )
+    expect(suite.fx.calls('ecr:GetAuthorizationToken')).toBe(before + 2)
+  })
+
+  test('AWS_MAX_ATTEMPTS, when set, bounds the attempts instead of retries', async () => {
+    suite.fx.script('ecr:GetAuthorizationToken', 'fail', 'fail')
+    const before = suite.fx.calls('ecr:GetAuthorizationToken')
+    expect(await failure(keys, { AWS_MAX_ATTEMPTS: '2' })).toBe(
       `Amazon ECR ${HOST}: the ECR API kept failing (ServerException: fixture: internal failure) after 2 attempts: try again later`
     )
     expect(suite.fx.calls('ecr:GetAuthorizationToken')).toBe(before + 2)

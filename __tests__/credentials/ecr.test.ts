@@ -208,7 +208,8 @@ describe('ecrCredentials', () => {
     )
     expect(login.password).toBe(PASSWORD)
     expect(fx.calls('ecr:GetAuthorizationToken')).toBe(before + 2)
-    expect(lastEcrCall().headers['amz-sdk-request']).toBe('attempt=2; max=3')
+    // Five attempts at most: the retries input's default of 4, plus the first.
+    expect(lastEcrCall().headers['amz-sdk-request']).toBe('attempt=2; max=5')
   })
 })
 

@@ -254,7 +254,7 @@ describe('gcpOidcCredentials: GitHub OIDC, Google STS, IAM generateAccessToken',
     })
 
     expect(error).toBe(
-      `Google STS at ${sts.url}/v1/token answered HTTP 429 after retrying: try again later`
+      `Google STS at ${sts.url}/v1/token kept failing (HTTP 429) after 3 attempts: try again later`
     )
     expect(sts.requests).toHaveLength(3)
   })
@@ -266,7 +266,7 @@ describe('gcpOidcCredentials: GitHub OIDC, Google STS, IAM generateAccessToken',
     })
 
     expect(error).toBe(
-      `Could not reach Google STS at http://127.0.0.1:${port}/v1/token: connect ECONNREFUSED 127.0.0.1:${port} (check the network, or TAGSHIP_GCP_STS_URL)`
+      `Could not reach Google STS at http://127.0.0.1:${port}/v1/token after 3 attempts: connect ECONNREFUSED 127.0.0.1:${port} (check the network, or TAGSHIP_GCP_STS_URL)`
     )
     expectNoSecret(error, secrets())
   })

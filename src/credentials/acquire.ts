@@ -7,29 +7,41 @@ import type { RegistryLogin } from './types.js'
 import type { AwsInputs } from '../inputs/auth.js'
 import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
 import { gcpKeyCredentials } from './gcp-key.js'
+import { DEFAULT_RETRY_POLICY, type Pacing } from '../shared/retry.js'
 
 type Obtained = BasicCredentials & { readonly expiresAt?: Date }
+
+/** What every way to obtain credentials is given: where secrets go, and how its calls retry. */
+interface SourceOptions {
+  readonly mask: MaskSecret
+  /** The login policy, bounded by `retries` (see loginAll). */
+  readonly pacing: Pacing
+}
+
+interface OidcSourceOptions extends SourceOptions {
+  readonly getIdToken: (audience: string) => Promise<string>
+}
 
 /** The provider-specific ways to obtain credentials (AWS and Azure SDKs in the action). */
 export interface CredentialSources {
   ecr(
     provider: { account: string; region: string; host: string },
     aws: AwsInputs,
-    options: { mask: MaskSecret }
+    options: SourceOptions
   ): Promise<Obtained>
-  ecrPublic(aws: AwsInputs, options: { mask: MaskSecret }): Promise<Obtained>
+  ecrPublic(aws: AwsInputs, options: SourceOptions): Promise<Obtained>
   acrOidc(
     registry: { host: string; baseUrl: string },
     azure: { clientId: string; tenantId: string },
-    options: { mask: MaskSecret; getIdToken: (audience: string) => Promise<string> }
+    options: OidcSourceOptions
   ): Promise<Obtained>
   gcpOidc(
     gcp: { workloadIdentityProvider: string; serviceAccount?: string },
-    options: { mask: MaskSecret; getIdToken: (audience: string) => Promise<string> }
+    options: OidcSourceOptions
   ): Promise<Obtained>
   dockerhubOidc(
     hub: { username: string; connectionId: string },
-    options: { mask: MaskSecret; getIdToken: (audience: string) => Promise<string> }
+    options: OidcSourceOptions
   ): Promise<Obtained>
 }
 
@@ -39,6 +51,8 @@ export interface AcquireOptions {
   readonly getIdToken: (audience: string) => Promise<string>
   /** Where GITHUB_ACTOR is read (the GHCR login's username); process.env by default. */
   readonly env?: NodeJS.ProcessEnv
+  /** How the calls that obtain credentials retry; the default policy when undefined. */
+  readonly pacing?: Pacing
 }
 
 /** Where the credentials of a step came from, for the log. */
@@ -78,6 +92,7 @@ export async function acquireLogin(
   options: AcquireOptions
 ): Promise<RegistryLogin | undefined> {
   const c = step.credentials
+  const pacing = options.pacing ?? { policy: DEFAULT_RETRY_POLICY }
   let obtained: Obtained
   switch (c.kind) {
     case 'anonymous':
@@ -90,13 +105,11 @@ export async function acquireLogin(
       obtained = await options.sources.ecr(
         { account: c.account, region: c.region, host: step.registry },
         auth.aws,
-        {
-          mask: options.mask
-        }
+        { mask: options.mask, pacing }
       )
       break
     case 'ecr-public':
-      obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask })
+      obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask, pacing })
       break
     case 'acr-oidc':
       obtained = await options.sources.acrOidc(
@@ -104,6 +117,7 @@ export async function acquireLogin(
         { clientId: c.clientId, tenantId: c.tenantId },
         {
           mask: options.mask,
+          pacing,
           getIdToken: githubIdToken(
             { login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' },
             options.getIdToken
@@ -116,6 +130,7 @@ export async function acquireLogin(
         { username: c.username, connectionId: c.connectionId },
         {
           mask: options.mask,
+          pacing,
           getIdToken: githubIdToken(
             { login: `Docker Hub login for ${c.username}`, alternative: 'set dockerhub-token' },
             options.getIdToken
@@ -137,6 +152,7 @@ export async function acquireLogin(
         },
         {
           mask: options.mask,
+          pacing,
           getIdToken: githubIdToken(
             { login: `Google login for ${step.registry}`, alternative: 'set gcp-credentials-json' },
             options.getIdToken

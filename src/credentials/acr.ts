@@ -1,7 +1,14 @@
-import { isRetryableStatus, retrying } from '../shared/retry.js'
+import { jwtPayload, parseJsonObject } from '../shared/json.js'
+import {
+  attemptsText,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retrying,
+  type Pacing
+} from '../shared/retry.js'
 import { causeOf, messageOf, oneLine } from '../shared/errors.js'
 import { authorityHost, entraAccessToken } from './entra.js'
-import { scrubSecrets } from '../shared/scrub.js'
+import { keptSecrets } from '../shared/scrub.js'
 import { dispatchOptions, proxyRefusal, route, viaProxy } from '../distribution/proxy-dispatch.js'
 import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
 
@@ -10,14 +17,6 @@ const ENTRA_AUDIENCE = 'api://AzureADTokenExchange'
 
 /** The username ACR takes with a refresh token as password (what `az acr login` uses). */
 export const ACR_TOKEN_USERNAME = '00000000-0000-0000-0000-000000000000'
-
-/**
- * Waits before the two retries of the exchange: a dropped connection or a 5xx
- * at login should not fail the job, and more than a second or two of waiting
- * means an outage a re-run handles better.
- */
-/** The exchange is retried on a network error, 429 and 5xx: twice, soon (the login waits on it). */
-const EXCHANGE_PACING = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } }
 
 export interface AcrRegistry {
   /** Host as in image references: the `service` ACR issues tokens for. */
@@ -32,6 +31,11 @@ export interface AcrOidcOptions {
   readonly getIdToken: (audience: string) => Promise<string>
   /** Where AZURE_AUTHORITY_HOST is read; process.env by default. */
   readonly env?: NodeJS.ProcessEnv
+  /**
+   * How Entra ID and the exchange retry (network errors, timeouts, 408, 429,
+   * 5xx); the default policy when undefined.
+   */
+  readonly pacing?: Pacing
 }
 
 /**
@@ -44,25 +48,22 @@ export async function acrOidcCredentials(
   azure: { readonly clientId: string; readonly tenantId: string },
   options: AcrOidcOptions
 ): Promise<BasicCredentials & { expiresAt?: Date }> {
-  const secrets: string[] = []
-  const secret = (value: string): string => {
-    options.mask(value)
-    secrets.push(value)
-    return value
-  }
+  const kept = keptSecrets(options.mask)
+  const secret = kept.keep
   try {
     // A bad AZURE_AUTHORITY_HOST fails before GitHub is asked for anything.
     const env = options.env ?? process.env
     const authority = authorityHost(env)
+    const pacing = options.pacing ?? { policy: DEFAULT_RETRY_POLICY }
     const idToken = secret(await options.getIdToken(ENTRA_AUDIENCE))
-    const accessToken = secret(await entraAccessToken(azure, idToken, authority, env))
-    const refreshToken = secret(await exchange(registry, azure, accessToken, env))
+    const accessToken = secret(await entraAccessToken(azure, idToken, authority, env, pacing))
+    const refreshToken = secret(await exchange(registry, azure, accessToken, env, pacing))
     const expiresAt = jwtExpiry(refreshToken)
     return { username: ACR_TOKEN_USERNAME, password: refreshToken, ...(expiresAt && { expiresAt }) }
   } catch (e) {
     // No cause: the errors underneath may carry a token in their details or requests.
     // eslint-disable-next-line preserve-caught-error
-    throw new Error(oneLine(scrubSecrets(messageOf(e), secrets)))
+    throw new Error(oneLine(kept.scrub(messageOf(e))))
   }
 }
 
@@ -80,7 +81,8 @@ async function exchange(
   registry: AcrRegistry,
   azure: { readonly clientId: string; readonly tenantId: string },
   accessToken: string,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  pacing: Pacing
 ): Promise<string> {
   const url = new URL('/oauth2/exchange', registry.baseUrl).href
   const way = route(new URL(url), [], env)
@@ -90,50 +92,47 @@ async function exchange(
     tenant: azure.tenantId,
     access_token: accessToken
   })
-  const { res, body } = await retrying<{ res: Response; body: string }>(
-    EXCHANGE_PACING,
-    async () => {
-      let res: Response
-      try {
-        // redirect 'manual': following one would re-send the token to wherever it points.
-        res = await fetch(url, {
-          method: 'POST',
-          body: form,
-          headers: { accept: 'application/json' },
-          redirect: 'manual',
-          signal: AbortSignal.timeout(30_000),
-          ...dispatchOptions(way)
-        } as RequestInit)
-      } catch (e) {
-        const refused = proxyRefusal(e, way.proxy)
-        if (refused)
-          throw new Error(
-            `Could not reach ${registry.host} for the ACR token exchange: ${refused}`,
-            { cause: e }
-          )
-        // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
-        const cause = causeOf(e) ?? e
-        const error = new Error(
-          `Could not reach ${registry.host} at ${url} for the ACR token exchange: ${messageOf(cause)}${viaProxy(way.proxy)} (check the registry name and the network)`,
-          { cause: e }
-        )
-        return {
-          again: `${registry.host}: the ACR token exchange failed: ${messageOf(cause)}`,
-          error
-        }
+  const { res, body } = await retrying<{ res: Response; body: string }>(pacing, async (retry) => {
+    const tries = attemptsText(retry + 1)
+    let res: Response
+    try {
+      // redirect 'manual': following one would re-send the token to wherever it points.
+      res = await fetch(url, {
+        method: 'POST',
+        body: form,
+        headers: { accept: 'application/json' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+        ...dispatchOptions(way)
+      } as RequestInit)
+    } catch (e) {
+      const refused = proxyRefusal(e, way.proxy)
+      if (refused)
+        throw new Error(`Could not reach ${registry.host} for the ACR token exchange: ${refused}`, {
+          cause: e
+        })
+      // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
+      const cause = causeOf(e) ?? e
+      const error = new Error(
+        `Could not reach ${registry.host} at ${url} for the ACR token exchange after ${tries}: ${messageOf(cause)}${viaProxy(way.proxy)} (check the registry name and the network)`,
+        { cause: e }
+      )
+      return {
+        again: `${registry.host}: the ACR token exchange failed: ${messageOf(cause)}`,
+        error
       }
-      const text = await res.text()
-      if (isRetryableStatus(res.status))
-        return {
-          again: `${registry.host}: the ACR token exchange answered HTTP ${res.status}`,
-          retryAfter: res.headers.get('retry-after'),
-          error: new Error(
-            `${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(text)}) after retrying: try again later`
-          )
-        }
-      return { value: { res, body: text } }
     }
-  )
+    const text = await res.text()
+    if (isRetryableStatus(res.status))
+      return {
+        again: `${registry.host}: the ACR token exchange answered HTTP ${res.status}`,
+        retryAfter: res.headers.get('retry-after'),
+        error: new Error(
+          `${registry.host}: the ACR token exchange kept failing (HTTP ${res.status}: ${acrError(text)}) after ${tries}: try again later`
+        )
+      }
+    return { value: { res, body: text } }
+  })
   if (res.status >= 300 && res.status < 400) {
     const to = res.headers.get('location') ?? '(no location)'
     throw new Error(
@@ -145,7 +144,7 @@ async function exchange(
       `${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(body)}): check that azure-tenant-id ${azure.tenantId} is the registry's tenant and that client ${azure.clientId} has the AcrPush role on it`
     )
   }
-  const refreshToken = parseJson(body)?.refresh_token
+  const refreshToken = parseJsonObject(body)?.refresh_token
   if (typeof refreshToken !== 'string' || refreshToken === '') {
     throw new Error(
       `${registry.host} answered the ACR token exchange without a refresh_token (HTTP ${res.status}): is ${registry.baseUrl} an Azure Container Registry?`
@@ -156,7 +155,7 @@ async function exchange(
 
 /** ACR's error body as one phrase: Distribution's `{errors:[{code,message}]}` or OAuth's `{error,error_description}`. */
 function acrError(body: string): string {
-  const json = parseJson(body)
+  const json = parseJsonObject(body)
   if (Array.isArray(json?.errors)) {
     return (json.errors as { code?: unknown; message?: unknown }[])
       .map((e) => [e.code, e.message].filter((s) => typeof s === 'string' && s).join(': '))
@@ -167,18 +166,6 @@ function acrError(body: string): string {
   }
   const text = oneLine(body)
   return text === '' ? 'no error body' : text.slice(0, 200)
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function parseJson(text: string): Record<string, any> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** Only the origin of a redirect target: its query may hold a signature. */
@@ -192,8 +179,6 @@ function safeOrigin(location: string, base: string): string {
 
 /** When a JWT refresh token expires, from its `exp` claim (read, not verified: ACR checks it). */
 function jwtExpiry(token: string): Date | undefined {
-  const payload = token.split('.')[1]
-  if (payload === undefined) return undefined
-  const exp = parseJson(Buffer.from(payload, 'base64url').toString('utf8'))?.exp
+  const exp = jwtPayload(token)?.exp
   return typeof exp === 'number' ? new Date(exp * 1000) : undefined
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import type { AwsInputs } from '../inputs/auth.js'
 import type { MaskSecret } from '../distribution/credentials.js'
 import { proxyAgents } from './proxy-agent.js'
+import { awsRetryStrategy, type AwsRetryStrategy } from './aws-retry.js'
+import { DEFAULT_RETRY_POLICY, type Pacing } from '../shared/retry.js'
 
 /** The AWS API a login calls, and how messages name the registry it is for. */
 export interface AwsTarget {
@@ -24,7 +26,13 @@ export interface AwsLoginOptions {
   readonly mask: MaskSecret
   /** Where AWS settings (credentials, endpoints) are read; `process.env` by default. */
   readonly env?: NodeJS.ProcessEnv
-  /** Attempts per API call, first one included; AWS_MAX_ATTEMPTS or 3 by default. */
+  /**
+   * How the API calls (and STS, for web identity and assume-role profiles)
+   * retry: the login policy, `retries` + 1 attempts per call. The default
+   * policy when undefined.
+   */
+  readonly pacing?: Pacing
+  /** Attempts per API call, first one included, whatever `pacing` or AWS_MAX_ATTEMPTS say. */
   readonly maxAttempts?: number
 }
 
@@ -59,6 +67,7 @@ export interface AwsSession {
     readonly endpoint?: string
     readonly credentials: () => Promise<AwsKeys>
     readonly maxAttempts: number
+    readonly retryStrategy: AwsRetryStrategy
     readonly requestHandler: RequestHandler
   }
   /** Every secret seen so far, scrubbed from messages. */
@@ -103,22 +112,26 @@ export function awsSession(
 ): AwsSession {
   const env = options.env ?? process.env
   // aws.region is deliberately unused: the registry's region is the only one whose token works there.
-  const maxAttempts = options.maxAttempts ?? positiveInteger(env.AWS_MAX_ATTEMPTS) ?? 3
+  const pacing = options.pacing ?? { policy: DEFAULT_RETRY_POLICY }
+  // AWS_MAX_ATTEMPTS is the AWS tools' own setting, and whoever sets it means AWS calls: it wins.
+  const maxAttempts =
+    options.maxAttempts ?? positiveInteger(env.AWS_MAX_ATTEMPTS) ?? pacing.policy.retries + 1
   const endpoint = configuredEndpoint(env, target.endpointId)
   const sts = configuredEndpoint(env, 'STS')
   // The SDK reads no proxy variable itself. STS and the API client of a login
   // run one after the other, so they may share the agents.
   const requestHandler = { ...REQUEST_HANDLER, ...proxyAgents(env) }
+  const secrets = [aws.secretAccessKey, aws.sessionToken, env.AWS_SECRET_ACCESS_KEY]
+    .concat(env.AWS_SESSION_TOKEN, env.AWS_CONTAINER_AUTHORIZATION_TOKEN)
+    .filter((s): s is string => !!s)
   // STS (web identity, assume-role profiles) runs in the registry's region too, so it never lacks one.
   const stsConfig = {
     region: target.region,
     maxAttempts,
+    retryStrategy: awsRetryStrategy(pacing, maxAttempts, `${target.label}: STS`, secrets),
     requestHandler,
     ...(sts && { endpoint: sts.url })
   }
-  const secrets = [aws.secretAccessKey, aws.sessionToken, env.AWS_SECRET_ACCESS_KEY]
-    .concat(env.AWS_SESSION_TOKEN, env.AWS_CONTAINER_AUTHORIZATION_TOKEN)
-    .filter((s): s is string => !!s)
   const session: AwsSession = {
     secrets,
     ...(endpoint && { endpoint }),
@@ -127,6 +140,12 @@ export function awsSession(
       ...(endpoint && { endpoint: endpoint.url }),
       credentials: () => credentials(),
       maxAttempts,
+      retryStrategy: awsRetryStrategy(
+        pacing,
+        maxAttempts,
+        `${target.label}: the ${target.api} API`,
+        secrets
+      ),
       requestHandler
     }
   }

@@ -1,7 +1,14 @@
+import { jwtPayload, parseJsonObject } from '../shared/json.js'
 import { dispatchOptions, route, viaProxy } from '../distribution/proxy-dispatch.js'
-import { isRetryableStatus, retrying } from '../shared/retry.js'
+import {
+  attemptsText,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retrying,
+  type Pacing
+} from '../shared/retry.js'
 import { causeOf, messageOf, oneLine, quote } from '../shared/errors.js'
-import { scrubSecrets } from '../shared/scrub.js'
+import { keptSecrets } from '../shared/scrub.js'
 import { named, WordedError, words, wordsOf, type Words } from '../shared/words.js'
 import { isLoopbackHost } from '../distribution/endpoint.js'
 import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
@@ -22,9 +29,6 @@ export const IDENTITY_URL_VARIABLE = 'TAGSHIP_DOCKER_IDENTITY_URL'
 const EXPIRES_VARIABLE = 'DOCKERHUB_OIDC_EXPIREIN'
 const EXPIRES_IN = { min: 300, max: 3600 }
 
-/** A network error, 429 or 5xx is retried twice, soon: the login waits on it. */
-const EXCHANGE_PACING = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } }
-
 const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange'
 const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token'
 
@@ -40,6 +44,8 @@ export interface DockerhubOidcOptions {
   readonly getIdToken: (audience: string) => Promise<string>
   /** Where TAGSHIP_DOCKER_IDENTITY_URL and DOCKERHUB_OIDC_EXPIREIN are read; process.env by default. */
   readonly env?: NodeJS.ProcessEnv
+  /** How the exchange retries (network errors, timeouts, 408, 429, 5xx); the default policy when undefined. */
+  readonly pacing?: Pacing
 }
 
 /**
@@ -52,12 +58,8 @@ export async function dockerhubOidcCredentials(
   hub: DockerhubOidc,
   options: DockerhubOidcOptions
 ): Promise<BasicCredentials & { expiresAt?: Date }> {
-  const secrets: string[] = []
-  const secret = (value: string): string => {
-    options.mask(value)
-    secrets.push(value)
-    return value
-  }
+  const kept = keptSecrets(options.mask)
+  const secret = kept.keep
   const login = `Docker Hub login for ${hub.username} with OIDC`
   try {
     const env = options.env ?? process.env
@@ -65,7 +67,8 @@ export async function dockerhubOidcCredentials(
     const url = new URL('oauth/token', identityUrl(env, login)).href
     const expiresIn = requestedLifetime(env, login)
     const idToken = secret(await options.getIdToken(DOCKER_IDENTITY_AUDIENCE))
-    const { accessToken, expiresAt } = await exchange(url, hub, idToken, expiresIn, login)
+    const pacing = options.pacing ?? { policy: DEFAULT_RETRY_POLICY }
+    const { accessToken, expiresAt } = await exchange(url, hub, idToken, expiresIn, login, pacing)
     secret(accessToken)
     return { username: hub.username, password: accessToken, ...(expiresAt && { expiresAt }) }
   } catch (e) {
@@ -73,7 +76,7 @@ export async function dockerhubOidcCredentials(
     // part keeps its edge spaces: they separate it from the inputs it names.
     throw new WordedError(
       wordsOf(e).map((part) =>
-        typeof part === 'string' ? scrubSecrets(part, secrets).replace(/\s+/g, ' ') : part
+        typeof part === 'string' ? kept.scrub(part).replace(/\s+/g, ' ') : part
       )
     )
   }
@@ -120,7 +123,8 @@ async function exchange(
   hub: DockerhubOidc,
   idToken: string,
   expiresIn: number,
-  login: string
+  login: string,
+  pacing: Pacing
 ): Promise<{ accessToken: string; expiresAt?: Date }> {
   const form = new URLSearchParams({
     grant_type: GRANT_TYPE,
@@ -131,49 +135,47 @@ async function exchange(
   })
   // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
   const way = route(new URL(url), [], process.env)
-  const { res, body } = await retrying<{ res: Response; body: string }>(
-    EXCHANGE_PACING,
-    async () => {
-      let res: Response
-      try {
-        // redirect 'manual': following one would re-send the ID token to wherever it points.
-        res = await fetch(url, {
-          method: 'POST',
-          body: form,
-          headers: { accept: 'application/json' },
-          redirect: 'manual',
-          signal: AbortSignal.timeout(30_000),
-          ...dispatchOptions(way)
-        })
-      } catch (e) {
-        // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
-        const cause = messageOf(causeOf(e) ?? e)
-        return {
-          again: `${login}: ${url} failed: ${cause}`,
-          error: new Error(
-            `${login}: could not reach Docker's identity service at ${url}: ${cause}${viaProxy(way.proxy)} (check the network, or ${IDENTITY_URL_VARIABLE})`
-          )
-        }
+  const { res, body } = await retrying<{ res: Response; body: string }>(pacing, async (retry) => {
+    const tries = attemptsText(retry + 1)
+    let res: Response
+    try {
+      // redirect 'manual': following one would re-send the ID token to wherever it points.
+      res = await fetch(url, {
+        method: 'POST',
+        body: form,
+        headers: { accept: 'application/json' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+        ...dispatchOptions(way)
+      })
+    } catch (e) {
+      // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
+      const cause = messageOf(causeOf(e) ?? e)
+      return {
+        again: `${login}: ${url} failed: ${cause}`,
+        error: new Error(
+          `${login}: could not reach Docker's identity service at ${url} after ${tries}: ${cause}${viaProxy(way.proxy)} (check the network, or ${IDENTITY_URL_VARIABLE})`
+        )
       }
-      const text = await res.text()
-      if (isRetryableStatus(res.status))
-        return {
-          again: `${login}: ${url} answered HTTP ${res.status}`,
-          retryAfter: res.headers.get('retry-after'),
-          error: new Error(
-            `${login}: Docker's identity service kept failing (HTTP ${res.status}: ${said(text)}) after retrying: run the step again later`
-          )
-        }
-      return { value: { res, body: text } }
     }
-  )
+    const text = await res.text()
+    if (isRetryableStatus(res.status))
+      return {
+        again: `${login}: ${url} answered HTTP ${res.status}`,
+        retryAfter: res.headers.get('retry-after'),
+        error: new Error(
+          `${login}: Docker's identity service kept failing (HTTP ${res.status}: ${said(text)}) after ${tries}: run the step again later`
+        )
+      }
+    return { value: { res, body: text } }
+  })
   if (res.status >= 300 && res.status < 400) {
     throw new Error(
       `${login}: Docker's identity service answered with a redirect (HTTP ${res.status}); tagship sends the GitHub ID token only to ${url}: check ${IDENTITY_URL_VARIABLE}`
     )
   }
   if (!res.ok) throw new WordedError(refusal(login, res.status, body, hub, idToken))
-  const json = parseJson(body)
+  const json = parseJsonObject(body)
   const accessToken = json?.access_token
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new Error(
@@ -228,7 +230,7 @@ function refusal(
 
 /** `error` and `error_description` (or a bare `message` or `description`) of an answer. */
 function identityError(body: string): { code?: string; description?: string } {
-  const json = parseJson(body)
+  const json = parseJsonObject(body)
   const text = (v: unknown): string | undefined =>
     typeof v === 'string' && v.trim() !== '' ? oneLine(v).slice(0, 200) : undefined
   const code = text(json?.error)
@@ -248,18 +250,6 @@ function said(body: string): string {
 
 /** The `sub` claim of the ID token (read, not verified): not a secret, and what the rules match. */
 function subjectOf(token: string): string | undefined {
-  const sub = parseJson(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))?.sub
+  const sub = jwtPayload(token)?.sub
   return typeof sub === 'string' && sub !== '' ? oneLine(sub).slice(0, 200) : undefined
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function parseJson(text: string): Record<string, any> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
 }

@@ -1,4 +1,5 @@
 import { errorChain } from '../shared/errors.js'
+import { attemptsText, isRetryableStatus } from '../shared/retry.js'
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
 import {
   awsSession,
@@ -107,16 +108,20 @@ function reason(error: unknown, target: AwsTarget, session: AwsSession, operatio
   if (error instanceof NoCredentials) return NO_CREDENTIALS
   if (error instanceof SourceFailed) {
     const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim']
+    const inner = facts(error.error)
     const hint =
-      error.source.startsWith('web identity') && trust.includes(facts(error.error).name)
+      error.source.startsWith('web identity') && trust.includes(inner.name)
         ? ": check that the role's trust policy accepts this job's OIDC token (issuer, audience, subject)"
         : ''
-    return `could not get AWS credentials from ${error.source} (${said(error.error)})${hint}`
+    // STS retried a failure worth retrying: say how often.
+    const tries = transient(inner) ? ` after ${attemptsText(inner.attempts)}` : ''
+    return `could not get AWS credentials from ${error.source}${tries} (${said(error.error)})${hint}`
   }
-  const { name, code, fault, attempts } = facts(error)
+  const f = facts(error)
+  const { name, code, attempts } = f
   const from = session.source ?? 'the AWS credential chain'
   const aws = `AWS said: ${said(error)}`
-  const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`
+  const tries = `after ${attemptsText(attempts)}`
   switch (name) {
     case 'AccessDeniedException':
     case 'AccessDenied': {
@@ -144,7 +149,7 @@ function reason(error: unknown, target: AwsTarget, session: AwsSession, operatio
       : `in ${target.region}`
     return `cannot reach the ${target.api} API ${where} ${tries} (${said(error)}): check the runner's network access to it`
   }
-  if (fault === 'server' || name === 'ThrottlingException') {
+  if (transient(f)) {
     return `the ${target.api} API kept failing (${said(error)}) ${tries}: try again later`
   }
   return `${target.api} ${operation} failed (${said(error)})`
@@ -165,7 +170,7 @@ function facts(error: unknown) {
   const [shape = {}] = errorChain(error)
   const sdk = (typeof error === 'object' && error !== null ? error : {}) as {
     $fault?: unknown
-    $metadata?: { attempts?: number }
+    $metadata?: { attempts?: number; httpStatusCode?: number }
   }
   const message = shape.message ?? String(error)
   return {
@@ -176,12 +181,22 @@ function facts(error: unknown) {
       NETWORK_CODE.exec(shape.code ?? '')?.[1] ??
       (SDK_WRAPPER.test(message) ? NETWORK_CODE.exec(message)?.[1] : undefined),
     fault: sdk.$fault,
+    status: sdk.$metadata?.httpStatusCode,
     attempts: sdk.$metadata?.attempts ?? 1
   }
 }
 
+/** A failure the login policy retries: the network, a timeout, throttling, 408, 429 or a 5xx. */
+function transient(f: ReturnType<typeof facts>): boolean {
+  if (f.code || f.name === 'TimeoutError' || f.fault === 'server') return true
+  if (f.name === 'ThrottlingException') return true
+  return f.status !== undefined && isRetryableStatus(f.status)
+}
+
 function said(error: unknown): string {
-  const { name, message } = facts(error)
+  const { name, message, status } = facts(error)
   if (SDK_WRAPPER.test(message)) return message.replace(SDK_WRAPPER, '')
+  // An answer with no AWS error in it (a proxy's, a load balancer's): the SDK knows only its status.
+  if (name === 'Unknown' && status !== undefined) return `HTTP ${status}`
   return message ? `${name}: ${message}` : name
 }

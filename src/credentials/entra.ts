@@ -1,5 +1,12 @@
 import { causeOf, messageOf, oneLine } from '../shared/errors.js'
-import { ClientAssertionCredential } from '@azure/identity'
+import { ClientAssertionCredential, type ClientAssertionCredentialOptions } from '@azure/identity'
+import {
+  attemptsText,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retrying,
+  type Pacing
+} from '../shared/retry.js'
 import { quote } from '../shared/errors.js'
 import { dispatchOptions, route, viaProxy } from '../distribution/proxy-dispatch.js'
 import { httpsAgentFor } from './proxy-agent.js'
@@ -31,14 +38,14 @@ const MICROSOFT_AUTHORITIES = new Set([
   'login-us.microsoftonline.com'
 ])
 
-/**
- * Two quick retries (after ~0.25–0.5 s, then ~0.5–1 s) for a dropped connection
- * or a 5xx; throttling still waits for Retry-After. The SDK default (3 retries
- * from 0.8 s growing toward 60 s) suits long-running services: in a CI step
- * someone is waiting, and an Entra outage longer than that is better met by
- * re-running the job than by a step that hangs.
- */
-const RETRY = { maxRetries: 2, retryDelayInMs: 250, maxRetryDelayInMs: 2000 }
+/** How long one request to the authority may take before it counts as failed (and is retried). */
+const REQUEST_TIMEOUT_MS = 30_000
+
+/** A policy of the identity client's request pipeline, as @azure/identity takes it. */
+type PipelinePolicy = NonNullable<
+  ClientAssertionCredentialOptions['additionalPolicies']
+>[number]['policy']
+type PipelineResponse = Awaited<ReturnType<PipelinePolicy['sendRequest']>>
 
 /** Hints for the AADSTS codes a misconfigured GitHub OIDC login meets. */
 const HINTS: Record<string, string> = {
@@ -83,15 +90,21 @@ export async function entraAccessToken(
   app: EntraApp,
   assertion: string,
   host: string,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  pacing: Pacing = { policy: DEFAULT_RETRY_POLICY }
 ): Promise<string> {
   const agent = httpsAgentFor(env)
+  const gaveUp: { error?: Error } = {}
   let credential: ClientAssertionCredential
   try {
     credential = new ClientAssertionCredential(app.tenantId, app.clientId, async () => assertion, {
       authorityHost: host,
       disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.has(new URL(host).hostname),
-      retryOptions: RETRY,
+      // The login policy below retries, not the SDK's (see loginRetries).
+      retryOptions: { maxRetries: 0 },
+      additionalPolicies: [
+        { policy: loginRetries(pacing, app, host, gaveUp), position: 'perCall' }
+      ],
       agent
     })
   } catch (e) {
@@ -102,10 +115,83 @@ export async function entraAccessToken(
   try {
     return (await credential.getToken(ACR_SCOPE)).token
   } catch (e) {
-    throw await explain(e, app, host, env)
+    // MSAL wraps what the pipeline throws in words of its own: the policy's say it better.
+    throw gaveUp.error ?? (await explain(e, app, host, env))
   } finally {
     agent.destroy()
   }
+}
+
+/**
+ * The login policy as a policy of the identity client's pipeline, around the
+ * SDK's retry policy (whose retries are off), for the metadata and token
+ * requests alike: a network error, a timeout, 408, 429 (after its
+ * Retry-After) or a 5xx is retried, at most `pacing.policy.retries` times,
+ * each retry told through `onRetry`; any other answer goes to MSAL as it
+ * came. The SDK's own retries would skip a 429 without Retry-After, wait as
+ * long as any Retry-After asks, and say nothing. Giving up, it keeps its
+ * error in `gaveUp`: MSAL would bury it.
+ */
+function loginRetries(
+  pacing: Pacing,
+  app: EntraApp,
+  host: string,
+  gaveUp: { error?: Error }
+): PipelinePolicy {
+  return {
+    name: 'tagshipLoginRetries',
+    sendRequest: async (request, next) => {
+      // The caller's own signal: an abort there is no failure to retry.
+      const caller = request.abortSignal as AbortSignal | undefined
+      const what = `${request.method} ${new URL(request.url).pathname}`
+      try {
+        return await retrying<PipelineResponse>(pacing, async (retry) => {
+          const tries = attemptsText(retry + 1)
+          let response: PipelineResponse
+          // Not the pipeline's own `timeout`: its timer outlives a refused connection (and the process with it).
+          const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+          request.abortSignal = caller ? AbortSignal.any([caller, timeout]) : timeout
+          try {
+            response = await next(request)
+          } catch (e) {
+            if (caller?.aborted || !isTransportFailure(e)) throw e
+            const why = oneLine(messageOf(causeOf(e) ?? e))
+            return {
+              again: `Entra ID at ${host}: ${what} failed: ${why}`,
+              error: new EntraGaveUp(
+                `Could not reach Entra ID at ${host} after ${tries}: ${what} failed: ${why} (check AZURE_AUTHORITY_HOST and the network)`
+              )
+            }
+          }
+          if (!isRetryableStatus(response.status)) return { value: response }
+          return {
+            again: `Entra ID at ${host}: ${what} answered HTTP ${response.status}`,
+            retryAfter: response.headers.get('retry-after'),
+            error: new EntraGaveUp(
+              `Entra ID at ${host} kept failing for client ${app.clientId} in tenant ${app.tenantId} (HTTP ${response.status} to ${what}) after ${tries}: try again later`
+            )
+          }
+        })
+      } catch (e) {
+        if (e instanceof EntraGaveUp) gaveUp.error = e
+        throw e
+      }
+    }
+  }
+}
+
+class EntraGaveUp extends Error {}
+
+/**
+ * A request that got no answer: refused, reset, timed out (the pipeline
+ * aborts it), a DNS failure. Not a certificate Node does not trust: asking
+ * again would not change that.
+ */
+function isTransportFailure(e: unknown): boolean {
+  const { name, code } = (e ?? {}) as { name?: unknown; code?: unknown }
+  if (name === 'AbortError') return true
+  if (name !== 'RestError') return false
+  return typeof code !== 'string' || !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
 }
 
 async function explain(

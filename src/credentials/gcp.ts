@@ -1,7 +1,14 @@
+import { parseJsonObject } from '../shared/json.js'
 import { dispatchOptions, route, viaProxy } from '../distribution/proxy-dispatch.js'
-import { isRetryableStatus, retrying, type Pacing } from '../shared/retry.js'
+import {
+  attemptsText,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retrying,
+  type Pacing
+} from '../shared/retry.js'
 import { causeOf, messageOf, quote } from '../shared/errors.js'
-import { scrubSecrets } from '../shared/scrub.js'
+import { keptSecrets } from '../shared/scrub.js'
 import { WordedError, wordsOf } from '../shared/words.js'
 import { isLoopbackHost } from '../distribution/endpoint.js'
 import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
@@ -25,16 +32,13 @@ const ENDPOINTS = {
   }
 } as const
 
-/** Network errors, 408, 429 and 5xx are retried twice, soon: the login waits on them. */
-const PACING: Pacing = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } }
-
 export interface GcpOidcOptions {
   readonly mask: MaskSecret
   /** GitHub's OIDC ID token for an audience (see githubIdToken). */
   readonly getIdToken: (audience: string) => Promise<string>
   /** Where the endpoint variables (and GITHUB_REPOSITORY, for hints) are read; process.env by default. */
   readonly env?: NodeJS.ProcessEnv
-  /** How retries wait (tests pass their own sleep). */
+  /** How STS and IAM calls retry (network errors, timeouts, 408, 429, 5xx); the default policy when undefined. */
   readonly pacing?: Pacing
 }
 
@@ -54,14 +58,10 @@ export async function gcpOidcCredentials(
   gcp: GcpFederation,
   options: GcpOidcOptions
 ): Promise<BasicCredentials & { expiresAt?: Date }> {
-  const secrets: string[] = []
-  const secret = (value: string): string => {
-    options.mask(value)
-    secrets.push(value)
-    return value
-  }
+  const kept = keptSecrets(options.mask)
+  const secret = kept.keep
   const env = options.env ?? process.env
-  const pacing = options.pacing ?? PACING
+  const pacing = options.pacing ?? { policy: DEFAULT_RETRY_POLICY }
   try {
     // A bad endpoint variable fails before GitHub is asked for anything.
     const sts = endpoint(env, ENDPOINTS.sts)
@@ -83,7 +83,7 @@ export async function gcpOidcCredentials(
     // Words, not text: the CLI names the inputs its own way. Each part on one line.
     throw new WordedError(
       wordsOf(e).map((part) =>
-        typeof part === 'string' ? scrubSecrets(part, secrets).replace(/\s+/g, ' ') : part
+        typeof part === 'string' ? kept.scrub(part).replace(/\s+/g, ' ') : part
       )
     )
   }
@@ -120,7 +120,7 @@ async function exchange(
   })
   const { status, body } = await post(call, { body: form }, pacing)
   if (status < 200 || status > 299) throw stsRefusal(call, provider, status, body)
-  const json = parseJson(body)
+  const json = parseJsonObject(body)
   const token = json?.access_token
   if (typeof token !== 'string' || token === '') throw noToken(call, status, 'access_token')
   const seconds = json?.expires_in
@@ -156,7 +156,7 @@ async function generateAccessToken(
     pacing
   )
   if (status < 200 || status > 299) throw iamRefusal(call, target, status, body)
-  const json = parseJson(body)
+  const json = parseJsonObject(body)
   const token = json?.accessToken
   if (typeof token !== 'string' || token === '') throw noToken(call, status, 'accessToken')
   const expiry = typeof json?.expireTime === 'string' ? new Date(json.expireTime) : undefined
@@ -171,7 +171,8 @@ async function post(
 ): Promise<{ status: number; body: string }> {
   // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
   const way = route(new URL(call.url), [], process.env)
-  return retrying<{ status: number; body: string }>(pacing, async () => {
+  return retrying<{ status: number; body: string }>(pacing, async (retry) => {
+    const tries = attemptsText(retry + 1)
     let res: Response
     try {
       // redirect 'manual': following one would send the token wherever it points.
@@ -187,9 +188,9 @@ async function post(
       // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
       const reason = messageOf(causeOf(e) ?? e)
       return {
-        again: `${call.service}: ${reason}`,
+        again: `${call.service} failed: ${reason}`,
         error: new Error(
-          `Could not reach ${call.service} at ${call.url}: ${reason}${viaProxy(way.proxy)} (check the network, or ${call.variable})`
+          `Could not reach ${call.service} at ${call.url} after ${tries}: ${reason}${viaProxy(way.proxy)} (check the network, or ${call.variable})`
         )
       }
     }
@@ -199,7 +200,7 @@ async function post(
         again: `${call.service} answered HTTP ${res.status}`,
         retryAfter: res.headers.get('retry-after'),
         error: new Error(
-          `${call.service} at ${call.url} answered HTTP ${res.status} after retrying: try again later`
+          `${call.service} at ${call.url} kept failing (HTTP ${res.status}) after ${tries}: try again later`
         )
       }
     }
@@ -245,16 +246,4 @@ function endpoint(
     )
   }
   return url.href.replace(/\/+$/, '')
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function parseJson(text: string): Record<string, any> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
 }

@@ -12,6 +12,7 @@ import { rejectedMessage } from './login-messages.js'
 import { describeCredentials, type LoginStep } from './login-plan.js'
 import { providerName } from '../registry/provider.js'
 import { runGrouped, type LineSink } from '../shared/log-groups.js'
+import { retryPolicy, type Pacing } from '../shared/retry.js'
 
 /** Where login progress goes: the action's log groups, or the CLI's stderr. */
 export interface LoginLog {
@@ -104,12 +105,15 @@ export async function loginAll(
     const login = await acquireLogin(step, auth, {
       sources: options.sources,
       mask: options.mask,
-      getIdToken: options.getIdToken
+      getIdToken: options.getIdToken,
+      pacing: loginPacing(options.client, held)
     })
     try {
       const client = new RegistryClient(step.registry, login, options.mask, {
         ...options.client,
-        provider: step.provider
+        provider: step.provider,
+        // The registry's retries (its token service's among them) in the registry's own group.
+        onRetry: (line) => held.info(line)
       })
       await client.checkLogin()
       clients.set(step.registry, client)
@@ -137,6 +141,21 @@ export async function loginAll(
     }
     const until = login.expiresAt ? `, valid until ${login.expiresAt.toISOString()}` : ''
     log.info(`Logged in to ${step.registry} as ${login.username} (${login.source}${until})`)
+  }
+}
+
+/**
+ * How the calls that obtain credentials (token exchanges, STS, Entra ID, ECR)
+ * retry: as the registry client does, bounded by its `retries` and on its
+ * clock, each retry told in the registry's own group.
+ */
+function loginPacing(client: ClientOptions | undefined, held: LineSink): Pacing {
+  return {
+    policy: retryPolicy(client?.retries),
+    ...(client?.sleep && { sleep: client.sleep }),
+    ...(client?.random && { random: client.random }),
+    ...(client?.now && { now: client.now }),
+    onRetry: (line) => held.info(line)
   }
 }
 

@@ -1,4 +1,5 @@
 import { isIdentityToken, type BasicCredentials } from './credentials.js'
+import { isRetryableStatus } from '../shared/retry.js'
 import type { Challenge } from './challenge.js'
 import { plainHttpAllowed, tlsFailure, UnsafeEndpointError, untrustedText } from './endpoint.js'
 import { CredentialsRejectedError, networkErrorText, RegistryUnreachableError } from './errors.js'
@@ -9,6 +10,24 @@ import {
   route,
   viaProxy
 } from './proxy-dispatch.js'
+
+/** How long the token service may take to answer before the request counts as failed (and is retried). */
+const TOKEN_TIMEOUT_MS = 30_000
+
+/**
+ * The token service answered 408, 429 or a 5xx. Like a network error there, it
+ * fails the registry request's attempt, which the registry client retries
+ * with its policy (bounded by `retries`), after the Retry-After given here.
+ */
+export class TokenServiceBusyError extends RegistryUnreachableError {
+  constructor(
+    registry: string,
+    detail: string,
+    readonly retryAfter: string | null
+  ) {
+    super(registry, detail)
+  }
+}
 
 /** Basic `Authorization` value for credentials. */
 export function basicAuthorization(c: BasicCredentials): string {
@@ -31,6 +50,11 @@ export interface TokenRequest {
  * scopes, with Basic credentials when there are any (anonymous otherwise),
  * or with an identity token in the OAuth2 POST form. The token is masked
  * before it is returned.
+ *
+ * One request, no retry of its own: it is part of a registry request's
+ * attempt, and the registry client retries that after what is worth another
+ * try here (a network error, a timeout, 408, 429, 5xx: RegistryUnreachableError).
+ * Refused credentials and any other answer fail at once.
  */
 export async function fetchBearerToken(req: TokenRequest): Promise<string> {
   const realm = req.challenge.params.realm
@@ -62,6 +86,7 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
             headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {}
           }),
       redirect: 'error',
+      signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
       ...dispatchOptions(way)
     } as RequestInit)
   } catch (e) {
@@ -88,11 +113,19 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
       `its token service answered ${response.status}`
     )
   }
-  if (!response.ok) {
+  if (isRetryableStatus(response.status)) {
     await response.body?.cancel()
-    throw new RegistryUnreachableError(
+    throw new TokenServiceBusyError(
       req.registry,
-      `its token service ${url.origin} answered HTTP ${response.status}`
+      `its token service ${url.origin} answered HTTP ${response.status}`,
+      response.headers.get('retry-after')
+    )
+  }
+  if (!response.ok) {
+    // A 404, a 405, a 400 for a request it does not take: asking again would not change it.
+    await response.body?.cancel()
+    throw new Error(
+      `${req.registry}: its token service ${url.origin} refused the token request (HTTP ${response.status})`
     )
   }
   const body = (await response.json().catch(() => ({}))) as {

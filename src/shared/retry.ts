@@ -1,6 +1,6 @@
 /**
- * The retry policy of the registry transport, pure: which answers are worth
- * another try, and how long to wait before it.
+ * The retry policy of the registry transport and of every login call, pure:
+ * which answers are worth another try, and how long to wait before it.
  */
 
 export interface RetryPolicy {
@@ -13,6 +13,20 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 4, baseMs: 500, capMs: 30_000 }
+
+/**
+ * The one policy of every retried call, registry requests and logins alike
+ * (token services, token exchanges, STS, Entra ID, ECR): `retries` further
+ * attempts (the `retries` input; 0 means one attempt), the default waits.
+ */
+export function retryPolicy(retries: number = DEFAULT_RETRY_POLICY.retries): RetryPolicy {
+  return { ...DEFAULT_RETRY_POLICY, retries: Math.max(0, Math.floor(retries)) }
+}
+
+/** `1 attempt`, `5 attempts`: how a retried call that gave up says how hard it tried. */
+export function attemptsText(attempts: number): string {
+  return `${attempts} attempt${attempts === 1 ? '' : 's'}`
+}
 
 /**
  * 408, 429 and 5xx are transient: the registry, a proxy or a load balancer may

@@ -20,3 +20,22 @@ export function scrubSecrets(message: string, secrets: readonly (string | undefi
   for (const secret of known) scrubbed = scrubbed.split(secret).join('***')
   return scrubbed.replace(JWT, '***')
 }
+
+/**
+ * The secrets one credential exchange holds: each is masked the moment it
+ * exists (`keep`), and `scrub` removes every one kept so far from a message.
+ */
+export function keptSecrets(mask: (secret: string) => void): {
+  keep(value: string): string
+  scrub(message: string): string
+} {
+  const kept: string[] = []
+  return {
+    keep(value) {
+      mask(value)
+      kept.push(value)
+      return value
+    },
+    scrub: (message) => scrubSecrets(message, kept)
+  }
+}
