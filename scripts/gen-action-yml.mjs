@@ -42,7 +42,10 @@ try {
     version: {
       description: 'The main version computed (1.2.3 for a release; the first tag otherwise).'
     },
-    digest: { description: 'The pushed manifest digest (empty when push is false).' },
+    digest: {
+      description:
+        'The pushed manifest digest (empty when push is false; with push: preview, the digest the tags would point at when it is known before any push).'
+    },
     json: {
       description: 'Tags, version, digest, labels, annotations and per-target results, as JSON.'
     },

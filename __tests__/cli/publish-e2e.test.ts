@@ -227,28 +227,37 @@ describe('credentials from the Docker config', () => {
 })
 
 describe('--dry-run', () => {
-  test('logs in and reads the source, prints the plan, and writes nothing', async () => {
+  test('previews a local image: logs in, reads, says what each tag would do, writes nothing', async () => {
     registry.clearRequests()
     const target = `${registry.host}/team/dry`
     const run = await publish(['--source', image, '--image', target, '--dry-run'], {
       TAGSHIP_REGISTRY_AUTH: auth(registry.host)
     })
+    // No target holds the image: its digest is known once docker pushes it.
+    const local = `local image ${image.slice(0, 19)}`
     expect({ code: run.code, stdout: run.stdout }).toEqual({
       code: 0,
       stdout: [
-        'version: 1.2.3',
-        target,
-        '  1.2.3   semver: release v1.2.3',
-        '  1.2     semver: release v1.2.3',
-        '  1       semver: release v1.2.3',
-        '  latest  latest: stable release v1.2.3',
+        'preview: nothing was written',
+        `digest: unknown until docker pushes the local image ${image}`,
+        `registry ${registry.host}`,
+        '  team/dry',
+        '    push: unknown (the registry takes Basic credentials (or none), which do not say what they may write)',
+        '    content: docker push sends the layers the registry lacks (how many is known only as it pushes)',
+        '  TAG              ACTION  FROM  TO                               WHY',
+        `  team/dry:1.2.3   create  -     ${local}`,
+        `  team/dry:1.2     create  -     ${local}`,
+        `  team/dry:1       create  -     ${local}`,
+        `  team/dry:latest  create  -     ${local}`,
+        '4 tags on 1 target: 4 create',
         ''
       ].join('\n')
     })
-    expect(titles(run.stderr)).toEqual([`== Login to ${registry.host}`, '== Read the source'])
-    expect(run.stderr.split('\n').slice(-2)).toEqual([
-      'dry run: the logins work and the source is there; nothing was written',
-      ''
+    expect(titles(run.stderr)).toEqual([
+      `== Login to ${registry.host}`,
+      `== Read the source ${image}`,
+      `== Read ${target}`,
+      `== What ${target} would get`
     ])
     expect(registry.requests().length).toBeGreaterThan(0)
     expect(writesOf(registry.requests())).toEqual([])

@@ -43,10 +43,10 @@ describe('tagship publish --help', () => {
     expect(help.slice(help.indexOf('Exit codes:'))).toEqual([
       'Exit codes:',
       '  0  every tag landed (pushed, already there, or kept by forward-only); with',
-      '     --dry-run, every login works and the source is there',
+      '     --dry-run, every tag can be written (none is blocked)',
       '  1  a login was refused, the source or a target could not be read (nothing',
-      '     was pushed), or a tag did not land: stderr lists which, and stdout still',
-      '     has the result',
+      '     was pushed), or a tag did not land (with --dry-run: a tag is blocked):',
+      '     stderr lists which, and stdout still has the result',
       '  2  invalid input or usage: one line on stderr names the input, the value and',
       '     the fix; nothing was pushed',
       ''

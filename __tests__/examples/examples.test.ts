@@ -60,6 +60,7 @@ test('the examples are the documented set', () => {
     'ghcr.yml',
     'matrix-handoff.yml',
     'multi-platform-release.yml',
+    'preview.yml',
     'promote-on-tag.yml',
     'promote-signed.yml'
   ])

@@ -117,7 +117,7 @@ describe('parseInputs', () => {
       { images: 'name=,enable=true' },
       'images: "name=,enable=true" has an empty name=: give the repository'
     ],
-    [{ push: 'yes' }, 'push: "yes" is not a boolean: use true or false'],
+    [{ push: 'yes' }, 'push: "yes" is not one of true, false, preview: use one of them'],
     [
       { push: 'true' },
       'source: is empty but push is true: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only'

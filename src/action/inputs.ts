@@ -32,9 +32,7 @@ export function getInputs(): Inputs {
     raw[input.name] = core.getInput(input.name)
     if (input.secret) maskInput(input.name, raw[input.name]!)
   }
-  const inputs = parseInputs(
-    withDockerhubOidcEnv(withMetadataEnv(raw, process.env), process.env)
-  )
+  const inputs = parseInputs(withDockerhubOidcEnv(withMetadataEnv(raw, process.env), process.env))
   // A password written over several lines (a JSON key as `_json_key`) is
   // masked whole and line by line: the runner matches masks within a line.
   for (const { password } of inputs.auth.registryAuth) {

@@ -8,7 +8,7 @@ import { planText } from '../report/text.js'
 import { getInputs } from './inputs.js'
 import { loginTargets } from '../push/targets.js'
 import { planLogins } from '../credentials/login-plan.js'
-import { outputOptions, setOutputs, setPublishOutputs } from './outputs.js'
+import { outputOptions, setOutputs, setPreviewOutputs, setPublishOutputs } from './outputs.js'
 import { readOutputEnv, withAnnotationLevels } from './output-env.js'
 import { publishFailure } from '../push/failure.js'
 import { nothingPublished } from '../push/results.js'
@@ -65,7 +65,19 @@ export async function run(now: Date = new Date()): Promise<void> {
         await core.summary.addRaw(publishSummary(plan, nothing)).write()
         return
       }
-      if (outcome.kind !== 'published') return
+      if (outcome.kind === 'previewed') {
+        const { result } = outcome
+        const [{ previewSummary, previewText }, { previewFailure }] = await Promise.all([
+          import('../report/preview.js'),
+          import('../push/preview-result.js')
+        ])
+        await core.group('Preview', async () => core.info(previewText(result).trimEnd()))
+        setPreviewOutputs(plan, result, outputOptions(inputs, outputEnv))
+        await core.summary.addRaw(previewSummary(plan, result)).write()
+        const blocked = previewFailure(result)
+        if (blocked) core.setFailed(blocked)
+        return
+      }
       const { result } = outcome
       core.info(publishText(result).trimEnd())
       setPublishOutputs(plan, result, outputOptions(inputs, outputEnv))

@@ -2,7 +2,8 @@ import * as core from '@actions/core'
 import type { Inputs } from '../inputs/parse.js'
 import { planReferences, type Plan } from '../push/plan.js'
 import { verifiedReferences, verifiedTagNames, type PublishResult } from '../push/results.js'
-import { planJson, publishJson } from '../report/json.js'
+import type { PreviewResult } from '../push/preview-result.js'
+import { planJson, previewJson, publishJson } from '../report/json.js'
 import { labelLines } from '../tags/labels.js'
 import { writeBakeFiles } from './bake-files.js'
 import type { OutputEnv } from './output-env.js'
@@ -45,6 +46,20 @@ export function setPublishOutputs(plan: Plan, result: PublishResult, options: Ou
   )
   const tags = verifiedReferences(result)
   setAll(plan, { tags, tagNames, digest: result.digest, json: publishJson(plan, result) }, options)
+}
+
+/**
+ * Outputs of a preview (`push: preview`): nothing was published, so `tags`,
+ * `tag-names` and the bake files' tags are empty; `digest` is the digest the
+ * tags would point at when it is known before any push (a registry or file
+ * source; a local image only where every target holds it already), else ''.
+ */
+export function setPreviewOutputs(plan: Plan, result: PreviewResult, options: OutputOptions): void {
+  setAll(
+    plan,
+    { tags: [], tagNames: [], digest: result.digest, json: previewJson(plan, result) },
+    options
+  )
 }
 
 interface Values {

@@ -15,7 +15,7 @@ const OUTPUT: readonly [string, string][] = [
   ],
   [
     '--dry-run',
-    'plan, obtain every credential and check it against its registry, and read the source (docker image inspect, or its manifest); write nothing: no docker login, no blob, manifest or tag, no ECR repository. stdout gets the plan, as tagship plan prints it'
+    'preview the release: log in and read the source and every target as a publish does, and write nothing (no docker login or push, no blob, manifest or tag, no ECR repository). stdout gets, per registry, what each tag would do (create, update OLD -> NEW, unchanged, kept, blocked), whether the credentials may push (read from the registry token where it says), and the content that would be sent; --json the same as JSON'
   ]
 ]
 
@@ -58,11 +58,11 @@ const CREDENTIALS: readonly [string, string][] = [
 const EXIT_CODES: readonly [string, string][] = [
   [
     `${EXIT.ok}`,
-    'every tag landed (pushed, already there, or kept by forward-only); with --dry-run, every login works and the source is there'
+    'every tag landed (pushed, already there, or kept by forward-only); with --dry-run, every tag can be written (none is blocked)'
   ],
   [
     `${EXIT.failure}`,
-    'a login was refused, the source or a target could not be read (nothing was pushed), or a tag did not land: stderr lists which, and stdout still has the result'
+    'a login was refused, the source or a target could not be read (nothing was pushed), or a tag did not land (with --dry-run: a tag is blocked): stderr lists which, and stdout still has the result'
   ],
   [
     `${EXIT.invalid}`,
@@ -99,7 +99,7 @@ Examples:
   two of its platforms only:
     tagship publish --source oci-archive:image.tar --image ghcr.io/acme/app \
       --platform linux/amd64 --platform linux/arm64
-  Check the logins and the source, write nothing:
+  Preview the release on every registry, write nothing:
     tagship publish --source app:ci --image ghcr.io/acme/app --dry-run
 
 Event (as for tagship plan; flags win over the environment):

@@ -1,7 +1,7 @@
 import { printEvent } from '../push/events.js'
 import { runPublish, type PublishEdge } from '../push/flow.js'
 import { rewriteMessage } from '../shared/errors.js'
-import { getIDToken } from '@actions/core'
+import { fetchGithubIdToken } from '../credentials/github-id-token.js'
 import { credentialSources } from '../credentials/sources.js'
 import { withAnnotationLevelsEnv, withMetadataEnv } from '../inputs/metadata-env.js'
 import { withDockerhubOidcEnv } from '../inputs/dockerhub.js'
@@ -10,7 +10,9 @@ import { buildPlan } from '../push/plan.js'
 import { publishFailure } from '../push/failure.js'
 import { clientOptionsOf } from '../push/session.js'
 import { undoDockerLogins, type DockerLogins } from '../credentials/login-all.js'
-import { planJson, publishJson } from '../report/json.js'
+import { planJson, previewJson, publishJson } from '../report/json.js'
+import { previewFailure } from '../push/preview-result.js'
+import { previewText } from '../report/preview.js'
 import { planText, publishText } from '../report/text.js'
 import type { CliArgs } from './args.js'
 import { readCliContext } from './context.js'
@@ -25,8 +27,10 @@ import { cliName, Secrets, secretInputs } from './secrets.js'
  * `tagship publish`: the action's flow from flags and environment. Plan,
  * decide every login, log in and check each, publish, verify, report. The
  * result goes to stdout (text, or the action's json output with --json);
- * progress and the plan go to stderr. `--dry-run` stops after the logins
- * and reading the source: nothing is written anywhere.
+ * progress and the plan go to stderr. `--dry-run` is the preview: the
+ * logins and every read of the publish, nothing written anywhere, and on
+ * stdout what the release would do per target and tag (exit 1 when a tag
+ * is blocked).
  */
 export async function publishCommand(args: CliArgs, io: CliIO): Promise<number> {
   const secrets = new Secrets()
@@ -44,7 +48,8 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
   for (const value of Object.values(fromEnv)) secrets.add(value)
   // The proxy variables are checked before anything runs, their passwords hidden.
   for (const secret of proxySecrets(io.env)) secrets.add(secret)
-  const raw = withMetadataEnv({ ...args.inputs, ...fromEnv, push: 'true' }, io.env)
+  const push = args.dryRun ? 'preview' : 'true'
+  const raw = withMetadataEnv({ ...args.inputs, ...fromEnv, push }, io.env)
   const inputs = withAnnotationLevelsEnv(parseInputs(withDockerhubOidcEnv(raw, io.env)), io.env)
   for (const entry of inputs.auth.registryAuth) secrets.add(entry.password)
   const cwd = io.cwd ?? process.cwd()
@@ -67,7 +72,11 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
       display.event(e)
     },
     login: {
-      getIdToken: (audience) => getIDToken(audience),
+      getIdToken: async (audience) => {
+        const token = await fetchGithubIdToken(audience, io.env)
+        secrets.add(token)
+        return token
+      },
       configParent: io.env.RUNNER_TEMP,
       onDockerLogins: (state) => (docker.state = state),
       rejected: cliRejectedMessage,
@@ -75,19 +84,23 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
     }
   }
   try {
-    const outcome = await runPublish(plan, inputs, { steps, auth }, edge, { dryRun: args.dryRun })
+    const outcome = await runPublish(plan, inputs, { steps, auth }, edge)
     if (outcome.kind === 'no tags') {
       display.done()
       err(`${outcome.notice}\n`)
       io.stdout(args.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : planText(plan))
       return EXIT.ok
     }
-    if (outcome.kind === 'checked') {
+    if (outcome.kind === 'previewed') {
+      const { result } = outcome
       display.done()
-      err('dry run: the logins work and the source is there; nothing was written\n')
-      const planned = { ...plan, push: false }
-      io.stdout(args.json ? `${JSON.stringify(planJson(planned), null, 2)}\n` : planText(planned))
-      return EXIT.ok
+      io.stdout(
+        args.json ? `${JSON.stringify(previewJson(plan, result), null, 2)}\n` : previewText(result)
+      )
+      const blocked = previewFailure(result)
+      if (blocked === undefined) return EXIT.ok
+      err(`tagship: ${blocked}\n`)
+      return EXIT.failure
     }
     const { result } = outcome
     display.done()

@@ -22,7 +22,7 @@ export interface EnsureEcrRepositoryOptions {
   /** Create the repository when it is missing (ecr-create-repository). */
   readonly create: boolean
   readonly log: (line: string) => void
-  /** Credential chain settings, as for the login; `mask` defaults to none (the login masked them). */
+  /** Credential chain and retry settings, as for the login; `mask` defaults to none (the login masked them). */
   readonly clientOptions?: Partial<AwsLoginOptions>
 }
 
@@ -130,4 +130,54 @@ function explain(
     shape.message !== undefined ? `${shape.name ?? 'Error'}: ${shape.message}` : String(error)
   const message = `${target.label}: access denied to ${operation}: allow ${needed} on ${arn} for the AWS identity from ${from}${why}; AWS said: ${said}`
   return new Error(scrubSecrets(message, session.secrets).replace(/\s+/g, ' ').trim())
+}
+
+/**
+ * What DescribeRepositories says of a repository, for a preview (nothing is
+ * created): it exists, with its tag mutability as ECR names it (`MUTABLE`,
+ * `IMMUTABLE`, or one with exclusions); it is missing; or ECR would not say.
+ */
+export type EcrRepositoryFacts =
+  | { readonly state: 'exists'; readonly mutability: string }
+  | { readonly state: 'missing' }
+  | { readonly state: 'unknown'; readonly why: string }
+
+/**
+ * Read what ensureEcrRepository would find, with DescribeRepositories only:
+ * the preview reports a missing repository (created with
+ * ecr-create-repository, else a blocked target) and an immutable one, and
+ * never writes. A refusal to describe is `unknown`, said so, never guessed.
+ */
+export async function describeEcrRepository(
+  options: Omit<EnsureEcrRepositoryOptions, 'create' | 'log'>
+): Promise<EcrRepositoryFacts> {
+  const { provider, path } = options
+  const host = provider.host ?? `${provider.account}.dkr.ecr.${provider.region}.amazonaws.com`
+  const target: AwsTarget = {
+    label: `Amazon ECR ${host}/${path}`,
+    api: 'ECR',
+    endpointId: 'ECR',
+    permissions: [DESCRIBE],
+    region: provider.region
+  }
+  const session = awsSession(target, options.aws, {
+    mask: () => undefined,
+    ...options.clientOptions
+  })
+  const client = new ECRClient(session.clientConfig)
+  const arn = `arn:aws:ecr:${provider.region}:${provider.account}:repository/${path}`
+  try {
+    const found = await client.send(
+      new DescribeRepositoriesCommand({ registryId: provider.account, repositoryNames: [path] })
+    )
+    const mutability = found.repositories?.[0]?.imageTagMutability ?? 'unknown'
+    return { state: 'exists', mutability }
+  } catch (error) {
+    if (nameOf(error) === 'RepositoryNotFoundException') return { state: 'missing' }
+    if (isAccessDenied(error))
+      return { state: 'unknown', why: `the AWS identity may not call ${DESCRIBE}` }
+    throw explain(error, target, session, arn, 'DescribeRepositories')
+  } finally {
+    client.destroy()
+  }
 }

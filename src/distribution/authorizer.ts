@@ -41,6 +41,11 @@ export class Authorizer {
     return { authorization: this.basicIfKnown(), fresh: false }
   }
 
+  /** The authorization these scopes were last sent with, if any (the preview reads a token's grant). */
+  held(scopes: readonly string[]): string | undefined {
+    return this.tokens.get(scopes.join(' '))
+  }
+
   /**
    * The registry answered `sent` with a 401 and this challenge: remember the
    * challenge, and give the authorization to send instead.

@@ -1,5 +1,6 @@
 import type { BasicCredentials, MaskSecret } from './credentials.js'
 import { Authorizer } from './authorizer.js'
+import { TokenServiceBusyError } from './auth.js'
 import { parseChallenge } from './challenge.js'
 import { CredentialsRejectedError, registryErrorText, RegistryUnreachableError } from './errors.js'
 import {
@@ -10,6 +11,7 @@ import {
 } from '../shared/retry.js'
 import { describeRequest, isReplayable, Transport } from './transport.js'
 import type { Provider } from '../registry/provider.js'
+import { grantOf, type TokenGrant } from './token-claims.js'
 
 export { isReplayable }
 
@@ -121,7 +123,11 @@ export class RegistryClient {
           throw e instanceof RegistryUnreachableError && retry > 0
             ? new RegistryUnreachableError(this.registry, e.detail, retry, { cause: e })
             : e
-        await this.waitToRetry(retry, `${describeRequest(init, url)} failed: ${e.detail}`)
+        await this.waitToRetry(
+          retry,
+          `${describeRequest(init, url)} failed: ${e.detail}`,
+          e instanceof TokenServiceBusyError ? e.retryAfter : undefined
+        )
         continue
       }
       if (replayable && retry < this.retries && isRetryableStatus(response.status)) {
@@ -149,6 +155,15 @@ export class RegistryClient {
       `${this.registry}: ${reason}; retry ${retry + 1} of ${this.retries} in ${(ms / 1000).toFixed(1)} s`
     )
     await this.sleep(ms)
+  }
+
+  /**
+   * What the token these scopes were last sent with grants on the repository
+   * `path` (see token-claims.ts): a preview reads whether pushing would be
+   * allowed from the token its reads obtained for `pull,push`.
+   */
+  grantOn(scopes: readonly string[], path: string): TokenGrant {
+    return grantOf(this.authorizer.held(scopes), path)
   }
 
   /** Check that the registry accepts the credentials (`GET /v2/`). */

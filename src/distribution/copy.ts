@@ -26,9 +26,18 @@ export interface CopyOptions {
   readonly transfers?: Map<string, Promise<void>>
   /** Told of every blob once it is on the target, and how it got there. */
   readonly onBlob?: (blob: Descriptor, how: 'uploaded' | 'mounted' | 'already there') => void
+  /**
+   * Count what the copy would do and write nothing: the tree is read as for
+   * a copy (HEADs on the target, the source's manifests), and a blob the
+   * target lacks counts as mounted when a `mountFrom` repository has it (a
+   * HEAD there, where the copy would POST a mount) or is one of `planned`
+   * (earlier targets of this run, which would hold every blob by then), else
+   * as uploaded. Nothing is logged or told per blob.
+   */
+  readonly preview?: { readonly planned: readonly string[] }
 }
 
-/** What a copy did, for the log and the closing numbers. */
+/** What a copy did (or, in a preview, would do), for the log and the closing numbers. */
 export interface CopyStats {
   blobsPresent: number
   blobsMounted: number
@@ -83,6 +92,7 @@ export async function copyContent(
       options.onBlob?.(blob, 'already there')
       return
     }
+    if (options.preview) return countBlob(blob, options.preview.planned)
     for (const from of mountFrom) {
       if (await mountBlob(mountRepo, blob.digest, from)) {
         stats.blobsMounted++
@@ -100,6 +110,23 @@ export async function copyContent(
     stats.bytesUploaded += blob.size
     options.log(`uploaded ${short(blob.digest)} (${formatBytes(blob.size)})`)
     options.onBlob?.(blob, 'uploaded')
+  }
+
+  /** A preview's answer for a blob the target lacks: mounted from a repository that has it, or uploaded. */
+  const countBlob = async (blob: Descriptor, planned: readonly string[]): Promise<void> => {
+    for (const from of mountFrom) {
+      const holder: RepoHandle = {
+        client: target.client,
+        path: from,
+        scopes: [repositoryScope(from, 'pull')]
+      }
+      if (planned.includes(from) || (await hasBlob(holder, blob.digest))) {
+        stats.blobsMounted++
+        return
+      }
+    }
+    stats.blobsUploaded++
+    stats.bytesUploaded += blob.size
   }
 
   // Read the tree first: which child manifests the target lacks (HEADs and
@@ -131,6 +158,10 @@ export async function copyContent(
     const level = toWrite.filter((w) => w.depth === depth && !written.has(w.child.digest))
     for (const w of level) written.add(w.child.digest)
     await allLimited(level, width, async ({ manifest, child }) => {
+      if (options.preview) {
+        stats.manifestsWritten++
+        return
+      }
       await putManifest(target, child.digest, manifest)
       stats.manifestsWritten++
       options.log(`wrote manifest ${short(child.digest)}${platformText(child)}`)

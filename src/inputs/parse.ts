@@ -26,7 +26,10 @@ import {
 export interface Inputs {
   readonly source?: Source
   readonly images: readonly Repository[]
+  /** Log in and read every registry: true for `push: true` and `push: preview`. */
   readonly push: boolean
+  /** `push: preview`: do everything a publish reads, write nothing, report what it would do. */
+  readonly preview?: true
   readonly tags: TagRequest
   readonly auth: AuthInputs
   readonly publish: PublishOptions
@@ -68,7 +71,9 @@ export interface PublishOptions {
 /** Parse every input; the first problem throws one InputError, so nothing runs half-way. */
 export function parseInputs(raw: RawInputs): Inputs {
   const get = (name: string): string => raw[name] ?? ''
-  const push = parseBoolean('push', get('push'), true)
+  const pushValue = parseChoice('push', get('push'), ['true', 'false', 'preview'], 'true')
+  const push = pushValue !== 'false'
+  const preview = pushValue === 'preview'
   // A save job stores the image for later jobs; it may name no target.
   const saveOnly = get('cache').trim().toLowerCase() === 'save' && get('images').trim() === ''
   const notices: string[] = []
@@ -91,10 +96,15 @@ export function parseInputs(raw: RawInputs): Inputs {
     if (notice) notices.push(notice)
   }
   const cache = parseCacheHandoff(get, push, source)
+  if (preview && cache !== undefined)
+    throw new InputError(
+      'push',
+      `is preview, which writes nothing, but cache is ${cache.mode}, which hands an image over: preview in the job that builds the image (without cache), or set push: true`
+    )
   if (push && source === undefined && cache === undefined) {
     throw new InputError(
       'source',
-      'is empty but push is true: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only'
+      `is empty but push is ${pushValue}: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only`
     )
   }
   const auth = parseAuthInputs(get)
@@ -108,6 +118,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     ...(source ? { source } : {}),
     images,
     push,
+    ...(preview ? { preview: true as const } : {}),
     tags: { strategies, strategyOptions, rules, flavor },
     auth,
     publish,

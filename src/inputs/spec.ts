@@ -70,7 +70,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'push',
     description:
-      'Push the image. false computes, validates and reports the plan, and touches no daemon and no network.',
+      'Push the image. false computes, validates and reports the plan, and touches no daemon and no network. preview logs in and reads the source and every target as a publish does, writes nothing, and reports per target and tag what the release would do (create, update, unchanged, kept, blocked); the step fails when a tag is blocked.',
     default: 'true'
   },
   {
@@ -149,7 +149,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'retries',
     description:
-      'How many times a request is retried after 408, 429, 5xx or a network error (jittered backoff, honouring Retry-After).',
+      'How many times a registry request or a login call (token service, token exchange, STS, Entra ID, ECR) is retried after 408, 429, 5xx, a timeout or a network error (jittered backoff, honouring Retry-After); 0 tries once. AWS_MAX_ATTEMPTS, when set, bounds the AWS calls instead.',
     default: '4',
     publishOnly: true
   },

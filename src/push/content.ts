@@ -8,7 +8,8 @@ import type { PublishEnv } from './publish.js'
 import { messageOf } from '../shared/errors.js'
 import { NO_GROUP } from './events.js'
 import { base, settle, tagResult, type TargetRun } from './run.js'
-import type { ResolvedSource } from './source-resolve.js'
+import type { ContentPreview } from './preview-result.js'
+import type { ContentImage, ResolvedSource } from './source-resolve.js'
 
 type Options = Pick<PublishOptions, 'forwardOnly' | 'concurrency'>
 
@@ -19,7 +20,8 @@ type Options = Pick<PublishOptions, 'forwardOnly' | 'concurrency'>
  */
 export type Landed = Map<string, string[]>
 
-function decideAll(run: TargetRun, expected: string | undefined, options: Options): void {
+/** Decide every tag not settled yet (see decideTag): the publish and the preview decide here. */
+export function decideAll(run: TargetRun, expected: string | undefined, options: Options): void {
   for (const tag of run.state.target.tags) {
     if (run.results.has(tag.tag)) continue
     const current = run.state.current.get(tag.tag)
@@ -62,20 +64,14 @@ async function copyTo(
 ): Promise<void> {
   const { state } = run
   const registry = state.target.repository.registry
-  const from = source.content.repository
   run.manifest = source.top
   decideAll(run, source.top.digest, options)
-  if (!hasWrites(run)) return env.log.info('nothing to copy: no tag needs writing')
-  if (from?.registry === registry && from.path === state.repo.path)
-    return env.log.info('a retag in the source repository: the content is there already')
-  const mountFrom = [
-    ...(from?.registry === registry ? [from.path] : []),
-    ...(landed.get(registry) ?? [])
-  ]
+  const route = routeOf(run, source, landed)
+  if (route.kind === 'none') return env.log.info(route.why)
   const target = state.target.repository.name
   const stats = await copyContent(source.content, state.repo, source.top, {
     concurrency: options.concurrency,
-    mountFrom,
+    mountFrom: route.mountFrom,
     log: (line) => env.log.info(line),
     onBlob: (blob, how) =>
       run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how }, NO_GROUP)
@@ -84,6 +80,70 @@ async function copyTo(
   env.log.info(
     `blobs: ${stats.blobsUploaded} uploaded (${formatBytes(stats.bytesUploaded)}), ${stats.blobsMounted} mounted, ${stats.blobsPresent} already there; manifests: ${stats.manifestsWritten} written, ${stats.manifestsPresent} already there`
   )
+}
+
+/** How the content reaches a target, from the reads and the decisions: not at all (and why), or a copy. */
+type Route =
+  | { readonly kind: 'none'; readonly why: string }
+  | { readonly kind: 'copy'; readonly mountFrom: readonly string[] }
+
+function routeOf(run: TargetRun, source: ContentImage, landed: Landed): Route {
+  const { state } = run
+  const registry = state.target.repository.registry
+  const from = source.content.repository
+  if (!hasWrites(run)) return { kind: 'none', why: 'nothing to copy: no tag needs writing' }
+  if (from?.registry === registry && from.path === state.repo.path)
+    return { kind: 'none', why: 'a retag in the source repository: the content is there already' }
+  const mountFrom = [
+    ...(from?.registry === registry ? [from.path] : []),
+    ...(landed.get(registry) ?? [])
+  ]
+  return { kind: 'copy', mountFrom }
+}
+
+/**
+ * What bringContent would do for one target, writing nothing: the same
+ * decisions, then the copy counted (blobs the target has, would mount or
+ * would upload; child manifests to write), or for a local image whether the
+ * docker CLI would push. Earlier targets of this run on the same registry
+ * count as holding the content, as they would by then.
+ */
+export async function previewContent(
+  run: TargetRun,
+  source: ResolvedSource,
+  options: Options,
+  landed: Landed
+): Promise<ContentPreview> {
+  const { state } = run
+  if (source.kind === 'local') {
+    const found = await findLocalImage(state, source.imageId)
+    if (found) {
+      run.manifest = found
+      decideAll(run, found.digest, options)
+      return { kind: 'none', why: `the image is already there as ${found.digest}: no docker push` }
+    }
+    decideAll(run, undefined, options)
+    return hasWrites(run)
+      ? { kind: 'docker push' }
+      : { kind: 'none', why: 'nothing to push: every tag is kept' }
+  }
+  run.manifest = source.top
+  decideAll(run, source.top.digest, options)
+  const route = routeOf(run, source, landed)
+  if (route.kind === 'none') return route
+  const registry = state.target.repository.registry
+  // ECR mounts across repositories only with its blob mounting setting on,
+  // which takes another permission to read: counted as uploads, the most a
+  // publish sends.
+  const mounts = state.repo.client.provider?.kind === 'ecr' ? [] : route.mountFrom
+  const stats = await copyContent(source.content, state.repo, source.top, {
+    concurrency: options.concurrency,
+    mountFrom: mounts,
+    log: () => undefined,
+    preview: { planned: landed.get(registry) ?? [] }
+  })
+  landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path])
+  return { kind: 'copy', ...stats }
 }
 
 async function pushLocal(

@@ -4,7 +4,15 @@ import type { TagStatus } from './results.js'
 
 /** Where one target stands; the order is the order of the publish. */
 export type TargetPhase =
-  'reading' | 'sending content' | 'writing tags' | 'copying referrers' | 'verifying' | 'verified'
+  | 'reading'
+  | 'sending content'
+  | 'writing tags'
+  | 'copying referrers'
+  | 'verifying'
+  | 'verified'
+  /** A preview's: counting what would be sent, then done (nothing written). */
+  | 'previewing'
+  | 'previewed'
 
 /**
  * What a publish reports as it goes, besides its log lines: typed, so an

@@ -14,8 +14,9 @@ import type { PublishEvents } from './events.js'
 import type { Plan } from './plan.js'
 import { publish, type PublishLog } from './publish.js'
 import type { PublishResult } from './results.js'
+import { preview } from './preview.js'
+import type { PreviewResult } from './preview-result.js'
 import { prepareSource, publishSession } from './session.js'
-import { describeSource, resolveSource } from './source-resolve.js'
 
 /** What an edge brings to a publish: where lines and events go, how secrets are masked, its login ways. */
 export interface PublishEdge {
@@ -39,23 +40,23 @@ export type Outcome =
    * (`enable=false`): nothing was published and no registry contacted.
    */
   | { readonly kind: 'no tags'; readonly notice: string }
-  /** A dry run: every login worked and the source is there; nothing was written. */
-  | { readonly kind: 'checked' }
+  /** A preview (`push: preview`, `--dry-run`): what the publish would do; nothing was written. */
+  | { readonly kind: 'previewed'; readonly result: PreviewResult }
 
 /**
  * The publish as the action and the CLI both run it: the source checked
  * before any registry is contacted (a local image found in the daemon, a
- * file opened and checked whole), every login, then the publish; or, with
- * `dryRun`, the source read and nothing written. The edges only read their
- * world and render what this reports.
+ * file opened and checked whole), every login, then the publish; or, for a
+ * preview (`inputs.preview`), the same logins and reads with nothing written.
+ * The edges only read their world and render what this reports.
  */
 export async function runPublish(
   plan: Plan,
   inputs: Inputs,
   logins: { readonly steps: readonly LoginStep[]; readonly auth: AuthInputs },
-  edge: PublishEdge,
-  options: { readonly dryRun?: boolean } = {}
+  edge: PublishEdge
 ): Promise<Outcome> {
+  const previewing = inputs.preview === true
   if (plan.targets.every((t) => t.tags.length === 0)) {
     const why =
       plan.targets.length === 0 ? 'no image is enabled for this event' : 'no tag for this event'
@@ -66,8 +67,8 @@ export async function runPublish(
     const login = await loginAll(logins.steps, logins.auth, {
       ...edge.login,
       sources: edge.sources,
-      // A dry run writes nothing, not even a docker login.
-      useDocker: inputs.source?.kind === 'local' && !options.dryRun,
+      // A preview writes nothing, not even a docker login.
+      useDocker: inputs.source?.kind === 'local' && !previewing,
       client: edge.client,
       log: edge.log,
       mask: edge.mask
@@ -80,23 +81,12 @@ export async function runPublish(
       prepared,
       ...(edge.events ? { events: edge.events } : {})
     })
-    if (options.dryRun) {
-      await edge.log.group('Read the source', async () => {
-        const found =
-          prepared ??
-          (await resolveSource(inputs.source!, {
-            client: session.client,
-            options: inputs.publish,
-            ...(session.docker
-              ? { imageId: (image: string) => session.docker!.imageId(image) }
-              : {})
-          }))
-        for (const line of describeSource(found)) edge.log.info(line)
-        if (found !== prepared && found.kind === 'content') await found.close()
-      })
-      return { kind: 'checked' }
-    }
     for (const w of plan.warnings) edge.log.warning(w)
+    if (previewing)
+      return {
+        kind: 'previewed',
+        result: await preview(plan, inputs.source!, inputs.publish, session)
+      }
     return {
       kind: 'published',
       result: await publish(plan, inputs.source!, inputs.publish, session)

@@ -25,6 +25,8 @@ export type BareTag = Omit<PlannedTag, 'reference'>
 /** The whole publish: every target with every tag, computed and validated before any write. */
 export interface Plan {
   readonly push: boolean
+  /** `push: preview`: the registries are read, nothing is written. */
+  readonly preview?: true
   readonly source?: string
   readonly version: string
   /** The tags of every target, without an image name, in order. */
@@ -66,6 +68,7 @@ export function buildPlan(ctx: EventContext, inputs: Inputs): Plan {
   const source = inputs.source?.kind === 'local' ? inputs.source.image : inputs.source?.text
   return {
     push: inputs.push,
+    ...(inputs.preview ? { preview: true as const } : {}),
     ...(source !== undefined ? { source } : {}),
     version: tagSet.version,
     tags,

@@ -6,12 +6,12 @@ import { HeldLog, runGrouped } from '../shared/log-groups.js'
 import { bringContent, type Landed } from './content.js'
 import { NO_GROUP, printEvent, type PublishEvents, type TargetPhase } from './events.js'
 import type { Plan } from './plan.js'
-import { readReferrersOf, verifyReferrersOf, writeReferrersOf } from './referrers-step.js'
+import type { RepositoryFacts } from './preview-result.js'
+import { light, readPhase } from './read-phase.js'
+import { verifyReferrersOf, writeReferrersOf } from './referrers-step.js'
 import type { PublishResult, TargetResult } from './results.js'
-import { nothingPushed } from '../shared/errors.js'
-import { newRun, type TargetRun } from './run.js'
-import { describeSource, resolveSource, type ResolvedSource } from './source-resolve.js'
-import { readTarget, type TargetState } from './target-state.js'
+import type { TargetRun } from './run.js'
+import type { ResolvedSource } from './source-resolve.js'
 import { writeTags } from './tag-writes.js'
 import { verifyTags } from './verify.js'
 
@@ -39,19 +39,27 @@ export interface PublishEnv {
   readonly docker?: DockerEngine
   /** Called for a target with no tags yet: ECR needs its repository to exist. */
   readonly ensureRepository?: (repository: Repository, log: LineLog) => Promise<void>
+  /**
+   * A preview's look at every target repository, writing nothing: what
+   * ensureRepository would find (ECR: missing, immutable tags). `empty`: the
+   * target has no tags yet.
+   */
+  readonly inspectRepository?: (
+    repository: Repository,
+    empty: boolean,
+    log: LineLog
+  ) => Promise<RepositoryFacts | undefined>
   /** A file source opened and checked before the logins (see prepareSource). */
   readonly prepared?: ResolvedSource
   /** How the edge renders the publish's typed events (default: printEvent's lines). */
   readonly events?: PublishEvents
 }
 
-type Options = Pick<
+/** The publishing options a publish (and a preview) reads. */
+export type PublishOptionsUsed = Pick<
   PublishOptions,
   'forwardOnly' | 'concurrency' | 'platforms' | 'platformsKeepIndex' | 'referrers'
 >
-
-/** Manifest writes and HEADs are small: they may run four times as wide as blob transfers. */
-const light = (options: Options): number => options.concurrency * 4
 
 /**
  * Publish the plan: read the source and every target first (nothing is
@@ -61,65 +69,15 @@ const light = (options: Options): number => options.concurrency * 4
 export async function publish(
   plan: Plan,
   source: Source,
-  options: Options,
+  options: PublishOptionsUsed,
   env: PublishEnv
 ): Promise<PublishResult> {
   const { log } = env
   const events = env.events ?? printEvent
   const phase = (target: string, p: TargetPhase) =>
     events({ kind: 'phase', target, phase: p }, NO_GROUP)
-  const reads = await runGrouped<
-    ResolvedSource | TargetState,
-    PromiseSettledResult<ResolvedSource | TargetState>
-  >(
-    log,
-    [
-      {
-        title: `Read the source ${plan.source ?? ''}`.trim(),
-        run: async (l) => {
-          const found =
-            env.prepared ??
-            (await resolveSource(source, {
-              client: env.client,
-              options,
-              ...(env.docker ? { imageId: (image: string) => env.docker!.imageId(image) } : {})
-            }))
-          for (const line of describeSource(found)) l.info(line)
-          return found
-        }
-      },
-      ...plan.targets.map((target) => ({
-        title: `Read ${target.repository.name}`,
-        run: async (l: LineLog) => {
-          phase(target.repository.name, 'reading')
-          const client = env.client(target.repository.registry)
-          const s = await readTarget(target, client, light(options))
-          if (s.existingTags.length === 0) await env.ensureRepository?.(target.repository, l)
-          l.info(describeState(s))
-          return s
-        }
-      }))
-    ],
-    (settled) => settled
-  )
-  const failed = reads.find((r) => r.status === 'rejected')
-  if (failed) throw nothingPushed(failed.reason)
-  const [first, ...targets] = reads.map(
-    (r) => (r as PromiseFulfilledResult<ResolvedSource | TargetState>).value
-  )
-  const resolved = first as ResolvedSource
-  const runs: TargetRun[] = (targets as TargetState[]).map((s) => newRun(s, events))
+  const { resolved, runs, held } = await readPhase(plan, source, options, env)
   const name = (run: TargetRun) => run.state.target.repository.name
-  const referrers = resolved.kind === 'content' ? resolved.referrers : []
-  // What each target already holds of the referrers: read before any write too.
-  const held =
-    referrers.length > 0
-      ? await log.group('Read the referrers on every target', () =>
-          readReferrersOf(runs, referrers, light(options)).catch((e: unknown) => {
-            throw nothingPushed(e)
-          })
-        )
-      : undefined
 
   // Registries at once, so one slow registry holds up no other; targets on
   // one registry one after another, so the second mounts the first's blobs
@@ -178,7 +136,7 @@ export async function publish(
  * Tasks for every target, started at once, where targets on the same
  * registry wait for the one before them.
  */
-function inTurnPerRegistry(
+export function inTurnPerRegistry(
   runs: readonly TargetRun[],
   task: (run: TargetRun) => { title: string; run: (l: LineLog) => Promise<void> }
 ): { title: string; run: (l: LineLog) => Promise<void> }[] {
@@ -217,10 +175,4 @@ function result(runs: readonly TargetRun[], source: ResolvedSource, log: LineLog
     )
   const platforms = source.kind === 'content' ? source.platforms : undefined
   return { digest: digests[0] ?? '', targets, ...(platforms ? { platforms } : {}) }
-}
-
-function describeState(s: TargetState): string {
-  const planned = s.target.tags.length
-  const have = s.current.size
-  return `${s.existingTags.length} tag(s) in the repository; ${have} of the ${planned} planned tag(s) exist`
 }

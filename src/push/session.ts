@@ -10,6 +10,9 @@ import { providerOf } from '../credentials/login-plan.js'
 import type { PublishEvents } from './events.js'
 import type { PublishEnv, PublishLog } from './publish.js'
 import { resolveFile, type ResolvedSource } from './source-resolve.js'
+import type { RepositoryFacts } from './preview-result.js'
+import type { Repository } from '../registry/reference.js'
+import type { EcrRepositoryFacts } from '../credentials/ecr-repository.js'
 
 /** The registry client's timeouts and retries, from the publishing inputs. */
 export function clientOptionsOf(inputs: Inputs, onRetry: (message: string) => void): ClientOptions {
@@ -84,7 +87,58 @@ export function publishSession(
         create: inputs.publish.ecrCreateRepository,
         log: (line) => log.info(line)
       })
+    },
+    inspectRepository: async (repository, empty, log) => {
+      const provider = providerOf(repository.registry, inputs.auth)
+      if (provider.kind === 'dockerhub' && empty) {
+        const note = `no tags yet: if it does not exist, Docker Hub creates it on the push with the account's default visibility, which may be public`
+        log.warning(`${repository.name} has ${note}`)
+        return { immutable: false, note }
+      }
+      if (provider.kind !== 'ecr') return undefined
+      const { describeEcrRepository } = await import('../credentials/ecr-repository.js')
+      const facts = await describeEcrRepository({
+        provider: { ...provider, host: repository.registry },
+        path: repository.path,
+        aws: inputs.auth.aws
+      })
+      return ecrFacts(facts, repository, provider, inputs.publish.ecrCreateRepository)
     }
+  }
+}
+
+/** What the preview says of an ECR repository, from DescribeRepositories. */
+function ecrFacts(
+  facts: EcrRepositoryFacts,
+  repository: Repository,
+  provider: { readonly account: string; readonly region: string },
+  create: boolean
+): RepositoryFacts {
+  switch (facts.state) {
+    case 'exists':
+      if (facts.mutability === 'IMMUTABLE')
+        return { immutable: true, note: 'Amazon ECR, immutable tags' }
+      if (facts.mutability === 'MUTABLE') return { immutable: false }
+      return {
+        immutable: 'unknown',
+        note: `Amazon ECR, tag mutability ${facts.mutability}: whether a tag may move depends on its exclusion filters`
+      }
+    case 'missing':
+      if (create)
+        return {
+          immutable: false,
+          note: 'does not exist in Amazon ECR: the release creates it (ecr-create-repository)'
+        }
+      return {
+        immutable: false,
+        note: 'does not exist in Amazon ECR',
+        blocked: `${repository.name} does not exist in Amazon ECR (account ${provider.account}, region ${provider.region}): create it, or turn on ecr-create-repository`
+      }
+    case 'unknown':
+      return {
+        immutable: 'unknown',
+        note: `Amazon ECR: ${facts.why}, so whether the repository exists and whether its tags are immutable is unknown`
+      }
   }
 }
 

@@ -18,7 +18,7 @@ export async function writeTags(run: TargetRun, width: number, log: LineLog): Pr
   // point at a release whose own tag is missing; a re-run writes them all.
   const missing = fixed.find((t) => run.results.get(t.tag)?.status === 'failed')
   if (missing) {
-    const detail = `not written: the release tag ${missing.reference} did not land, and a floating tag never points at a release without its own tag`
+    const detail = heldBackDetail(missing.reference, 'did not land')
     for (const tag of floating) {
       if (run.decisions.get(tag.tag)?.action !== 'write') continue
       settle(run, { ...base(tag), status: 'failed', detail }, log)
@@ -45,4 +45,9 @@ async function writeTag(run: TargetRun, tag: PlannedTag, log: LineLog): Promise<
     const detail = tagWriteFailure(e, tag.tag, decision.current)
     settle(run, { ...base(tag), status: 'failed', detail }, log)
   }
+}
+
+/** Why a floating tag is not written when its release tag is not: `did not land`, or in a preview `is blocked`. */
+export function heldBackDetail(release: string, why: string): string {
+  return `not written: the release tag ${release} ${why}, and a floating tag never points at a release without its own tag`
 }

@@ -1,4 +1,5 @@
 import { planReferences, type Plan, type PlannedTag } from '../push/plan.js'
+import type { PreviewResult, PreviewTag } from '../push/preview-result.js'
 import {
   verifiedReferences,
   verifiedTagNames,
@@ -35,6 +36,41 @@ export function publishJson(plan: Plan, result: PublishResult): object {
     })),
     ...(result.platforms !== undefined ? { platforms: result.platforms } : {}),
     warnings: plan.warnings
+  }
+}
+
+/**
+ * The `json` output of a preview: the publish json's shape with nothing
+ * published (`tags` and `tag-names` empty), the digest the tags would point
+ * at when known, and per target its push permission, content and per tag
+ * what the release would do (`action`, `from`, `to`, `reason`).
+ */
+export function previewJson(plan: Plan, result: PreviewResult): object {
+  return {
+    ...head(plan, [], [], result.digest),
+    preview: true,
+    ...(result.localImage !== undefined ? { 'local-image': result.localImage } : {}),
+    targets: result.targets.map((t) => ({
+      repository: t.repository.name,
+      registry: t.repository.registry,
+      permission: t.permission,
+      ...(t.note !== undefined ? { note: t.note } : {}),
+      content: t.content,
+      tags: t.tags.map(previewTagJson),
+      ...(t.referrers !== undefined ? { referrers: t.referrers } : {})
+    })),
+    ...(result.platforms !== undefined ? { platforms: result.platforms } : {}),
+    warnings: plan.warnings
+  }
+}
+
+function previewTagJson(t: PreviewTag): object {
+  return {
+    ...tagBase(t),
+    action: t.action,
+    ...(t.from !== undefined ? { from: t.from } : {}),
+    ...(t.to !== undefined ? { to: t.to } : {}),
+    ...(t.reason !== undefined ? { reason: t.reason } : {})
   }
 }
 

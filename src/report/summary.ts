@@ -89,7 +89,7 @@ export function publishSummary(plan: Plan, result: PublishResult): string {
 
 function heading(plan: Plan): string[] {
   return [
-    `## tagship ${plan.push ? 'publish' : 'plan'}${plan.version ? `: ${plan.version}` : ''}`,
+    `## tagship ${plan.preview ? 'preview' : plan.push ? 'publish' : 'plan'}${plan.version ? `: ${plan.version}` : ''}`,
     ''
   ]
 }
