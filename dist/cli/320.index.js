@@ -13,10 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GAR_TOKEN_USERNAME
 
+// EXTERNAL MODULE: ./src/shared/json.ts
+var shared_json = __webpack_require__(8451);
 // EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
 var proxy_dispatch = __webpack_require__(7757);
 // EXTERNAL MODULE: ./src/shared/retry.ts
-var retry = __webpack_require__(3091);
+var shared_retry = __webpack_require__(3091);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/shared/scrub.ts
@@ -126,6 +128,7 @@ function googleError(body) {
 
 
 
+
 /** The username Google's registries take with an OAuth access token as password. */
 const GAR_TOKEN_USERNAME = 'oauth2accesstoken';
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
@@ -141,8 +144,6 @@ const ENDPOINTS = {
         fallback: 'https://iamcredentials.googleapis.com'
     }
 };
-/** Network errors, 408, 429 and 5xx are retried twice, soon: the login waits on them. */
-const PACING = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } };
 /**
  * Logs in to Google Artifact Registry without a stored secret: GitHub OIDC
  * token → federated access token (Google STS, RFC 8693 token exchange) →
@@ -151,14 +152,10 @@ const PACING = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } };
  * error message contains one.
  */
 async function gcpOidcCredentials(gcp, options) {
-    const secrets = [];
-    const secret = (value) => {
-        options.mask(value);
-        secrets.push(value);
-        return value;
-    };
+    const kept = (0,scrub/* keptSecrets */.w)(options.mask);
+    const secret = kept.keep;
     const env = options.env ?? process.env;
-    const pacing = options.pacing ?? PACING;
+    const pacing = options.pacing ?? { policy: shared_retry/* DEFAULT_RETRY_POLICY */.cO };
     try {
         // A bad endpoint variable fails before GitHub is asked for anything.
         const sts = gcp_endpoint(env, ENDPOINTS.sts);
@@ -176,7 +173,7 @@ async function gcpOidcCredentials(gcp, options) {
     catch (e) {
         // No cause: the errors underneath may carry a token in their details or requests.
         // Words, not text: the CLI names the inputs its own way. Each part on one line.
-        throw new words/* WordedError */.gG((0,words/* wordsOf */.Z9)(e).map((part) => typeof part === 'string' ? (0,scrub/* scrubSecrets */.Z)(part, secrets).replace(/\s+/g, ' ') : part));
+        throw new words/* WordedError */.gG((0,words/* wordsOf */.Z9)(e).map((part) => typeof part === 'string' ? kept.scrub(part).replace(/\s+/g, ' ') : part));
     }
 }
 function login(t) {
@@ -200,7 +197,7 @@ async function exchange(url, provider, idToken, pacing) {
     const { status, body } = await post(call, { body: form }, pacing);
     if (status < 200 || status > 299)
         throw stsRefusal(call, provider, status, body);
-    const json = parseJson(body);
+    const json = (0,shared_json/* parseJsonObject */.d)(body);
     const token = json?.access_token;
     if (typeof token !== 'string' || token === '')
         throw noToken(call, status, 'access_token');
@@ -224,7 +221,7 @@ async function generateAccessToken(target, federatedToken, pacing) {
     }, pacing);
     if (status < 200 || status > 299)
         throw iamRefusal(call, target, status, body);
-    const json = parseJson(body);
+    const json = (0,shared_json/* parseJsonObject */.d)(body);
     const token = json?.accessToken;
     if (typeof token !== 'string' || token === '')
         throw noToken(call, status, 'accessToken');
@@ -235,7 +232,8 @@ async function generateAccessToken(target, federatedToken, pacing) {
 async function post(call, init, pacing) {
     // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
     const way = (0,proxy_dispatch/* route */.wE)(new URL(call.url), [], process.env);
-    return (0,retry/* retrying */.R$)(pacing, async () => {
+    return (0,shared_retry/* retrying */.R$)(pacing, async (retry) => {
+        const tries = (0,shared_retry/* attemptsText */.MV)(retry + 1);
         let res;
         try {
             // redirect 'manual': following one would send the token wherever it points.
@@ -252,16 +250,16 @@ async function post(call, init, pacing) {
             // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
             const reason = (0,errors/* messageOf */.bD)((0,errors/* causeOf */.rl)(e) ?? e);
             return {
-                again: `${call.service}: ${reason}`,
-                error: new Error(`Could not reach ${call.service} at ${call.url}: ${reason}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)} (check the network, or ${call.variable})`)
+                again: `${call.service} failed: ${reason}`,
+                error: new Error(`Could not reach ${call.service} at ${call.url} after ${tries}: ${reason}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)} (check the network, or ${call.variable})`)
             };
         }
         const body = await res.text();
-        if ((0,retry/* isRetryableStatus */.PS)(res.status)) {
+        if ((0,shared_retry/* isRetryableStatus */.PS)(res.status)) {
             return {
                 again: `${call.service} answered HTTP ${res.status}`,
                 retryAfter: res.headers.get('retry-after'),
-                error: new Error(`${call.service} at ${call.url} answered HTTP ${res.status} after retrying: try again later`)
+                error: new Error(`${call.service} at ${call.url} kept failing (HTTP ${res.status}) after ${tries}: try again later`)
             };
         }
         if (res.status >= 300 && res.status < 400) {
@@ -295,17 +293,40 @@ function gcp_endpoint(env, { variable, fallback }) {
     }
     return url.href.replace(/\/+$/, '');
 }
+
+
+/***/ }),
+
+/***/ 8451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ jwtPayload),
+/* harmony export */   d: () => (/* binding */ parseJsonObject)
+/* harmony export */ });
+/**
+ * The JSON object `text` holds, or undefined (not JSON, or not an object):
+ * for answers of token services, whose fields callers check one by one.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function parseJson(text) {
+function parseJsonObject(text) {
     try {
         const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
             ? value
             : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** A JWT's claims, read (never verified: the service that issued it checks it), or undefined. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function jwtPayload(token) {
+    const payload = token.split('.')[1];
+    if (payload === undefined || payload === '')
+        return undefined;
+    return parseJsonObject(Buffer.from(payload, 'base64url').toString('utf8'));
 }
 
 

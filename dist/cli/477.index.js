@@ -6,12 +6,13 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   describeEcrRepository: () => (/* binding */ describeEcrRepository),
 /* harmony export */   ensureEcrRepository: () => (/* binding */ ensureEcrRepository)
 /* harmony export */ });
 /* harmony import */ var _shared_words_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(152);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8799);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9977);
 /* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3780);
 /* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9826);
 
@@ -100,6 +101,44 @@ function explain(error, target, session, arn, operation) {
     const said = shape.message !== undefined ? `${shape.name ?? 'Error'}: ${shape.message}` : String(error);
     const message = `${target.label}: access denied to ${operation}: allow ${needed} on ${arn} for the AWS identity from ${from}${why}; AWS said: ${said}`;
     return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+}
+/**
+ * Read what ensureEcrRepository would find, with DescribeRepositories only:
+ * the preview reports a missing repository (created with
+ * ecr-create-repository, else a blocked target) and an immutable one, and
+ * never writes. A refusal to describe is `unknown`, said so, never guessed.
+ */
+async function describeEcrRepository(options) {
+    const { provider, path } = options;
+    const host = provider.host ?? `${provider.account}.dkr.ecr.${provider.region}.amazonaws.com`;
+    const target = {
+        label: `Amazon ECR ${host}/${path}`,
+        api: 'ECR',
+        endpointId: 'ECR',
+        permissions: [DESCRIBE],
+        region: provider.region
+    };
+    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_2__/* .awsSession */ .yb)(target, options.aws, {
+        mask: () => undefined,
+        ...options.clientOptions
+    });
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70(session.clientConfig);
+    const arn = `arn:aws:ecr:${provider.region}:${provider.account}:repository/${path}`;
+    try {
+        const found = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .DescribeRepositoriesCommand */ .pE_({ registryId: provider.account, repositoryNames: [path] }));
+        const mutability = found.repositories?.[0]?.imageTagMutability ?? 'unknown';
+        return { state: 'exists', mutability };
+    }
+    catch (error) {
+        if (nameOf(error) === 'RepositoryNotFoundException')
+            return { state: 'missing' };
+        if (isAccessDenied(error))
+            return { state: 'unknown', why: `the AWS identity may not call ${DESCRIBE}` };
+        throw explain(error, target, session, arn, 'DescribeRepositories');
+    }
+    finally {
+        client.destroy();
+    }
 }
 
 

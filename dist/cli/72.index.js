@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   ecrPublicCredentials: () => (/* binding */ ecrPublicCredentials)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9821);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8799);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9977);
 /* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3780);
 
 

@@ -9,12 +9,14 @@ export const modules = {
 /* harmony export */   dockerhubOidcCredentials: () => (/* binding */ dockerhubOidcCredentials)
 /* harmony export */ });
 /* unused harmony exports DOCKER_IDENTITY_AUDIENCE, IDENTITY_URL_VARIABLE, identityUrl */
+/* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8451);
 /* harmony import */ var _distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7757);
 /* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3091);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8382);
 /* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9826);
 /* harmony import */ var _shared_words_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(152);
 /* harmony import */ var _distribution_endpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8925);
+
 
 
 
@@ -34,8 +36,6 @@ const IDENTITY_URL_VARIABLE = 'TAGSHIP_DOCKER_IDENTITY_URL';
  */
 const EXPIRES_VARIABLE = 'DOCKERHUB_OIDC_EXPIREIN';
 const EXPIRES_IN = { min: 300, max: 3600 };
-/** A network error, 429 or 5xx is retried twice, soon: the login waits on it. */
-const EXCHANGE_PACING = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } };
 const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
 /**
@@ -45,12 +45,8 @@ const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
  * are masked the moment they exist, and no error message contains either.
  */
 async function dockerhubOidcCredentials(hub, options) {
-    const secrets = [];
-    const secret = (value) => {
-        options.mask(value);
-        secrets.push(value);
-        return value;
-    };
+    const kept = (0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__/* .keptSecrets */ .w)(options.mask);
+    const secret = kept.keep;
     const login = `Docker Hub login for ${hub.username} with OIDC`;
     try {
         const env = options.env ?? process.env;
@@ -58,14 +54,15 @@ async function dockerhubOidcCredentials(hub, options) {
         const url = new URL('oauth/token', identityUrl(env, login)).href;
         const expiresIn = requestedLifetime(env, login);
         const idToken = secret(await options.getIdToken(DOCKER_IDENTITY_AUDIENCE));
-        const { accessToken, expiresAt } = await exchange(url, hub, idToken, expiresIn, login);
+        const pacing = options.pacing ?? { policy: _shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY_POLICY */ .cO };
+        const { accessToken, expiresAt } = await exchange(url, hub, idToken, expiresIn, login, pacing);
         secret(accessToken);
         return { username: hub.username, password: accessToken, ...(expiresAt && { expiresAt }) };
     }
     catch (e) {
         // No cause: what lies underneath may carry a token in its details. Each
         // part keeps its edge spaces: they separate it from the inputs it names.
-        throw new _shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .WordedError */ .gG((0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .wordsOf */ .Z9)(e).map((part) => typeof part === 'string' ? (0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubSecrets */ .Z)(part, secrets).replace(/\s+/g, ' ') : part));
+        throw new _shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .WordedError */ .gG((0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .wordsOf */ .Z9)(e).map((part) => typeof part === 'string' ? kept.scrub(part).replace(/\s+/g, ' ') : part));
     }
 }
 /**
@@ -98,7 +95,7 @@ function requestedLifetime(env, login) {
     return seconds;
 }
 /** `POST /oauth/token`: the GitHub ID token for a Docker access token. */
-async function exchange(url, hub, idToken, expiresIn, login) {
+async function exchange(url, hub, idToken, expiresIn, login, pacing) {
     const form = new URLSearchParams({
         grant_type: GRANT_TYPE,
         subject_token_type: ID_TOKEN_TYPE,
@@ -108,7 +105,8 @@ async function exchange(url, hub, idToken, expiresIn, login) {
     });
     // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
     const way = (0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .route */ .wE)(new URL(url), [], process.env);
-    const { res, body } = await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(EXCHANGE_PACING, async () => {
+    const { res, body } = await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(pacing, async (retry) => {
+        const tries = (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .attemptsText */ .MV)(retry + 1);
         let res;
         try {
             // redirect 'manual': following one would re-send the ID token to wherever it points.
@@ -126,7 +124,7 @@ async function exchange(url, hub, idToken, expiresIn, login) {
             const cause = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)((0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .causeOf */ .rl)(e) ?? e);
             return {
                 again: `${login}: ${url} failed: ${cause}`,
-                error: new Error(`${login}: could not reach Docker's identity service at ${url}: ${cause}${(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .viaProxy */ .bP)(way.proxy)} (check the network, or ${IDENTITY_URL_VARIABLE})`)
+                error: new Error(`${login}: could not reach Docker's identity service at ${url} after ${tries}: ${cause}${(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .viaProxy */ .bP)(way.proxy)} (check the network, or ${IDENTITY_URL_VARIABLE})`)
             };
         }
         const text = await res.text();
@@ -134,7 +132,7 @@ async function exchange(url, hub, idToken, expiresIn, login) {
             return {
                 again: `${login}: ${url} answered HTTP ${res.status}`,
                 retryAfter: res.headers.get('retry-after'),
-                error: new Error(`${login}: Docker's identity service kept failing (HTTP ${res.status}: ${said(text)}) after retrying: run the step again later`)
+                error: new Error(`${login}: Docker's identity service kept failing (HTTP ${res.status}: ${said(text)}) after ${tries}: run the step again later`)
             };
         return { value: { res, body: text } };
     });
@@ -143,7 +141,7 @@ async function exchange(url, hub, idToken, expiresIn, login) {
     }
     if (!res.ok)
         throw new _shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .WordedError */ .gG(refusal(login, res.status, body, hub, idToken));
-    const json = parseJson(body);
+    const json = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonObject */ .d)(body);
     const accessToken = json?.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
         throw new Error(`${login}: ${url} answered without an access_token (HTTP ${res.status}): is it Docker's identity service?`);
@@ -184,7 +182,7 @@ function refusal(login, status, body, hub, idToken) {
 }
 /** `error` and `error_description` (or a bare `message` or `description`) of an answer. */
 function identityError(body) {
-    const json = parseJson(body);
+    const json = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonObject */ .d)(body);
     const text = (v) => typeof v === 'string' && v.trim() !== '' ? (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(v).slice(0, 200) : undefined;
     const code = text(json?.error);
     const description = text(json?.error_description) ?? text(json?.message) ?? text(json?.description);
@@ -201,20 +199,43 @@ function said(body) {
 }
 /** The `sub` claim of the ID token (read, not verified): not a secret, and what the rules match. */
 function subjectOf(token) {
-    const sub = parseJson(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))?.sub;
+    const sub = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_6__/* .jwtPayload */ .c)(token)?.sub;
     return typeof sub === 'string' && sub !== '' ? (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(sub).slice(0, 200) : undefined;
 }
+
+
+/***/ }),
+
+/***/ 8451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ jwtPayload),
+/* harmony export */   d: () => (/* binding */ parseJsonObject)
+/* harmony export */ });
+/**
+ * The JSON object `text` holds, or undefined (not JSON, or not an object):
+ * for answers of token services, whose fields callers check one by one.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function parseJson(text) {
+function parseJsonObject(text) {
     try {
         const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
             ? value
             : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** A JWT's claims, read (never verified: the service that issued it checks it), or undefined. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function jwtPayload(token) {
+    const payload = token.split('.')[1];
+    if (payload === undefined || payload === '')
+        return undefined;
+    return parseJsonObject(Buffer.from(payload, 'base64url').toString('utf8'));
 }
 
 

@@ -13,8 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACR_TOKEN_USERNAME, acrSecretCredentials
 
+// EXTERNAL MODULE: ./src/shared/json.ts
+var shared_json = __webpack_require__(8451);
 // EXTERNAL MODULE: ./src/shared/retry.ts
-var retry = __webpack_require__(3091);
+var shared_retry = __webpack_require__(3091);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 155 modules
@@ -24,6 +26,7 @@ var proxy_dispatch = __webpack_require__(7757);
 // EXTERNAL MODULE: ./src/credentials/proxy-agent.ts
 var proxy_agent = __webpack_require__(5842);
 ;// CONCATENATED MODULE: ./src/credentials/entra.ts
+
 
 
 
@@ -53,14 +56,8 @@ const MICROSOFT_AUTHORITIES = new Set([
     'login.usgovcloudapi.net',
     'login-us.microsoftonline.com'
 ]);
-/**
- * Two quick retries (after ~0.25–0.5 s, then ~0.5–1 s) for a dropped connection
- * or a 5xx; throttling still waits for Retry-After. The SDK default (3 retries
- * from 0.8 s growing toward 60 s) suits long-running services: in a CI step
- * someone is waiting, and an Entra outage longer than that is better met by
- * re-running the job than by a step that hangs.
- */
-const RETRY = { maxRetries: 2, retryDelayInMs: 250, maxRetryDelayInMs: 2000 };
+/** How long one request to the authority may take before it counts as failed (and is retried). */
+const REQUEST_TIMEOUT_MS = 30_000;
 /** Hints for the AADSTS codes a misconfigured GitHub OIDC login meets. */
 const HINTS = {
     '70021': "check the app registration's federated credential: its issuer, subject and audience must match the token's",
@@ -93,14 +90,19 @@ function authorityHost(env) {
  * every other request of tagship does: the identity pipeline's own reading of
  * them (uppercase first, ALL_PROXY, no loopback rule) is replaced by the agent.
  */
-async function entraAccessToken(app, assertion, host, env = process.env) {
+async function entraAccessToken(app, assertion, host, env = process.env, pacing = { policy: shared_retry/* DEFAULT_RETRY_POLICY */.cO }) {
     const agent = (0,proxy_agent/* httpsAgentFor */.Ch)(env);
+    const gaveUp = {};
     let credential;
     try {
         credential = new esm/* ClientAssertionCredential */.XI(app.tenantId, app.clientId, async () => assertion, {
             authorityHost: host,
             disableInstanceDiscovery: !MICROSOFT_AUTHORITIES.has(new URL(host).hostname),
-            retryOptions: RETRY,
+            // The login policy below retries, not the SDK's (see loginRetries).
+            retryOptions: { maxRetries: 0 },
+            additionalPolicies: [
+                { policy: loginRetries(pacing, app, host, gaveUp), position: 'perCall' }
+            ],
             agent
         });
     }
@@ -113,11 +115,80 @@ async function entraAccessToken(app, assertion, host, env = process.env) {
         return (await credential.getToken(ACR_SCOPE)).token;
     }
     catch (e) {
-        throw await explain(e, app, host, env);
+        // MSAL wraps what the pipeline throws in words of its own: the policy's say it better.
+        throw gaveUp.error ?? (await explain(e, app, host, env));
     }
     finally {
         agent.destroy();
     }
+}
+/**
+ * The login policy as a policy of the identity client's pipeline, around the
+ * SDK's retry policy (whose retries are off), for the metadata and token
+ * requests alike: a network error, a timeout, 408, 429 (after its
+ * Retry-After) or a 5xx is retried, at most `pacing.policy.retries` times,
+ * each retry told through `onRetry`; any other answer goes to MSAL as it
+ * came. The SDK's own retries would skip a 429 without Retry-After, wait as
+ * long as any Retry-After asks, and say nothing. Giving up, it keeps its
+ * error in `gaveUp`: MSAL would bury it.
+ */
+function loginRetries(pacing, app, host, gaveUp) {
+    return {
+        name: 'tagshipLoginRetries',
+        sendRequest: async (request, next) => {
+            // The caller's own signal: an abort there is no failure to retry.
+            const caller = request.abortSignal;
+            const what = `${request.method} ${new URL(request.url).pathname}`;
+            try {
+                return await (0,shared_retry/* retrying */.R$)(pacing, async (retry) => {
+                    const tries = (0,shared_retry/* attemptsText */.MV)(retry + 1);
+                    let response;
+                    // Not the pipeline's own `timeout`: its timer outlives a refused connection (and the process with it).
+                    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+                    request.abortSignal = caller ? AbortSignal.any([caller, timeout]) : timeout;
+                    try {
+                        response = await next(request);
+                    }
+                    catch (e) {
+                        if (caller?.aborted || !isTransportFailure(e))
+                            throw e;
+                        const why = (0,errors/* oneLine */.TN)((0,errors/* messageOf */.bD)((0,errors/* causeOf */.rl)(e) ?? e));
+                        return {
+                            again: `Entra ID at ${host}: ${what} failed: ${why}`,
+                            error: new EntraGaveUp(`Could not reach Entra ID at ${host} after ${tries}: ${what} failed: ${why} (check AZURE_AUTHORITY_HOST and the network)`)
+                        };
+                    }
+                    if (!(0,shared_retry/* isRetryableStatus */.PS)(response.status))
+                        return { value: response };
+                    return {
+                        again: `Entra ID at ${host}: ${what} answered HTTP ${response.status}`,
+                        retryAfter: response.headers.get('retry-after'),
+                        error: new EntraGaveUp(`Entra ID at ${host} kept failing for client ${app.clientId} in tenant ${app.tenantId} (HTTP ${response.status} to ${what}) after ${tries}: try again later`)
+                    };
+                });
+            }
+            catch (e) {
+                if (e instanceof EntraGaveUp)
+                    gaveUp.error = e;
+                throw e;
+            }
+        }
+    };
+}
+class EntraGaveUp extends Error {
+}
+/**
+ * A request that got no answer: refused, reset, timed out (the pipeline
+ * aborts it), a DNS failure. Not a certificate Node does not trust: asking
+ * again would not change that.
+ */
+function isTransportFailure(e) {
+    const { name, code } = (e ?? {});
+    if (name === 'AbortError')
+        return true;
+    if (name !== 'RestError')
+        return false;
+    return typeof code !== 'string' || !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code);
 }
 async function explain(e, app, host, env) {
     const message = (0,errors/* messageOf */.bD)(e);
@@ -177,43 +248,34 @@ var scrub = __webpack_require__(9826);
 
 
 
+
 /** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
 const ENTRA_AUDIENCE = 'api://AzureADTokenExchange';
 /** The username ACR takes with a refresh token as password (what `az acr login` uses). */
 const ACR_TOKEN_USERNAME = '00000000-0000-0000-0000-000000000000';
-/**
- * Waits before the two retries of the exchange: a dropped connection or a 5xx
- * at login should not fail the job, and more than a second or two of waiting
- * means an outage a re-run handles better.
- */
-/** The exchange is retried on a network error, 429 and 5xx: twice, soon (the login waits on it). */
-const EXCHANGE_PACING = { policy: { retries: 2, baseMs: 250, capMs: 30_000 } };
 /**
  * Logs in to ACR without a stored secret: GitHub OIDC token → Entra ID access
  * token (the OIDC token as client assertion) → ACR refresh token. Every token
  * is masked the moment it exists, and no error message contains one.
  */
 async function acrOidcCredentials(registry, azure, options) {
-    const secrets = [];
-    const secret = (value) => {
-        options.mask(value);
-        secrets.push(value);
-        return value;
-    };
+    const kept = (0,scrub/* keptSecrets */.w)(options.mask);
+    const secret = kept.keep;
     try {
         // A bad AZURE_AUTHORITY_HOST fails before GitHub is asked for anything.
         const env = options.env ?? process.env;
         const authority = authorityHost(env);
+        const pacing = options.pacing ?? { policy: shared_retry/* DEFAULT_RETRY_POLICY */.cO };
         const idToken = secret(await options.getIdToken(ENTRA_AUDIENCE));
-        const accessToken = secret(await entraAccessToken(azure, idToken, authority, env));
-        const refreshToken = secret(await exchange(registry, azure, accessToken, env));
+        const accessToken = secret(await entraAccessToken(azure, idToken, authority, env, pacing));
+        const refreshToken = secret(await exchange(registry, azure, accessToken, env, pacing));
         const expiresAt = jwtExpiry(refreshToken);
         return { username: ACR_TOKEN_USERNAME, password: refreshToken, ...(expiresAt && { expiresAt }) };
     }
     catch (e) {
         // No cause: the errors underneath may carry a token in their details or requests.
         // eslint-disable-next-line preserve-caught-error
-        throw new Error((0,errors/* oneLine */.TN)((0,scrub/* scrubSecrets */.Z)((0,errors/* messageOf */.bD)(e), secrets)));
+        throw new Error((0,errors/* oneLine */.TN)(kept.scrub((0,errors/* messageOf */.bD)(e))));
     }
 }
 /** A service principal's id and secret, which ACR accepts as Basic credentials. */
@@ -222,7 +284,7 @@ function acrSecretCredentials(azure, options) {
     return { username: azure.clientId, password: azure.clientSecret };
 }
 /** `POST /oauth2/exchange`: an Entra access token for an ACR refresh token. */
-async function exchange(registry, azure, accessToken, env) {
+async function exchange(registry, azure, accessToken, env, pacing) {
     const url = new URL('/oauth2/exchange', registry.baseUrl).href;
     const way = (0,proxy_dispatch/* route */.wE)(new URL(url), [], env);
     const form = new URLSearchParams({
@@ -231,7 +293,8 @@ async function exchange(registry, azure, accessToken, env) {
         tenant: azure.tenantId,
         access_token: accessToken
     });
-    const { res, body } = await (0,retry/* retrying */.R$)(EXCHANGE_PACING, async () => {
+    const { res, body } = await (0,shared_retry/* retrying */.R$)(pacing, async (retry) => {
+        const tries = (0,shared_retry/* attemptsText */.MV)(retry + 1);
         let res;
         try {
             // redirect 'manual': following one would re-send the token to wherever it points.
@@ -247,21 +310,23 @@ async function exchange(registry, azure, accessToken, env) {
         catch (e) {
             const refused = (0,proxy_dispatch/* proxyRefusal */.vd)(e, way.proxy);
             if (refused)
-                throw new Error(`Could not reach ${registry.host} for the ACR token exchange: ${refused}`, { cause: e });
+                throw new Error(`Could not reach ${registry.host} for the ACR token exchange: ${refused}`, {
+                    cause: e
+                });
             // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
             const cause = (0,errors/* causeOf */.rl)(e) ?? e;
-            const error = new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange: ${(0,errors/* messageOf */.bD)(cause)}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)} (check the registry name and the network)`, { cause: e });
+            const error = new Error(`Could not reach ${registry.host} at ${url} for the ACR token exchange after ${tries}: ${(0,errors/* messageOf */.bD)(cause)}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)} (check the registry name and the network)`, { cause: e });
             return {
                 again: `${registry.host}: the ACR token exchange failed: ${(0,errors/* messageOf */.bD)(cause)}`,
                 error
             };
         }
         const text = await res.text();
-        if ((0,retry/* isRetryableStatus */.PS)(res.status))
+        if ((0,shared_retry/* isRetryableStatus */.PS)(res.status))
             return {
                 again: `${registry.host}: the ACR token exchange answered HTTP ${res.status}`,
                 retryAfter: res.headers.get('retry-after'),
-                error: new Error(`${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(text)}) after retrying: try again later`)
+                error: new Error(`${registry.host}: the ACR token exchange kept failing (HTTP ${res.status}: ${acrError(text)}) after ${tries}: try again later`)
             };
         return { value: { res, body: text } };
     });
@@ -272,7 +337,7 @@ async function exchange(registry, azure, accessToken, env) {
     if (!res.ok) {
         throw new Error(`${registry.host} refused the ACR token exchange (HTTP ${res.status}: ${acrError(body)}): check that azure-tenant-id ${azure.tenantId} is the registry's tenant and that client ${azure.clientId} has the AcrPush role on it`);
     }
-    const refreshToken = parseJson(body)?.refresh_token;
+    const refreshToken = (0,shared_json/* parseJsonObject */.d)(body)?.refresh_token;
     if (typeof refreshToken !== 'string' || refreshToken === '') {
         throw new Error(`${registry.host} answered the ACR token exchange without a refresh_token (HTTP ${res.status}): is ${registry.baseUrl} an Azure Container Registry?`);
     }
@@ -280,7 +345,7 @@ async function exchange(registry, azure, accessToken, env) {
 }
 /** ACR's error body as one phrase: Distribution's `{errors:[{code,message}]}` or OAuth's `{error,error_description}`. */
 function acrError(body) {
-    const json = parseJson(body);
+    const json = (0,shared_json/* parseJsonObject */.d)(body);
     if (Array.isArray(json?.errors)) {
         return json.errors
             .map((e) => [e.code, e.message].filter((s) => typeof s === 'string' && s).join(': '))
@@ -291,18 +356,6 @@ function acrError(body) {
     }
     const text = (0,errors/* oneLine */.TN)(body);
     return text === '' ? 'no error body' : text.slice(0, 200);
-}
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function parseJson(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** Only the origin of a redirect target: its query may hold a signature. */
 function safeOrigin(location, base) {
@@ -315,10 +368,7 @@ function safeOrigin(location, base) {
 }
 /** When a JWT refresh token expires, from its `exp` claim (read, not verified: ACR checks it). */
 function jwtExpiry(token) {
-    const payload = token.split('.')[1];
-    if (payload === undefined)
-        return undefined;
-    const exp = parseJson(Buffer.from(payload, 'base64url').toString('utf8'))?.exp;
+    const exp = (0,shared_json/* jwtPayload */.c)(token)?.exp;
     return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
 }
 
@@ -456,11 +506,47 @@ function tunnel(proxy, host, port) {
 
 /***/ }),
 
+/***/ 8451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ jwtPayload),
+/* harmony export */   d: () => (/* binding */ parseJsonObject)
+/* harmony export */ });
+/**
+ * The JSON object `text` holds, or undefined (not JSON, or not an object):
+ * for answers of token services, whose fields callers check one by one.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function parseJsonObject(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A JWT's claims, read (never verified: the service that issued it checks it), or undefined. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function jwtPayload(token) {
+    const payload = token.split('.')[1];
+    if (payload === undefined || payload === '')
+        return undefined;
+    return parseJsonObject(Buffer.from(payload, 'base64url').toString('utf8'));
+}
+
+
+/***/ }),
+
 /***/ 9826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ scrubSecrets)
+/* harmony export */   Z: () => (/* binding */ scrubSecrets),
+/* harmony export */   w: () => (/* binding */ keptSecrets)
 /* harmony export */ });
 /**
  * Values this short are left alone: they are no real secret, and replacing
@@ -482,6 +568,21 @@ function scrubSecrets(message, secrets) {
     for (const secret of known)
         scrubbed = scrubbed.split(secret).join('***');
     return scrubbed.replace(JWT, '***');
+}
+/**
+ * The secrets one credential exchange holds: each is masked the moment it
+ * exists (`keep`), and `scrub` removes every one kept so far from a message.
+ */
+function keptSecrets(mask) {
+    const kept = [];
+    return {
+        keep(value) {
+            mask(value);
+            kept.push(value);
+            return value;
+        },
+        scrub: (message) => scrubSecrets(message, kept)
+    };
 }
 
 

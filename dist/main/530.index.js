@@ -1,470 +1,6 @@
 export const id = 530;
-export const ids = [530];
+export const ids = [530,248];
 export const modules = {
-
-/***/ 7702:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ toWebStream),
-/* harmony export */   V: () => (/* binding */ watched)
-/* harmony export */ });
-/** Node streams and web streams alike, as a web stream of bytes. */
-function toWebStream(source) {
-    if (source instanceof ReadableStream)
-        return source;
-    if (typeof source.getReader === 'function')
-        return source;
-    const it = source[Symbol.asyncIterator]();
-    return new ReadableStream({
-        async pull(controller) {
-            const { done, value } = await it.next();
-            if (done)
-                controller.close();
-            else
-                controller.enqueue(typeof value === 'string' ? Buffer.from(value) : value);
-        },
-        async cancel(reason) {
-            await it.return?.(reason);
-        }
-    });
-}
-/** Remember why a source stream failed: fetch only says the request body broke. */
-function watched(source) {
-    let failure;
-    // Once the request gives up on the body (a reset connection), a read still
-    // in flight may fail only because the stream closed: not the source's fault.
-    let cancelled = false;
-    const reader = source.getReader();
-    const stream = new ReadableStream({
-        async pull(controller) {
-            try {
-                const { done, value } = await reader.read();
-                if (cancelled)
-                    return;
-                if (done)
-                    controller.close();
-                else
-                    controller.enqueue(value);
-            }
-            catch (e) {
-                if (!cancelled)
-                    failure = e;
-                throw e;
-            }
-        },
-        cancel: (reason) => {
-            cancelled = true;
-            return reader.cancel(reason);
-        }
-    });
-    return { stream, failure: () => failure };
-}
-
-
-/***/ }),
-
-/***/ 2697:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  R8: () => (/* binding */ copyContent),
-  z3: () => (/* binding */ formatBytes),
-  h0: () => (/* binding */ copy_short)
-});
-
-// EXTERNAL MODULE: ./src/distribution/endpoint.ts
-var endpoint = __webpack_require__(8925);
-// EXTERNAL MODULE: ./src/shared/retry.ts
-var retry = __webpack_require__(3091);
-// EXTERNAL MODULE: ./src/distribution/errors.ts
-var errors = __webpack_require__(4604);
-// EXTERNAL MODULE: ./src/distribution/repo.ts
-var distribution_repo = __webpack_require__(548);
-// EXTERNAL MODULE: ./src/distribution/byte-streams.ts
-var byte_streams = __webpack_require__(7702);
-;// CONCATENATED MODULE: ./src/distribution/blob-upload.ts
-
-
-
-
-
-/**
- * The most a chunked upload holds in memory: some registries refuse one PUT
- * with the whole body and want PATCHes, which must each carry a known length.
- */
-const CHUNK_BYTES = 8 * 1024 * 1024;
-/**
- * Upload a blob: open a session, then one streamed PUT with the whole body;
- * a registry that refuses that (405, 413, 501, UNSUPPORTED) gets PATCH chunks
- * of at most CHUNK_BYTES and a closing PUT. A transient failure (network,
- * 408/429/5xx, an expired token, a lost session) re-opens the source and
- * starts over, as many times as the client retries.
- */
-async function uploadBlob(repo, blob) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            await uploadOnce(repo, blob);
-            return;
-        }
-        catch (e) {
-            if (!isTransient(e))
-                throw e;
-            if (attempt >= repo.client.retries) {
-                if (e instanceof errors/* RegistryUnreachableError */.ST)
-                    throw new errors/* RegistryUnreachableError */.ST(e.registry, e.detail, attempt, { cause: e });
-                if (!(e instanceof RetryableAnswer))
-                    throw e;
-                const { context, answer } = e.error;
-                throw new errors/* RegistryRequestError */.vs(context, { ...answer, retries: attempt }, { cause: e });
-            }
-            const retryAfter = e instanceof RetryableAnswer ? e.retryAfter : undefined;
-            await repo.client.waitToRetry(attempt, `uploading blob ${blob.digest} to ${repo.path}: ${e.message}`, retryAfter);
-        }
-    }
-}
-/** A registry answer worth trying the whole upload again for. */
-class RetryableAnswer extends Error {
-    error;
-    retryAfter;
-    constructor(error, retryAfter) {
-        const code = error.code ? ` ${error.code}` : '';
-        super(`the upload answered HTTP ${error.status}${code}`, { cause: error });
-        this.error = error;
-        this.retryAfter = retryAfter;
-    }
-}
-function isTransient(e) {
-    if (e instanceof RetryableAnswer || e instanceof errors/* RegistryUnreachableError */.ST)
-        return true;
-    if (e instanceof errors/* RegistryRequestError */.vs)
-        return (0,retry/* isRetryableStatus */.PS)(e.status);
-    // A refusal, bad content or bad credentials stay so; anything else came from
-    // the source stream breaking off (a dropped download) and may pass.
-    return !(e instanceof errors/* ContentMismatchError */.gd ||
-        e instanceof errors/* CredentialsRejectedError */.HK ||
-        e instanceof endpoint/* UnsafeEndpointError */.Qh);
-}
-async function uploadOnce(repo, blob) {
-    const session = await startUpload(repo, blob.digest);
-    const source = (0,byte_streams/* watched */.V)((0,byte_streams/* toWebStream */.U)(await blob.open()));
-    let response;
-    try {
-        response = await repo.client.request(withDigest(session.location, blob.digest), {
-            method: 'PUT',
-            headers: {
-                'content-type': 'application/octet-stream',
-                'content-length': String(blob.size)
-            },
-            body: source.stream
-        }, repo.scopes);
-    }
-    catch (e) {
-        // A broken source shows as a failed request: report the source's own error.
-        throw source.failure() ?? e;
-    }
-    if (response.status === 201 || response.status === 204) {
-        await response.body?.cancel();
-        checkStored(repo, blob, response);
-        return;
-    }
-    await source.stream.cancel().catch(() => undefined);
-    const retryAfter = response.headers.get('retry-after');
-    const error = await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, blob.digest);
-    if (refusesMonolithic(error))
-        return uploadChunked(repo, blob);
-    if ((0,retry/* isRetryableStatus */.PS)(error.status) || error.status === 401 || lostSession(error))
-        throw new RetryableAnswer(error, retryAfter);
-    throw error;
-}
-async function uploadChunked(repo, blob) {
-    const session = await startUpload(repo, blob.digest);
-    const chunkBytes = Math.max(CHUNK_BYTES, session.minChunk);
-    const reader = (0,byte_streams/* toWebStream */.U)(await blob.open()).getReader();
-    let location = session.location;
-    let offset = 0;
-    const buffer = new Uint8Array(chunkBytes);
-    let filled = 0;
-    const send = async () => {
-        const body = buffer.subarray(0, filled);
-        const response = await repo.client.request(location, {
-            method: 'PATCH',
-            headers: {
-                'content-type': 'application/octet-stream',
-                'content-range': `${offset}-${offset + filled - 1}`,
-                'content-length': String(filled)
-            },
-            body
-        }, repo.scopes);
-        if (response.status !== 202) {
-            const retryAfter = response.headers.get('retry-after');
-            const error = await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, blob.digest);
-            if ((0,retry/* isRetryableStatus */.PS)(error.status) || error.status === 401 || lostSession(error))
-                throw new RetryableAnswer(error, retryAfter);
-            throw error;
-        }
-        await response.body?.cancel();
-        location = resolveLocation(response, location) ?? location;
-        offset += filled;
-        filled = 0;
-    };
-    try {
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            let at = 0;
-            while (at < value.length) {
-                const take = Math.min(value.length - at, chunkBytes - filled);
-                buffer.set(value.subarray(at, at + take), filled);
-                filled += take;
-                at += take;
-                if (filled === chunkBytes)
-                    await send();
-            }
-        }
-        if (filled > 0)
-            await send();
-    }
-    catch (e) {
-        await reader.cancel().catch(() => undefined);
-        throw e;
-    }
-    if (offset !== blob.size)
-        throw new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the source gave ${offset} bytes where the manifest says ${blob.size}`);
-    const response = await repo.client.request(withDigest(location, blob.digest), { method: 'PUT', headers: { 'content-length': '0' } }, repo.scopes);
-    if (response.status !== 201 && response.status !== 204) {
-        const retryAfter = response.headers.get('retry-after');
-        const error = await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, blob.digest);
-        if (error.status === 401 || lostSession(error))
-            throw new RetryableAnswer(error, retryAfter);
-        throw error;
-    }
-    await response.body?.cancel();
-    checkStored(repo, blob, response);
-}
-async function startUpload(repo, digest) {
-    const path = (0,distribution_repo/* apiPath */.So)(repo, 'blobs/uploads/');
-    const response = await repo.client.request(path, { method: 'POST' }, repo.scopes);
-    const location = resolveLocation(response, `${repo.client.baseUrl}${path}`);
-    if (response.status !== 202 || !location)
-        throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, digest);
-    await response.body?.cancel();
-    const minChunk = Number(response.headers.get('oci-chunk-min-length') ?? 0);
-    return { location, minChunk: Number.isSafeInteger(minChunk) ? minChunk : 0 };
-}
-/** `Location` as given, made absolute against the URL it answered (it may be relative, or on another host). */
-function resolveLocation(response, requestUrl) {
-    const location = response.headers.get('location');
-    return location ? new URL(location, requestUrl).href : undefined;
-}
-/** Append `digest=` without re-encoding the session's own query (some are signed). */
-function withDigest(location, digest) {
-    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
-}
-function refusesMonolithic(error) {
-    return [405, 413, 501].includes(error.status) || error.code === 'UNSUPPORTED';
-}
-function lostSession(error) {
-    return error.code === 'BLOB_UPLOAD_UNKNOWN' || error.code === 'BLOB_UPLOAD_INVALID';
-}
-function checkStored(repo, blob, response) {
-    const stored = response.headers.get('docker-content-digest');
-    if (stored && stored !== blob.digest)
-        throw new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, blob.digest, `the registry stored the upload as ${stored}`);
-}
-
-// EXTERNAL MODULE: ./src/distribution/scope.ts
-var scope = __webpack_require__(8850);
-;// CONCATENATED MODULE: ./src/distribution/blobs.ts
-
-
-/** Whether the repository has the blob (HEAD; a redirect to storage means yes). */
-async function hasBlob(repo, digest) {
-    const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), { method: 'HEAD', redirect: 'manual' }, repo.scopes);
-    if (response.ok || (response.status >= 300 && response.status < 400)) {
-        await response.body?.cancel();
-        return true;
-    }
-    if (response.status === 404) {
-        await response.body?.cancel();
-        return false;
-    }
-    throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'checking blob', false, digest);
-}
-/**
- * Ask the registry to link a blob from another repository it holds (no
- * bytes move). True when mounted (201). Anything else is false and the
- * caller uploads: 202 (the registry opened an upload session instead; it is
- * left to expire, as cancelling needs the `delete` action that push tokens
- * lack), 401/403 (the source is not readable), 400/404. The scopes gain pull
- * on `fromPath` when they lack it, as the token must cover both.
- */
-async function mountBlob(repo, digest, fromPath) {
-    const pull = (0,scope/* repositoryScope */.F)(fromPath, 'pull');
-    const covered = repo.scopes.some((s) => s === pull || s === (0,scope/* repositoryScope */.F)(fromPath, 'pull,push'));
-    const scopes = covered ? repo.scopes : [...repo.scopes, pull];
-    const query = new URLSearchParams({ mount: digest, from: fromPath });
-    const path = (0,distribution_repo/* apiPath */.So)(repo, `blobs/uploads/?${query.toString()}`);
-    const response = await repo.client.request(path, { method: 'POST' }, scopes);
-    await response.body?.cancel();
-    return response.status === 201;
-}
-
-// EXTERNAL MODULE: ./src/distribution/manifests.ts
-var manifests = __webpack_require__(8831);
-// EXTERNAL MODULE: ./src/distribution/media-types.ts
-var media_types = __webpack_require__(2434);
-// EXTERNAL MODULE: ./src/shared/limit.ts
-var limit = __webpack_require__(7669);
-;// CONCATENATED MODULE: ./src/distribution/copy.ts
-
-
-
-
-
-
-/**
- * Make everything `top` refers to exist in `target`: the blobs of an image,
- * or for an index every child manifest (by digest, with its blobs). `top`
- * itself is not written: tags are, afterwards, so no tag ever points at
- * content that is not there.
- */
-async function copyContent(source, target, top, options) {
-    const stats = {
-        blobsPresent: 0,
-        blobsMounted: 0,
-        blobsUploaded: 0,
-        bytesUploaded: 0,
-        manifestsPresent: 0,
-        manifestsWritten: 0
-    };
-    // A layer shared by several platforms is transferred once.
-    const blobs = options.transfers ?? new Map();
-    const mountFrom = (options.mountFrom ?? []).filter((path) => path !== target.path);
-    const mountRepo = {
-        client: target.client,
-        path: target.path,
-        scopes: [...target.scopes, ...mountFrom.map((path) => (0,scope/* repositoryScope */.F)(path, 'pull'))]
-    };
-    const written = new Set();
-    const copyBlob = (blob) => {
-        let done = blobs.get(blob.digest);
-        if (!done) {
-            done = transferBlob(blob);
-            blobs.set(blob.digest, done);
-        }
-        return done;
-    };
-    const transferBlob = async (blob) => {
-        if (await hasBlob(target, blob.digest)) {
-            stats.blobsPresent++;
-            options.onBlob?.(blob, 'already there');
-            return;
-        }
-        for (const from of mountFrom) {
-            if (await mountBlob(mountRepo, blob.digest, from)) {
-                stats.blobsMounted++;
-                options.log(`mounted ${copy_short(blob.digest)} from ${from}`);
-                options.onBlob?.(blob, 'mounted');
-                return;
-            }
-        }
-        await uploadBlob(target, {
-            digest: blob.digest,
-            size: blob.size,
-            open: async () => withProgress(await source.openBlob(blob), blob, options.log)
-        });
-        stats.blobsUploaded++;
-        stats.bytesUploaded += blob.size;
-        options.log(`uploaded ${copy_short(blob.digest)} (${formatBytes(blob.size)})`);
-        options.onBlob?.(blob, 'uploaded');
-    };
-    // Read the tree first: which child manifests the target lacks (HEADs and
-    // reads side by side), and every blob they and `top` need. Then every blob
-    // of every platform at once (as wide as `concurrency`), then the child
-    // manifests, deepest first: a manifest is written only when everything it
-    // refers to is there, as the registry demands.
-    const toWrite = [];
-    const needed = [];
-    const width = options.concurrency * 4;
-    const walk = async (manifest, depth) => {
-        const { manifests: children, blobs: own } = (0,media_types/* manifestChildren */.fM)(manifest);
-        needed.push(...own);
-        await (0,limit/* allLimited */.y)(children, width, async (child) => {
-            if (await (0,manifests/* headManifest */.sy)(target, child.digest)) {
-                stats.manifestsPresent++;
-                return;
-            }
-            const childManifest = await source.manifest(child.digest);
-            await walk(childManifest, depth + 1);
-            toWrite.push({ manifest: childManifest, child, depth: depth + 1 });
-        });
-    };
-    await walk(top, 0);
-    const unique = [...new Map(needed.map((d) => [d.digest, d])).values()];
-    await (0,limit/* allLimited */.y)(unique, options.concurrency, copyBlob);
-    const depths = [...new Set(toWrite.map((w) => w.depth))].sort((x, y) => y - x);
-    for (const depth of depths) {
-        const level = toWrite.filter((w) => w.depth === depth && !written.has(w.child.digest));
-        for (const w of level)
-            written.add(w.child.digest);
-        await (0,limit/* allLimited */.y)(level, width, async ({ manifest, child }) => {
-            await (0,manifests/* putManifest */.RV)(target, child.digest, manifest);
-            stats.manifestsWritten++;
-            options.log(`wrote manifest ${copy_short(child.digest)}${platformText(child)}`);
-        });
-    }
-    return stats;
-}
-/** Blobs at least this large say how far their transfer got, every quarter. */
-const PROGRESS_MIN_BYTES = 32 * 1024 * 1024;
-/**
- * Count the bytes of a large blob as they pass, so a long transfer shows
- * progress in the log instead of minutes of silence.
- */
-function withProgress(stream, blob, log) {
-    if (blob.size < PROGRESS_MIN_BYTES)
-        return stream;
-    let seen = 0;
-    let quarter = 0;
-    return stream.pipeThrough(new TransformStream({
-        transform(chunk, controller) {
-            seen += chunk.byteLength;
-            while (quarter < 3 && seen >= ((quarter + 1) * blob.size) / 4) {
-                quarter++;
-                log(`${copy_short(blob.digest)}: ${quarter * 25}% of ${formatBytes(blob.size)}`);
-            }
-            controller.enqueue(chunk);
-        }
-    }));
-}
-function platformText(d) {
-    const p = d.platform;
-    if (!p)
-        return '';
-    return ` (${[p.os, p.architecture, p.variant].filter(Boolean).join('/')})`;
-}
-function copy_short(digest) {
-    return digest.slice(0, 19);
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
-}
-
-
-/***/ }),
 
 /***/ 656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -751,8 +287,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
-// EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
-var distribution_client = __webpack_require__(1471);
+// EXTERNAL MODULE: ./src/distribution/client.ts + 5 modules
+var distribution_client = __webpack_require__(1305);
 // EXTERNAL MODULE: ./src/docker/image.ts
 var docker_image = __webpack_require__(3905);
 ;// CONCATENATED MODULE: ./src/docker/push.ts
@@ -896,8 +432,55 @@ function publishSession(inputs, login, edge) {
                 create: inputs.publish.ecrCreateRepository,
                 log: (line) => log.info(line)
             });
+        },
+        inspectRepository: async (repository, empty, log) => {
+            const provider = (0,login_plan/* providerOf */.lc)(repository.registry, inputs.auth);
+            if (provider.kind === 'dockerhub' && empty) {
+                const note = `no tags yet: if it does not exist, Docker Hub creates it on the push with the account's default visibility, which may be public`;
+                log.warning(`${repository.name} has ${note}`);
+                return { immutable: false, note };
+            }
+            if (provider.kind !== 'ecr')
+                return undefined;
+            const { describeEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(780), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 7477));
+            const facts = await describeEcrRepository({
+                provider: { ...provider, host: repository.registry },
+                path: repository.path,
+                aws: inputs.auth.aws
+            });
+            return ecrFacts(facts, repository, provider, inputs.publish.ecrCreateRepository);
         }
     };
+}
+/** What the preview says of an ECR repository, from DescribeRepositories. */
+function ecrFacts(facts, repository, provider, create) {
+    switch (facts.state) {
+        case 'exists':
+            if (facts.mutability === 'IMMUTABLE')
+                return { immutable: true, note: 'Amazon ECR, immutable tags' };
+            if (facts.mutability === 'MUTABLE')
+                return { immutable: false };
+            return {
+                immutable: 'unknown',
+                note: `Amazon ECR, tag mutability ${facts.mutability}: whether a tag may move depends on its exclusion filters`
+            };
+        case 'missing':
+            if (create)
+                return {
+                    immutable: false,
+                    note: 'does not exist in Amazon ECR: the release creates it (ecr-create-repository)'
+                };
+            return {
+                immutable: false,
+                note: 'does not exist in Amazon ECR',
+                blocked: `${repository.name} does not exist in Amazon ECR (account ${provider.account}, region ${provider.region}): create it, or turn on ecr-create-repository`
+            };
+        case 'unknown':
+            return {
+                immutable: 'unknown',
+                note: `Amazon ECR: ${facts.why}, so whether the repository exists and whether its tags are immutable is unknown`
+            };
+    }
 }
 /**
  * What can be checked of the source without a registry, before any is
@@ -924,41 +507,317 @@ async function prepareSource(inputs) {
 
 /***/ }),
 
-/***/ 7669:
+/***/ 1248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ mapLimited),
-/* harmony export */   y: () => (/* binding */ allLimited)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  B: () => (/* binding */ describeSource),
+  resolveFile: () => (/* binding */ resolveFile),
+  e: () => (/* binding */ resolveSource)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/distribution/digest.ts
+var distribution_digest = __webpack_require__(9898);
+// EXTERNAL MODULE: ./src/distribution/errors.ts
+var errors = __webpack_require__(4604);
+// EXTERNAL MODULE: ./src/distribution/repo.ts
+var distribution_repo = __webpack_require__(548);
+;// CONCATENATED MODULE: ./src/distribution/blob-download.ts
+
+
+
+
 /**
- * Run `work` over `items` with at most `limit` running at once, in order of
- * start; every item runs even when one fails, and the results keep input order.
+ * Stream a blob (following a redirect to object storage, without
+ * credentials). The stream errors if the bytes are not `size` long or do not
+ * hash to `digest`, so nothing unverified is passed on in silence.
  */
-async function mapLimited(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            try {
-                results[index] = { status: 'fulfilled', value: await work(items[index], index) };
-            }
-            catch (reason) {
-                results[index] = { status: 'rejected', reason };
+async function openBlob(repo, descriptor) {
+    const { digest, size } = descriptor;
+    const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), {}, repo.scopes);
+    if (!response.ok)
+        throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'downloading blob', false, digest);
+    const mismatch = (detail) => new errors/* ContentMismatchError */.gd(repo.client.registry, repo.path, digest, detail);
+    const length = response.headers.get('content-length');
+    if (length !== null && Number(length) !== size) {
+        await response.body?.cancel();
+        throw mismatch(`the registry sent ${length} bytes where the manifest says ${size}`);
+    }
+    const body = response.body ?? new Blob([]).stream();
+    return body.pipeThrough(verifier(digest, size, mismatch));
+}
+/** A size and digest check on a stream of bytes. */
+function verifier(digest, size, mismatch) {
+    const algorithm = (0,distribution_digest/* digestAlgorithm */.g4)(digest);
+    const hash = algorithm ? (0,external_node_crypto_.createHash)(algorithm) : undefined;
+    let received = 0;
+    return new TransformStream({
+        transform(chunk, controller) {
+            received += chunk.length;
+            if (received > size)
+                throw mismatch(`more than the ${size} bytes the manifest says arrived`);
+            hash?.update(chunk);
+            controller.enqueue(chunk);
+        },
+        flush() {
+            if (received !== size)
+                throw mismatch(`${received} bytes arrived where the manifest says ${size}`);
+            const got = hash ? `${algorithm}:${hash.digest('hex')}` : digest;
+            if (got !== digest)
+                throw mismatch(`the bytes hash to ${got}`);
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/distribution/manifests.ts
+var manifests = __webpack_require__(8831);
+;// CONCATENATED MODULE: ./src/distribution/content-source.ts
+
+
+/** A repository on a registry, read with the client's credentials. */
+function registryContent(repo) {
+    return {
+        name: `${repo.client.registry}/${repo.path}`,
+        manifest: (digest) => (0,manifests/* getManifest */.c2)(repo, digest),
+        openBlob: (descriptor) => openBlob(repo, descriptor),
+        repository: { registry: repo.client.registry, path: repo.path }
+    };
+}
+
+// EXTERNAL MODULE: ./src/distribution/media-types.ts
+var media_types = __webpack_require__(2434);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var shared_errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/referrers/summary.ts
+var summary = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/push/platform-filter.ts
+
+
+
+/** buildx's marks on an attestation manifest in an index. */
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
+function platformText(p) {
+    if (!p)
+        return 'unknown';
+    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+/** Whether an index entry is buildx's attestation manifest for another entry. */
+function isAttestation(d) {
+    return d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest';
+}
+/** arm64's variant v8 is its only one: `linux/arm64` and `linux/arm64/v8` are the same platform. */
+function variantOf(architecture, variant) {
+    return architecture === 'arm64' && variant === 'v8' ? undefined : variant;
+}
+function matches(spec, p) {
+    if (!p || p.os !== spec.os || p.architecture !== spec.architecture)
+        return false;
+    // Without a variant the spec names every variant of the architecture.
+    if (spec.variant === undefined)
+        return true;
+    return variantOf(p.architecture, p.variant) === variantOf(spec.architecture, spec.variant);
+}
+/**
+ * Keep only the wanted platforms of an index. Attestation manifests follow
+ * the platform they describe. Every wanted platform must be in the index,
+ * or nothing is published. One platform kept becomes that platform's own
+ * manifest unless `keepIndex`.
+ */
+function filterPlatforms(index, wanted, options) {
+    const { manifests } = (0,media_types/* manifestChildren */.fM)(index);
+    const images = manifests.filter((d) => !isAttestation(d));
+    const held = images.map((d) => platformText(d.platform));
+    for (const spec of wanted)
+        if (!images.some((d) => matches(spec, d.platform)))
+            throw new shared_errors/* InputError */.dz('platforms', `${(0,shared_errors/* quote */.hD)(spec.text)} is not in the source ${(0,shared_errors/* quote */.hD)(options.source)}, which holds ${held.join(', ') || 'no platform'}: list only platforms it holds`);
+    const keptImages = images.filter((d) => wanted.some((spec) => matches(spec, d.platform)));
+    const keptDigests = new Set(keptImages.map((d) => d.digest));
+    const kept = keptImages.map((d) => platformText(d.platform));
+    const dropped = images
+        .filter((d) => !keptDigests.has(d.digest))
+        .map((d) => platformText(d.platform));
+    if (dropped.length === 0)
+        return { kind: 'whole', index };
+    if (keptImages.length === 1 && !options.keepIndex)
+        return { kind: 'single', manifest: keptImages[0], kept, dropped };
+    const entries = manifests.filter((d) => isAttestation(d)
+        ? keptDigests.has(d.annotations?.[REFERENCE_DIGEST] ?? '')
+        : keptDigests.has(d.digest));
+    const json = JSON.parse(new TextDecoder().decode(index.bytes));
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...json, manifests: entries }));
+    return {
+        kind: 'index',
+        index: { bytes, mediaType: index.mediaType, digest: (0,distribution_digest/* digestOf */.ol)(bytes) },
+        kept,
+        dropped
+    };
+}
+
+;// CONCATENATED MODULE: ./src/push/platform-single.ts
+
+
+/** A config is small; anything larger is not one. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * A source with one platform passes the filter only when the filter names
+ * that platform alone: the platform comes from the image's config.
+ */
+async function checkSinglePlatform(content, manifest, wanted, text) {
+    const config = (0,media_types/* manifestChildren */.fM)(manifest).blobs[0];
+    const platform = config ? await readPlatform(content, config) : undefined;
+    const held = platform
+        ? [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/')
+        : 'an unknown platform';
+    const matches = (spec) => platform !== undefined &&
+        spec.os === platform.os &&
+        spec.architecture === platform.architecture &&
+        (spec.variant === undefined || spec.variant === platform.variant);
+    const missing = wanted.find((spec) => !matches(spec));
+    if (missing)
+        throw new shared_errors/* InputError */.dz('platforms', `${(0,shared_errors/* quote */.hD)(missing.text)} is not in the source ${(0,shared_errors/* quote */.hD)(text)}, a single-platform image of ${held}: list only ${held}, or remove platforms`);
+}
+async function readPlatform(content, config) {
+    if (config.size > MAX_CONFIG_BYTES)
+        return undefined;
+    const chunks = [];
+    for await (const chunk of (await content.openBlob(config)))
+        chunks.push(chunk);
+    try {
+        const json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (typeof json.os !== 'string' || typeof json.architecture !== 'string')
+            return undefined;
+        return {
+            os: json.os,
+            architecture: json.architecture,
+            ...(typeof json.variant === 'string' ? { variant: json.variant } : {})
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/push/source-resolve.ts
+
+
+
+
+
+
+
+
+
+async function resolveSource(source, access) {
+    if (source.kind === 'local') {
+        if (!access.imageId)
+            throw new Error('a local source needs the docker engine');
+        return { kind: 'local', image: source.image, imageId: await access.imageId(source.image) };
+    }
+    if (source.kind !== 'registry')
+        return resolveFile(source, access.options);
+    const repo = (0,distribution_repo/* repoHandle */.H4)(access.client(source.repository.registry), source.repository.path, 'pull');
+    const manifest = await (0,manifests/* getManifest */.c2)(repo, source.digest ?? source.tag ?? 'latest').catch((e) => {
+        // A source that is not there is a wrong input, not a registry fault: name the input.
+        if (e instanceof errors/* RegistryRequestError */.vs && e.status === 404)
+            throw new shared_errors/* InputError */.dz('source', `${(0,shared_errors/* quote */.hD)(source.text)} is not in the registry (${e.code ?? 'HTTP 404'}): check the tag or digest, or push the image there first`);
+        throw e;
+    });
+    const content = registryContent(repo);
+    return source_resolve_select(content, manifest, source.text, access.options, async (subjects) => {
+        const { discoverRegistryReferrers } = await __webpack_require__.e(/* import() */ 929).then(__webpack_require__.bind(__webpack_require__, 4929));
+        return discoverRegistryReferrers(repo, subjects, { concurrency: access.options.concurrency });
+    }, async () => undefined);
+}
+/**
+ * An image in a file, opened and checked whole (every blob it needs is there
+ * and hashes to its name) with no network: a bad file fails before any login.
+ */
+async function resolveFile(source, options) {
+    const { openFileImage } = await __webpack_require__.e(/* import() */ 757).then(__webpack_require__.bind(__webpack_require__, 9757));
+    const image = await openFileImage(source);
+    try {
+        return await source_resolve_select(image, image.top, source.text, options, async (subjects) => {
+            const { discoverLayoutReferrers } = await __webpack_require__.e(/* import() */ 452).then(__webpack_require__.bind(__webpack_require__, 8071));
+            return discoverLayoutReferrers(image, subjects);
+        }, () => image.close());
+    }
+    catch (e) {
+        await image.close();
+        throw e;
+    }
+}
+/** Apply the platform filter, then find the referrers of what is left. */
+async function source_resolve_select(content, manifest, text, options, discover, close) {
+    let top = manifest;
+    let source = content;
+    let platforms;
+    if (options.platforms.length > 0) {
+        if (!(0,media_types/* isIndexMediaType */.$$)(manifest.mediaType)) {
+            await checkSinglePlatform(content, manifest, options.platforms, text);
+        }
+        else {
+            const filtered = filterPlatforms(manifest, options.platforms, {
+                keepIndex: options.platformsKeepIndex,
+                source: text
+            });
+            if (filtered.kind !== 'whole') {
+                platforms = {
+                    kept: filtered.kept,
+                    dropped: filtered.dropped,
+                    sourceDigest: manifest.digest
+                };
+                if (filtered.kind === 'single')
+                    top = await content.manifest(filtered.manifest.digest);
+                else {
+                    top = filtered.index;
+                    source = withManifest(content, filtered.index);
+                }
             }
         }
+    }
+    const subjects = (0,media_types/* isIndexMediaType */.$$)(top.mediaType)
+        ? [top.digest, ...(0,media_types/* manifestChildren */.fM)(top).manifests.map((d) => d.digest)]
+        : [top.digest];
+    const referrers = options.referrers ? await discover(subjects) : [];
+    return {
+        kind: 'content',
+        content: source,
+        top,
+        referrers,
+        ...(platforms ? { platforms } : {}),
+        close
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
 }
-/** Like mapLimited, but the first failure (in input order) is thrown after all have settled. */
-async function allLimited(items, limit, work) {
-    const settled = await mapLimited(items, limit, work);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return settled.map((s) => s.value);
+/** The source, plus one manifest it does not hold: the filter's new index. */
+function withManifest(content, extra) {
+    return {
+        ...content,
+        manifest: (digest) => digest === extra.digest ? Promise.resolve(extra) : content.manifest(digest)
+    };
+}
+/** What the source holds, for its log group. */
+function describeSource(found) {
+    if (found.kind === 'local')
+        return [`local image ${found.imageId}`];
+    const lines = [`${found.top.digest} (${found.top.mediaType})`];
+    if ((0,media_types/* isIndexMediaType */.$$)(found.top.mediaType)) {
+        const children = (0,media_types/* manifestChildren */.fM)(found.top).manifests;
+        const platforms = children
+            .filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+            .map((d) => platformText(d.platform));
+        const attestations = children.length - platforms.length;
+        lines.push(`platforms: ${platforms.join(', ') || 'none'}${attestations > 0 ? `; ${attestations} attestation manifest(s)` : ''}`);
+    }
+    if (found.platforms)
+        lines.push(`platforms filter: kept ${found.platforms.kept.join(', ')}, dropped ${found.platforms.dropped.join(', ')}; the published digest ${found.top.digest} differs from the source's ${found.platforms.sourceDigest}`);
+    if (found.referrers.length > 0)
+        lines.push(`referrers: ${(0,summary/* referrerSummary */.W)(found.referrers)}`);
+    return lines;
 }
 
 

@@ -2,21 +2,107 @@ export const id = 780;
 export const ids = [780];
 export const modules = {
 
-/***/ 8799:
+/***/ 9977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   eq: () => (/* binding */ NoCredentials),
-/* harmony export */   rH: () => (/* binding */ SourceFailed),
-/* harmony export */   yb: () => (/* binding */ awsSession)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5842);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  eq: () => (/* binding */ NoCredentials),
+  rH: () => (/* binding */ SourceFailed),
+  yb: () => (/* binding */ awsSession)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/credentials/proxy-agent.ts
+var proxy_agent = __webpack_require__(5842);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var shared_retry = __webpack_require__(3091);
+// EXTERNAL MODULE: ./src/shared/scrub.ts
+var scrub = __webpack_require__(9826);
+;// CONCATENATED MODULE: ./src/credentials/aws-retry.ts
+
+
+
+/**
+ * The login policy inside the AWS SDK's own retry loop, so that ECR, ECR
+ * Public and STS calls retry as every other login call does: after a network
+ * error, a timeout, 408, 429 (after its Retry-After) or a 5xx, never after
+ * another 4xx, at most `maxAttempts` attempts in all, waiting the policy's
+ * backoff on the pacing's clock, each retry told through `onRetry` (with no
+ * secret: `secrets` is read when a line is written). The SDK's own strategy
+ * waits by other rules (its own base delay, a retry quota a client's calls
+ * share) and says nothing.
+ *
+ * The wait happens here, and the token then asks the SDK for none (as the
+ * SDK's own strategy does). Refusing a retry is throwing: the SDK then throws
+ * the call's last error, its `$metadata.attempts` counting every attempt.
+ */
+function awsRetryStrategy(pacing, maxAttempts, label, secrets) {
+    const retries = Math.max(0, maxAttempts - 1);
+    const policy = { ...pacing.policy, retries };
+    const sleep = pacing.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    return {
+        acquireInitialRetryToken: async () => attempt(0),
+        refreshRetryTokenForRetry: async (token, failure) => {
+            const retry = token.getRetryCount();
+            if (retry >= retries || !isRetryable(failure))
+                throw new Error('no retry left');
+            const ms = (0,shared_retry/* retryDelayMs */.qO)(retry, retryAfterOf(failure.error), policy, pacing.random ?? Math.random, (pacing.now ?? Date.now)());
+            const why = (0,scrub/* scrubSecrets */.Z)(`${label} ${describe(failure.error)}`, secrets);
+            pacing.onRetry?.(`${why}; retry ${retry + 1} of ${retries} in ${(ms / 1000).toFixed(1)} s`);
+            await sleep(ms);
+            return attempt(retry + 1);
+        },
+        recordSuccess: () => undefined
+    };
+}
+function attempt(count) {
+    return { getRetryCount: () => count, getRetryDelay: () => 0 };
+}
+/**
+ * Throttling (429 or a throttling error code) and transient failures (network
+ * errors, timeouts, 500, 502, 503, 504) as the SDK classifies them, and any
+ * other status the policy retries (408, the other 5xx but 501 and 505).
+ */
+function isRetryable(failure) {
+    if (failure.errorType === 'THROTTLING' || failure.errorType === 'TRANSIENT')
+        return true;
+    const status = statusOf(failure.error);
+    return status !== undefined && (0,shared_retry/* isRetryableStatus */.PS)(status);
+}
+function statusOf(error) {
+    const status = error?.$metadata
+        ?.httpStatusCode;
+    return typeof status === 'number' ? status : undefined;
+}
+function retryAfterOf(error) {
+    const headers = error
+        ?.$response?.headers;
+    return headers?.['retry-after'];
+}
+/** `answered HTTP 503 (ServiceUnavailable)`, `failed: ECONNRESET`: a status, a name, a code; no service text. */
+function describe(error) {
+    const status = statusOf(error);
+    const [shape = {}] = (0,errors/* errorChain */.eB)(error);
+    // `Unknown`: the SDK found no AWS error in the answer (a proxy's, a load balancer's).
+    const name = shape.name && !['Error', 'Unknown'].includes(shape.name) ? shape.name : undefined;
+    if (status !== undefined)
+        return `answered HTTP ${status}${name ? ` (${name})` : ''}`;
+    const code = (0,errors/* errorChain */.eB)(error).find((e) => e.code)?.code;
+    return `failed: ${code ?? name ?? (0,errors/* oneLine */.TN)(shape.message ?? String(error))}`;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/aws-client.ts
+
+
 
 
 
@@ -49,22 +135,25 @@ class SourceFailed extends Error {
 function awsSession(target, aws, options) {
     const env = options.env ?? process.env;
     // aws.region is deliberately unused: the registry's region is the only one whose token works there.
-    const maxAttempts = options.maxAttempts ?? positiveInteger(env.AWS_MAX_ATTEMPTS) ?? 3;
+    const pacing = options.pacing ?? { policy: shared_retry/* DEFAULT_RETRY_POLICY */.cO };
+    // AWS_MAX_ATTEMPTS is the AWS tools' own setting, and whoever sets it means AWS calls: it wins.
+    const maxAttempts = options.maxAttempts ?? positiveInteger(env.AWS_MAX_ATTEMPTS) ?? pacing.policy.retries + 1;
     const endpoint = configuredEndpoint(env, target.endpointId);
     const sts = configuredEndpoint(env, 'STS');
     // The SDK reads no proxy variable itself. STS and the API client of a login
     // run one after the other, so they may share the agents.
-    const requestHandler = { ...REQUEST_HANDLER, ...(0,_proxy_agent_js__WEBPACK_IMPORTED_MODULE_3__/* .proxyAgents */ .Hd)(env) };
+    const requestHandler = { ...REQUEST_HANDLER, ...(0,proxy_agent/* proxyAgents */.Hd)(env) };
+    const secrets = [aws.secretAccessKey, aws.sessionToken, env.AWS_SECRET_ACCESS_KEY]
+        .concat(env.AWS_SESSION_TOKEN, env.AWS_CONTAINER_AUTHORIZATION_TOKEN)
+        .filter((s) => !!s);
     // STS (web identity, assume-role profiles) runs in the registry's region too, so it never lacks one.
     const stsConfig = {
         region: target.region,
         maxAttempts,
+        retryStrategy: awsRetryStrategy(pacing, maxAttempts, `${target.label}: STS`, secrets),
         requestHandler,
         ...(sts && { endpoint: sts.url })
     };
-    const secrets = [aws.secretAccessKey, aws.sessionToken, env.AWS_SECRET_ACCESS_KEY]
-        .concat(env.AWS_SESSION_TOKEN, env.AWS_CONTAINER_AUTHORIZATION_TOKEN)
-        .filter((s) => !!s);
     const session = {
         secrets,
         ...(endpoint && { endpoint }),
@@ -73,6 +162,7 @@ function awsSession(target, aws, options) {
             ...(endpoint && { endpoint: endpoint.url }),
             credentials: () => credentials(),
             maxAttempts,
+            retryStrategy: awsRetryStrategy(pacing, maxAttempts, `${target.label}: the ${target.api} API`, secrets),
             requestHandler
         }
     };
@@ -108,10 +198,10 @@ function credentialSources(target, aws, env, sts) {
             })
         });
     }
-    const home = env.HOME || env.USERPROFILE || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
-    const filepath = env.AWS_SHARED_CREDENTIALS_FILE || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.aws', 'credentials');
-    const configFilepath = env.AWS_CONFIG_FILE || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.aws', 'config');
-    if (profile || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(filepath) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(configFilepath)) {
+    const home = env.HOME || env.USERPROFILE || (0,external_node_os_.homedir)();
+    const filepath = env.AWS_SHARED_CREDENTIALS_FILE || (0,external_node_path_.join)(home, '.aws', 'credentials');
+    const configFilepath = env.AWS_CONFIG_FILE || (0,external_node_path_.join)(home, '.aws', 'config');
+    if (profile || (0,external_node_fs_.existsSync)(filepath) || (0,external_node_fs_.existsSync)(configFilepath)) {
         sources.push({
             name: `AWS profile "${profile || 'default'}"`,
             load: async () => {
@@ -253,9 +343,11 @@ function positiveInteger(value) {
 /* harmony export */   ecrCredentials: () => (/* binding */ ecrCredentials)
 /* harmony export */ });
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8799);
-/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9826);
+/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3091);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9977);
+/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9826);
+
 
 
 
@@ -278,11 +370,11 @@ async function ecrCredentials(registry, aws, options) {
         permissions: ['ecr:GetAuthorizationToken'],
         region: registry.region
     };
-    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .awsSession */ .yb)(target, aws, options);
-    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70(session.clientConfig);
+    const session = (0,_aws_client_js__WEBPACK_IMPORTED_MODULE_2__/* .awsSession */ .yb)(target, aws, options);
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .ECRClient */ .S70(session.clientConfig);
     try {
         const { authorizationData } = await client
-            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .GetAuthorizationTokenCommand */ .Eu6({}))
+            .send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .GetAuthorizationTokenCommand */ .Eu6({}))
             .catch((error) => Promise.reject(explainAwsError(error, target, session)));
         const data = authorizationData?.[0];
         const login = decodeAuthorizationToken(data?.authorizationToken, target, session, options.mask);
@@ -312,22 +404,26 @@ function decodeAuthorizationToken(token, target, session, mask) {
 /** One line a person can act on, with no secret in it, for any failure of a login call. */
 function explainAwsError(error, target, session, operation = 'GetAuthorizationToken') {
     const message = `${target.label}: ${reason(error, target, session, operation)}`;
-    return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
+    return new Error((0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubSecrets */ .Z)(message, session.secrets).replace(/\s+/g, ' ').trim());
 }
 function reason(error, target, session, operation) {
-    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .NoCredentials */ .eq)
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_2__/* .NoCredentials */ .eq)
         return NO_CREDENTIALS;
-    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceFailed */ .rH) {
+    if (error instanceof _aws_client_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceFailed */ .rH) {
         const trust = ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim'];
-        const hint = error.source.startsWith('web identity') && trust.includes(facts(error.error).name)
+        const inner = facts(error.error);
+        const hint = error.source.startsWith('web identity') && trust.includes(inner.name)
             ? ": check that the role's trust policy accepts this job's OIDC token (issuer, audience, subject)"
             : '';
-        return `could not get AWS credentials from ${error.source} (${said(error.error)})${hint}`;
+        // STS retried a failure worth retrying: say how often.
+        const tries = transient(inner) ? ` after ${(0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .attemptsText */ .MV)(inner.attempts)}` : '';
+        return `could not get AWS credentials from ${error.source}${tries} (${said(error.error)})${hint}`;
     }
-    const { name, code, fault, attempts } = facts(error);
+    const f = facts(error);
+    const { name, code, attempts } = f;
     const from = session.source ?? 'the AWS credential chain';
     const aws = `AWS said: ${said(error)}`;
-    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const tries = `after ${(0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .attemptsText */ .MV)(attempts)}`;
     switch (name) {
         case 'AccessDeniedException':
         case 'AccessDenied': {
@@ -354,7 +450,7 @@ function reason(error, target, session, operation) {
             : `in ${target.region}`;
         return `cannot reach the ${target.api} API ${where} ${tries} (${said(error)}): check the runner's network access to it`;
     }
-    if (fault === 'server' || name === 'ThrottlingException') {
+    if (transient(f)) {
         return `the ${target.api} API kept failing (${said(error)}) ${tries}: try again later`;
     }
     return `${target.api} ${operation} failed (${said(error)})`;
@@ -378,13 +474,25 @@ function facts(error) {
         code: NETWORK_CODE.exec(shape.code ?? '')?.[1] ??
             (SDK_WRAPPER.test(message) ? NETWORK_CODE.exec(message)?.[1] : undefined),
         fault: sdk.$fault,
+        status: sdk.$metadata?.httpStatusCode,
         attempts: sdk.$metadata?.attempts ?? 1
     };
 }
+/** A failure the login policy retries: the network, a timeout, throttling, 408, 429 or a 5xx. */
+function transient(f) {
+    if (f.code || f.name === 'TimeoutError' || f.fault === 'server')
+        return true;
+    if (f.name === 'ThrottlingException')
+        return true;
+    return f.status !== undefined && (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(f.status);
+}
 function said(error) {
-    const { name, message } = facts(error);
+    const { name, message, status } = facts(error);
     if (SDK_WRAPPER.test(message))
         return message.replace(SDK_WRAPPER, '');
+    // An answer with no AWS error in it (a proxy's, a load balancer's): the SDK knows only its status.
+    if (name === 'Unknown' && status !== undefined)
+        return `HTTP ${status}`;
     return message ? `${name}: ${message}` : name;
 }
 
@@ -526,7 +634,8 @@ function tunnel(proxy, host, port) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ scrubSecrets)
+/* harmony export */   Z: () => (/* binding */ scrubSecrets),
+/* harmony export */   w: () => (/* binding */ keptSecrets)
 /* harmony export */ });
 /**
  * Values this short are left alone: they are no real secret, and replacing
@@ -548,6 +657,21 @@ function scrubSecrets(message, secrets) {
     for (const secret of known)
         scrubbed = scrubbed.split(secret).join('***');
     return scrubbed.replace(JWT, '***');
+}
+/**
+ * The secrets one credential exchange holds: each is masked the moment it
+ * exists (`keep`), and `scrub` removes every one kept so far from a message.
+ */
+function keptSecrets(mask) {
+    const kept = [];
+    return {
+        keep(value) {
+            mask(value);
+            kept.push(value);
+            return value;
+        },
+        scrub: (message) => scrubSecrets(message, kept)
+    };
 }
 
 

@@ -148,7 +148,7 @@ async function saveStep(inputs, sha) {
     const key = (id) => (given !== '' ? given : (0,cache/* defaultSaveKey */.y9)(sha, id));
     let saved;
     if (source?.kind === 'oci-archive') {
-        const { resolveFile } = await __webpack_require__.e(/* import() */ 248).then(__webpack_require__.bind(__webpack_require__, 1248));
+        const { resolveFile } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(248)]).then(__webpack_require__.bind(__webpack_require__, 1248));
         // Opened and checked whole first: a broken archive is not handed on.
         const opened = await resolveFile(source, { ...inputs.publish, platforms: [], referrers: false });
         await opened.close();

@@ -1,5 +1,5 @@
-export const id = 745;
-export const ids = [745];
+export const id = 511;
+export const ids = [511];
 export const modules = {
 
 /***/ 9057:
@@ -57,7 +57,7 @@ function nextPage(link, base) {
 
 /***/ }),
 
-/***/ 745:
+/***/ 3892:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -70,8 +70,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/shared/words.ts
 var words = __webpack_require__(152);
-// EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
-var distribution_client = __webpack_require__(1471);
+// EXTERNAL MODULE: ./src/distribution/client.ts + 5 modules
+var distribution_client = __webpack_require__(1305);
 // EXTERNAL MODULE: ./src/distribution/errors.ts
 var errors = __webpack_require__(4604);
 // EXTERNAL MODULE: ./src/docker/config.ts
@@ -230,7 +230,10 @@ function keySecrets(key) {
     ];
 }
 
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var retry = __webpack_require__(3091);
 ;// CONCATENATED MODULE: ./src/credentials/acquire.ts
+
 
 
 
@@ -267,6 +270,7 @@ function sourceOf(step) {
  */
 async function acquireLogin(step, auth, options) {
     const c = step.credentials;
+    const pacing = options.pacing ?? { policy: retry/* DEFAULT_RETRY_POLICY */.cO };
     let obtained;
     switch (c.kind) {
         case 'anonymous':
@@ -276,22 +280,22 @@ async function acquireLogin(step, auth, options) {
             obtained = { username: c.username, password: c.password };
             break;
         case 'ecr':
-            obtained = await options.sources.ecr({ account: c.account, region: c.region, host: step.registry }, auth.aws, {
-                mask: options.mask
-            });
+            obtained = await options.sources.ecr({ account: c.account, region: c.region, host: step.registry }, auth.aws, { mask: options.mask, pacing });
             break;
         case 'ecr-public':
-            obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask });
+            obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask, pacing });
             break;
         case 'acr-oidc':
             obtained = await options.sources.acrOidc({ host: step.registry, baseUrl: (0,endpoint/* registryBaseUrl */.mO)(step.registry) }, { clientId: c.clientId, tenantId: c.tenantId }, {
                 mask: options.mask,
+                pacing,
                 getIdToken: githubIdToken({ login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' }, options.getIdToken)
             });
             break;
         case 'dockerhub-oidc':
             obtained = await options.sources.dockerhubOidc({ username: c.username, connectionId: c.connectionId }, {
                 mask: options.mask,
+                pacing,
                 getIdToken: githubIdToken({ login: `Docker Hub login for ${c.username}`, alternative: 'set dockerhub-token' }, options.getIdToken)
             });
             break;
@@ -307,6 +311,7 @@ async function acquireLogin(step, auth, options) {
                 ...(c.serviceAccount ? { serviceAccount: c.serviceAccount } : {})
             }, {
                 mask: options.mask,
+                pacing,
                 getIdToken: githubIdToken({ login: `Google login for ${step.registry}`, alternative: 'set gcp-credentials-json' }, options.getIdToken)
             });
             break;
@@ -446,6 +451,7 @@ async function undoDockerLogins(state, log) {
 
 
 
+
 /**
  * Log in to every registry of the plan, one log group each: obtain the
  * credentials and check them against the registry (every registry at once),
@@ -491,12 +497,15 @@ async function loginAll(steps, auth, options) {
         const login = await acquireLogin(step, auth, {
             sources: options.sources,
             mask: options.mask,
-            getIdToken: options.getIdToken
+            getIdToken: options.getIdToken,
+            pacing: loginPacing(options.client, held)
         });
         try {
             const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, {
                 ...options.client,
-                provider: step.provider
+                provider: step.provider,
+                // The registry's retries (its token service's among them) in the registry's own group.
+                onRetry: (line) => held.info(line)
             });
             await client.checkLogin();
             clients.set(step.registry, client);
@@ -528,6 +537,20 @@ async function loginAll(steps, auth, options) {
         const until = login.expiresAt ? `, valid until ${login.expiresAt.toISOString()}` : '';
         log.info(`Logged in to ${step.registry} as ${login.username} (${login.source}${until})`);
     }
+}
+/**
+ * How the calls that obtain credentials (token exchanges, STS, Entra ID, ECR)
+ * retry: as the registry client does, bounded by its `retries` and on its
+ * clock, each retry told in the registry's own group.
+ */
+function loginPacing(client, held) {
+    return {
+        policy: (0,retry/* retryPolicy */.Jb)(client?.retries),
+        ...(client?.sleep && { sleep: client.sleep }),
+        ...(client?.random && { random: client.random }),
+        ...(client?.now && { now: client.now }),
+        onRetry: (line) => held.info(line)
+    };
 }
 
 
@@ -677,6 +700,7 @@ function tagResult(tag, status, digest) {
 
 
 
+/** Decide every tag not settled yet (see decideTag): the publish and the preview decide here. */
 function decideAll(run, expected, options) {
     for (const tag of run.state.target.tags) {
         if (run.results.has(tag.tag))
@@ -707,26 +731,74 @@ async function bringContent(run, source, options, landed, env) {
 async function copyTo(run, source, options, landed, env) {
     const { state } = run;
     const registry = state.target.repository.registry;
-    const from = source.content.repository;
     run.manifest = source.top;
     decideAll(run, source.top.digest, options);
-    if (!hasWrites(run))
-        return env.log.info('nothing to copy: no tag needs writing');
-    if (from?.registry === registry && from.path === state.repo.path)
-        return env.log.info('a retag in the source repository: the content is there already');
-    const mountFrom = [
-        ...(from?.registry === registry ? [from.path] : []),
-        ...(landed.get(registry) ?? [])
-    ];
+    const route = routeOf(run, source, landed);
+    if (route.kind === 'none')
+        return env.log.info(route.why);
     const target = state.target.repository.name;
     const stats = await (0,distribution_copy/* copyContent */.R8)(source.content, state.repo, source.top, {
         concurrency: options.concurrency,
-        mountFrom,
+        mountFrom: route.mountFrom,
         log: (line) => env.log.info(line),
         onBlob: (blob, how) => run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how }, push_events/* NO_GROUP */.M)
     });
     landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path]);
     env.log.info(`blobs: ${stats.blobsUploaded} uploaded (${(0,distribution_copy/* formatBytes */.z3)(stats.bytesUploaded)}), ${stats.blobsMounted} mounted, ${stats.blobsPresent} already there; manifests: ${stats.manifestsWritten} written, ${stats.manifestsPresent} already there`);
+}
+function routeOf(run, source, landed) {
+    const { state } = run;
+    const registry = state.target.repository.registry;
+    const from = source.content.repository;
+    if (!hasWrites(run))
+        return { kind: 'none', why: 'nothing to copy: no tag needs writing' };
+    if (from?.registry === registry && from.path === state.repo.path)
+        return { kind: 'none', why: 'a retag in the source repository: the content is there already' };
+    const mountFrom = [
+        ...(from?.registry === registry ? [from.path] : []),
+        ...(landed.get(registry) ?? [])
+    ];
+    return { kind: 'copy', mountFrom };
+}
+/**
+ * What bringContent would do for one target, writing nothing: the same
+ * decisions, then the copy counted (blobs the target has, would mount or
+ * would upload; child manifests to write), or for a local image whether the
+ * docker CLI would push. Earlier targets of this run on the same registry
+ * count as holding the content, as they would by then.
+ */
+async function previewContent(run, source, options, landed) {
+    const { state } = run;
+    if (source.kind === 'local') {
+        const found = await findLocalImage(state, source.imageId);
+        if (found) {
+            run.manifest = found;
+            decideAll(run, found.digest, options);
+            return { kind: 'none', why: `the image is already there as ${found.digest}: no docker push` };
+        }
+        decideAll(run, undefined, options);
+        return hasWrites(run)
+            ? { kind: 'docker push' }
+            : { kind: 'none', why: 'nothing to push: every tag is kept' };
+    }
+    run.manifest = source.top;
+    decideAll(run, source.top.digest, options);
+    const route = routeOf(run, source, landed);
+    if (route.kind === 'none')
+        return route;
+    const registry = state.target.repository.registry;
+    // ECR mounts across repositories only with its blob mounting setting on,
+    // which takes another permission to read: counted as uploads, the most a
+    // publish sends.
+    const mounts = state.repo.client.provider?.kind === 'ecr' ? [] : route.mountFrom;
+    const stats = await (0,distribution_copy/* copyContent */.R8)(source.content, state.repo, source.top, {
+        concurrency: options.concurrency,
+        mountFrom: mounts,
+        log: () => undefined,
+        preview: { planned: landed.get(registry) ?? [] }
+    });
+    landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path]);
+    return { kind: 'copy', ...stats };
 }
 async function pushLocal(run, source, options, env) {
     const { state } = run;
@@ -1237,6 +1309,81 @@ async function readTarget(target, client, concurrency) {
     return { target, repo, existingTags, current };
 }
 
+;// CONCATENATED MODULE: ./src/push/read-phase.ts
+
+
+
+
+
+
+
+/** Manifest writes and HEADs are small: they may run four times as wide as blob transfers. */
+const light = (options) => options.concurrency * 4;
+/**
+ * Read the source and every target, all at once, then what every target
+ * holds of the referrers: nothing is written until all of them answered, and
+ * a read that fails stops everything with nothing pushed. A publish makes
+ * sure a target with no tags can take a push (ECR: its repository exists,
+ * created when allowed); a preview only looks (`mode: 'preview'`).
+ */
+async function readPhase(plan, source, options, env, mode = 'publish') {
+    const { log } = env;
+    const events = env.events ?? push_events/* printEvent */.I;
+    const phase = (target, p) => events({ kind: 'phase', target, phase: p }, push_events/* NO_GROUP */.M);
+    const reads = await runGrouped(log, [
+        {
+            title: `Read the source ${plan.source ?? ''}`.trim(),
+            run: async (l) => {
+                const found = env.prepared ??
+                    (await (0,source_resolve/* resolveSource */.e)(source, {
+                        client: env.client,
+                        options,
+                        ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {})
+                    }));
+                for (const line of (0,source_resolve/* describeSource */.B)(found))
+                    l.info(line);
+                return found;
+            }
+        },
+        ...plan.targets.map((target) => ({
+            title: `Read ${target.repository.name}`,
+            run: async (l) => {
+                phase(target.repository.name, 'reading');
+                const client = env.client(target.repository.registry);
+                const state = await readTarget(target, client, light(options));
+                const empty = state.existingTags.length === 0;
+                let facts;
+                if (mode === 'preview')
+                    facts = await env.inspectRepository?.(target.repository, empty, l);
+                else if (empty)
+                    await env.ensureRepository?.(target.repository, l);
+                l.info(describeState(state));
+                return { state, facts };
+            }
+        }))
+    ], (settled) => settled);
+    const failed = reads.find((r) => r.status === 'rejected');
+    if (failed)
+        throw (0,shared_errors/* nothingPushed */.nE)(failed.reason);
+    const [first, ...targets] = reads.map((r) => r.value);
+    const resolved = first;
+    const found = targets;
+    const runs = found.map((t) => newRun(t.state, events));
+    const referrers = resolved.kind === 'content' ? resolved.referrers : [];
+    // What each target already holds of the referrers: read before any write too.
+    const held = referrers.length > 0
+        ? await log.group('Read the referrers on every target', () => readReferrersOf(runs, referrers, light(options)).catch((e) => {
+            throw (0,shared_errors/* nothingPushed */.nE)(e);
+        }))
+        : undefined;
+    return { resolved, runs, ...(held ? { held } : {}), repositories: found.map((t) => t.facts) };
+}
+function describeState(s) {
+    const planned = s.target.tags.length;
+    const have = s.current.size;
+    return `${s.existingTags.length} tag(s) in the repository; ${have} of the ${planned} planned tag(s) exist`;
+}
+
 ;// CONCATENATED MODULE: ./src/push/write-errors.ts
 
 /**
@@ -1246,11 +1393,14 @@ async function readTarget(target, client, concurrency) {
 function tagWriteFailure(error, tag, current) {
     const e = error;
     const message = typeof e?.message === 'string' ? e.message : String(error);
-    if (e?.code === 'TAG_INVALID' && /immutable/i.test(message)) {
-        const held = current ? ` by ${(0,distribution_copy/* short */.h0)(current)}, another image` : '';
-        return `the repository is immutable and the tag ${tag} is already taken${held}: publish a new version, or make the repository mutable`;
-    }
+    if (e?.code === 'TAG_INVALID' && /immutable/i.test(message))
+        return immutableTagDetail(tag, current);
     return message;
+}
+/** An immutable repository's tag held by another image: what it means and the fix. */
+function immutableTagDetail(tag, current) {
+    const held = current ? ` by ${(0,distribution_copy/* short */.h0)(current)}, another image` : '';
+    return `the repository is immutable and the tag ${tag} is already taken${held}: publish a new version, or make the repository mutable`;
 }
 
 ;// CONCATENATED MODULE: ./src/push/tag-writes.ts
@@ -1271,7 +1421,7 @@ async function writeTags(run, width, log) {
     // point at a release whose own tag is missing; a re-run writes them all.
     const missing = fixed.find((t) => run.results.get(t.tag)?.status === 'failed');
     if (missing) {
-        const detail = `not written: the release tag ${missing.reference} did not land, and a floating tag never points at a release without its own tag`;
+        const detail = heldBackDetail(missing.reference, 'did not land');
         for (const tag of floating) {
             if (run.decisions.get(tag.tag)?.action !== 'write')
                 continue;
@@ -1295,6 +1445,10 @@ async function writeTag(run, tag, log) {
         const detail = tagWriteFailure(e, tag.tag, decision.current);
         settle(run, { ...base(tag), status: 'failed', detail }, log);
     }
+}
+/** Why a floating tag is not written when its release tag is not: `did not land`, or in a preview `is blocked`. */
+function heldBackDetail(release, why) {
+    return `not written: the release tag ${release} ${why}, and a floating tag never points at a release without its own tag`;
 }
 
 // EXTERNAL MODULE: ./src/push/results.ts
@@ -1331,11 +1485,6 @@ async function verifyTags(run, width, log) {
 
 
 
-
-
-
-/** Manifest writes and HEADs are small: they may run four times as wide as blob transfers. */
-const light = (options) => options.concurrency * 4;
 /**
  * Publish the plan: read the source and every target first (nothing is
  * written until all of them answered), then bring the content to every
@@ -1345,48 +1494,8 @@ async function publish(plan, source, options, env) {
     const { log } = env;
     const events = env.events ?? push_events/* printEvent */.I;
     const phase = (target, p) => events({ kind: 'phase', target, phase: p }, push_events/* NO_GROUP */.M);
-    const reads = await runGrouped(log, [
-        {
-            title: `Read the source ${plan.source ?? ''}`.trim(),
-            run: async (l) => {
-                const found = env.prepared ??
-                    (await (0,source_resolve/* resolveSource */.e)(source, {
-                        client: env.client,
-                        options,
-                        ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {})
-                    }));
-                for (const line of (0,source_resolve/* describeSource */.B)(found))
-                    l.info(line);
-                return found;
-            }
-        },
-        ...plan.targets.map((target) => ({
-            title: `Read ${target.repository.name}`,
-            run: async (l) => {
-                phase(target.repository.name, 'reading');
-                const client = env.client(target.repository.registry);
-                const s = await readTarget(target, client, light(options));
-                if (s.existingTags.length === 0)
-                    await env.ensureRepository?.(target.repository, l);
-                l.info(describeState(s));
-                return s;
-            }
-        }))
-    ], (settled) => settled);
-    const failed = reads.find((r) => r.status === 'rejected');
-    if (failed)
-        throw (0,shared_errors/* nothingPushed */.nE)(failed.reason);
-    const [first, ...targets] = reads.map((r) => r.value);
-    const resolved = first;
-    const runs = targets.map((s) => newRun(s, events));
+    const { resolved, runs, held } = await readPhase(plan, source, options, env);
     const name = (run) => run.state.target.repository.name;
-    const referrers = resolved.kind === 'content' ? resolved.referrers : [];
-    // What each target already holds of the referrers: read before any write too.
-    const held = referrers.length > 0
-        ? await log.group('Read the referrers on every target', () => readReferrersOf(runs, referrers, light(options)).catch((e) => {
-            throw (0,shared_errors/* nothingPushed */.nE)(e);
-        }))
-        : undefined;
     // Registries at once, so one slow registry holds up no other; targets on
     // one registry one after another, so the second mounts the first's blobs
     // (or the docker CLI does) instead of uploading them again.
@@ -1465,10 +1574,225 @@ function result(runs, source, log) {
     const platforms = source.kind === 'content' ? source.platforms : undefined;
     return { digest: digests[0] ?? '', targets, ...(platforms ? { platforms } : {}) };
 }
-function describeState(s) {
-    const planned = s.target.tags.length;
-    const have = s.current.size;
-    return `${s.existingTags.length} tag(s) in the repository; ${have} of the ${planned} planned tag(s) exist`;
+
+;// CONCATENATED MODULE: ./src/push/permission.ts
+/** What to grant, in the words of each registry's own settings. */
+function fixFor(provider, path) {
+    switch (provider) {
+        case 'dockerhub':
+            return `use a Docker Hub access token with Read & Write scope, of an account that may push to ${path}`;
+        case 'ghcr':
+            return `give the token packages: write (in a workflow, permissions: packages: write), and its account write access to the package ${path}`;
+        case 'acr':
+            return `assign the identity the AcrPush role on the registry (or a token whose scope map allows content/write on ${path})`;
+        case 'gar':
+            return `grant the identity roles/artifactregistry.writer on the repository of ${path}`;
+        default:
+            return `grant the account push on ${path} at the registry's token service`;
+    }
+}
+/**
+ * Whether the credentials may push to a target, from the token its reads
+ * obtained for `pull,push` (a token service grants what it may of a scope):
+ * a JWT's `access` claim says; an opaque token, Basic credentials and ECR
+ * (whose answer needs IAM's policy simulation, another permission) say
+ * nothing, and that is said, never guessed.
+ */
+function pushPermission(grant, provider, path) {
+    if (provider === 'ecr')
+        return {
+            status: 'unknown',
+            detail: 'Amazon ECR: whether the AWS identity may push (ecr:PutImage and the layer upload actions) is not checked, as that takes IAM policy simulation, another permission'
+        };
+    switch (grant.kind) {
+        case 'no token':
+            return {
+                status: 'unknown',
+                detail: 'the registry takes Basic credentials (or none), which do not say what they may write'
+            };
+        case 'opaque':
+            return {
+                status: 'unknown',
+                detail: "the registry's token is opaque: what it grants cannot be read without writing"
+            };
+        case 'actions': {
+            const granted = grant.actions.length > 0 ? grant.actions.join(', ') : 'nothing';
+            if (grant.actions.includes('push') || grant.actions.includes('*'))
+                return { status: 'granted', detail: `the registry's token grants ${granted} on ${path}` };
+            return {
+                status: 'denied',
+                detail: `the credentials may read ${path} but not push (the registry's token grants ${granted}): ${fixFor(provider, path)}`
+            };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/push/preview-referrers.ts
+
+/**
+ * What the referrers phase would do with each referrer on one target, from
+ * what the target holds (read before any write, as for the publish): one
+ * listed for its subject (referrers API or referrers tag) or under its cosign
+ * tag is already there; a cosign tag at another manifest is the target's
+ * own, kept; anything else would be copied.
+ */
+function referrerPreviews(referrers, held) {
+    return referrers.map((r) => {
+        const base = { digest: r.manifest.digest, subject: r.subject, kind: r.kind };
+        if (r.via.kind === 'subject') {
+            const listing = held.subjects.get(r.subject);
+            const listed = listing?.api?.has(base.digest) || listing?.tagIndex.has(base.digest);
+            return { ...base, action: listed ? 'already there' : 'copy' };
+        }
+        const at = held.cosignTags.get(r.via.tag);
+        if (at === base.digest)
+            return { ...base, action: 'already there' };
+        if (at === undefined)
+            return { ...base, action: 'copy' };
+        return {
+            ...base,
+            action: 'kept',
+            detail: `the target's tag ${r.via.tag} points at ${at}, its own ${(0,summary/* kindNoun */.h)(r.kind, 2)}: not overwritten`
+        };
+    });
+}
+
+// EXTERNAL MODULE: ./src/push/preview-result.ts
+var preview_result = __webpack_require__(8596);
+;// CONCATENATED MODULE: ./src/push/preview-tags.ts
+
+
+
+const UNKNOWN_MUTABILITY = "the repository's tag mutability could not be read: if its tags are immutable, this move is refused";
+/**
+ * The preview of one tag from the publish's own decision: a write becomes
+ * `create` or `update`, unless something read says it would fail
+ * (`blocked`, with why and the fix); `already there` is `unchanged`.
+ */
+function previewTag(facts, blockers) {
+    const { tag, decision, current, expected } = facts;
+    const base = {
+        tag: tag.tag,
+        reference: tag.reference,
+        reasons: tag.reasons,
+        ...(current !== undefined ? { from: current } : {}),
+        ...(expected !== undefined ? { to: expected } : {})
+    };
+    if (decision.action === 'already there')
+        return { ...base, action: 'unchanged' };
+    if (decision.action === 'kept')
+        return { ...base, action: 'kept', reason: keptDetail(decision.newer) };
+    const blocked = (reason) => ({ ...base, action: 'blocked', reason });
+    if (blockers.repository !== undefined)
+        return blocked(blockers.repository);
+    if (blockers.permission !== undefined)
+        return blocked(blockers.permission);
+    if (current === undefined)
+        return { ...base, action: 'create' };
+    if (blockers.immutable === true)
+        return blocked(immutableTagDetail(tag.tag, current));
+    if (blockers.immutable === 'unknown')
+        return { ...base, action: 'update', reason: UNKNOWN_MUTABILITY };
+    return { ...base, action: 'update' };
+}
+/**
+ * Every tag of a target, in the plan's order; as writeTags holds floating
+ * tags back when a release tag does not land, a blocked release tag blocks
+ * the floating tags that would move.
+ */
+function previewTags(tags, blockers) {
+    const previews = tags.map((t) => previewTag(t, blockers));
+    const stuck = previews.find((p, i) => p.action === 'blocked' && !tags[i].tag.floating);
+    if (!stuck)
+        return previews;
+    const why = heldBackDetail(stuck.reference, 'is blocked');
+    return previews.map((p, i) => tags[i].tag.floating && (p.action === 'create' || p.action === 'update')
+        ? { ...p, action: 'blocked', reason: why }
+        : p);
+}
+
+;// CONCATENATED MODULE: ./src/push/preview.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Preview the release: the publish with its write phases left out. The same
+ * reads (the source, every target, their referrers; a missing ECR repository
+ * is reported, never created), the same decisions per tag, the content
+ * counted instead of copied, and whether the credentials may push, read from
+ * the token the reads obtained. Nothing is written anywhere: no PUT, PATCH,
+ * POST or DELETE on any registry, no docker login or push.
+ */
+async function preview(plan, source, options, env) {
+    const { log } = env;
+    const events = env.events ?? push_events/* printEvent */.I;
+    const { resolved, runs, held, repositories } = await readPhase(plan, source, options, env, 'preview');
+    const name = (run) => run.state.target.repository.name;
+    // As the publish brings content: targets on one registry in turn, so a
+    // later one counts the blobs an earlier one would hold as mounts.
+    const landed = new Map();
+    const contents = new Map();
+    await runGrouped(log, inTurnPerRegistry(runs, (run) => ({
+        title: `What ${name(run)} would get`,
+        run: async (l) => {
+            events({ kind: 'phase', target: name(run), phase: 'previewing' }, push_events/* NO_GROUP */.M);
+            const content = await previewContent(run, resolved, options, landed);
+            contents.set(run, content);
+            l.info((0,preview_result.contentText)(content));
+        }
+    })), (settled) => {
+        if (settled.status === 'rejected')
+            throw settled.reason;
+    });
+    const targets = runs.map((run, i) => previewTarget(run, contents.get(run), repositories[i], () => resolved.kind === 'content' && held
+        ? referrerPreviews(resolved.referrers, held[i])
+        : undefined));
+    for (const run of runs)
+        events({ kind: 'phase', target: name(run), phase: 'previewed' }, push_events/* NO_GROUP */.M);
+    const digests = [...new Set(runs.map((r) => r.manifest?.digest))];
+    // A local image's digest is known only where a target holds it already.
+    const digest = digests.length === 1 && digests[0] !== undefined ? digests[0] : '';
+    return {
+        digest,
+        ...(resolved.kind === 'local' ? { localImage: resolved.imageId } : {}),
+        targets,
+        ...(resolved.kind === 'content' && resolved.platforms ? { platforms: resolved.platforms } : {})
+    };
+}
+function previewTarget(run, content, facts, referrers) {
+    const { state } = run;
+    const { repository } = state.target;
+    const client = state.repo.client;
+    const permission = pushPermission(client.grantOn(state.repo.scopes, repository.path), client.provider?.kind, repository.path);
+    const expected = run.manifest?.digest;
+    const tags = previewTags(state.target.tags.map((tag) => {
+        const current = state.current.get(tag.tag);
+        return {
+            tag,
+            decision: run.decisions.get(tag.tag),
+            ...(current !== undefined ? { current } : {}),
+            ...(expected !== undefined ? { expected } : {})
+        };
+    }), {
+        immutable: facts?.immutable ?? false,
+        ...(facts?.blocked !== undefined ? { repository: facts.blocked } : {}),
+        ...(permission.status === 'denied' ? { permission: permission.detail } : {})
+    });
+    const found = referrers();
+    return {
+        repository,
+        permission,
+        content,
+        tags,
+        ...(found ? { referrers: found } : {}),
+        ...(facts?.note !== undefined ? { note: facts.note } : {})
+    };
 }
 
 // EXTERNAL MODULE: ./src/push/session.ts + 1 modules
@@ -1481,11 +1805,12 @@ var push_session = __webpack_require__(3885);
 /**
  * The publish as the action and the CLI both run it: the source checked
  * before any registry is contacted (a local image found in the daemon, a
- * file opened and checked whole), every login, then the publish; or, with
- * `dryRun`, the source read and nothing written. The edges only read their
- * world and render what this reports.
+ * file opened and checked whole), every login, then the publish; or, for a
+ * preview (`inputs.preview`), the same logins and reads with nothing written.
+ * The edges only read their world and render what this reports.
  */
-async function runPublish(plan, inputs, logins, edge, options = {}) {
+async function runPublish(plan, inputs, logins, edge) {
+    const previewing = inputs.preview === true;
     if (plan.targets.every((t) => t.tags.length === 0)) {
         const why = plan.targets.length === 0 ? 'no image is enabled for this event' : 'no tag for this event';
         return { kind: 'no tags', notice: `${why}: nothing to publish, and no registry was contacted` };
@@ -1495,8 +1820,8 @@ async function runPublish(plan, inputs, logins, edge, options = {}) {
         const login = await loginAll(logins.steps, logins.auth, {
             ...edge.login,
             sources: edge.sources,
-            // A dry run writes nothing, not even a docker login.
-            useDocker: inputs.source?.kind === 'local' && !options.dryRun,
+            // A preview writes nothing, not even a docker login.
+            useDocker: inputs.source?.kind === 'local' && !previewing,
             client: edge.client,
             log: edge.log,
             mask: edge.mask
@@ -1509,25 +1834,13 @@ async function runPublish(plan, inputs, logins, edge, options = {}) {
             prepared,
             ...(edge.events ? { events: edge.events } : {})
         });
-        if (options.dryRun) {
-            await edge.log.group('Read the source', async () => {
-                const found = prepared ??
-                    (await (0,source_resolve/* resolveSource */.e)(inputs.source, {
-                        client: session.client,
-                        options: inputs.publish,
-                        ...(session.docker
-                            ? { imageId: (image) => session.docker.imageId(image) }
-                            : {})
-                    }));
-                for (const line of (0,source_resolve/* describeSource */.B)(found))
-                    edge.log.info(line);
-                if (found !== prepared && found.kind === 'content')
-                    await found.close();
-            });
-            return { kind: 'checked' };
-        }
         for (const w of plan.warnings)
             edge.log.warning(w);
+        if (previewing)
+            return {
+                kind: 'previewed',
+                result: await preview(plan, inputs.source, inputs.publish, session)
+            };
         return {
             kind: 'published',
             result: await publish(plan, inputs.source, inputs.publish, session)

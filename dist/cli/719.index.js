@@ -1,8 +1,8 @@
-export const id = 397;
-export const ids = [397];
+export const id = 719;
+export const ids = [719];
 export const modules = {
 
-/***/ 6397:
+/***/ 3719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -300,6 +300,8 @@ async function copyContent(source, target, top, options) {
             options.onBlob?.(blob, 'already there');
             return;
         }
+        if (options.preview)
+            return countBlob(blob, options.preview.planned);
         for (const from of mountFrom) {
             if (await mountBlob(mountRepo, blob.digest, from)) {
                 stats.blobsMounted++;
@@ -317,6 +319,22 @@ async function copyContent(source, target, top, options) {
         stats.bytesUploaded += blob.size;
         options.log(`uploaded ${copy_short(blob.digest)} (${formatBytes(blob.size)})`);
         options.onBlob?.(blob, 'uploaded');
+    };
+    /** A preview's answer for a blob the target lacks: mounted from a repository that has it, or uploaded. */
+    const countBlob = async (blob, planned) => {
+        for (const from of mountFrom) {
+            const holder = {
+                client: target.client,
+                path: from,
+                scopes: [(0,scope/* repositoryScope */.F)(from, 'pull')]
+            };
+            if (planned.includes(from) || (await hasBlob(holder, blob.digest))) {
+                stats.blobsMounted++;
+                return;
+            }
+        }
+        stats.blobsUploaded++;
+        stats.bytesUploaded += blob.size;
     };
     // Read the tree first: which child manifests the target lacks (HEADs and
     // reads side by side), and every blob they and `top` need. Then every blob
@@ -348,6 +366,10 @@ async function copyContent(source, target, top, options) {
         for (const w of level)
             written.add(w.child.digest);
         await (0,limit/* allLimited */.y)(level, width, async ({ manifest, child }) => {
+            if (options.preview) {
+                stats.manifestsWritten++;
+                return;
+            }
             await (0,manifests/* putManifest */.RV)(target, child.digest, manifest);
             stats.manifestsWritten++;
             options.log(`wrote manifest ${copy_short(child.digest)}${platformText(child)}`);
@@ -422,8 +444,8 @@ const NO_GROUP = { info: () => undefined, warning: () => undefined };
 
 // EXTERNAL MODULE: ./src/shared/words.ts
 var words = __webpack_require__(152);
-// EXTERNAL MODULE: ./src/distribution/client.ts + 4 modules
-var distribution_client = __webpack_require__(1471);
+// EXTERNAL MODULE: ./src/distribution/client.ts + 5 modules
+var distribution_client = __webpack_require__(1305);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -719,6 +741,7 @@ function keySecrets(key) {
 
 
 
+
 /** Where the credentials of a step came from, for the log. */
 function sourceOf(step) {
     switch (step.credentials.kind) {
@@ -751,6 +774,7 @@ function sourceOf(step) {
  */
 async function acquireLogin(step, auth, options) {
     const c = step.credentials;
+    const pacing = options.pacing ?? { policy: retry/* DEFAULT_RETRY_POLICY */.cO };
     let obtained;
     switch (c.kind) {
         case 'anonymous':
@@ -760,22 +784,22 @@ async function acquireLogin(step, auth, options) {
             obtained = { username: c.username, password: c.password };
             break;
         case 'ecr':
-            obtained = await options.sources.ecr({ account: c.account, region: c.region, host: step.registry }, auth.aws, {
-                mask: options.mask
-            });
+            obtained = await options.sources.ecr({ account: c.account, region: c.region, host: step.registry }, auth.aws, { mask: options.mask, pacing });
             break;
         case 'ecr-public':
-            obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask });
+            obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask, pacing });
             break;
         case 'acr-oidc':
             obtained = await options.sources.acrOidc({ host: step.registry, baseUrl: (0,endpoint/* registryBaseUrl */.mO)(step.registry) }, { clientId: c.clientId, tenantId: c.tenantId }, {
                 mask: options.mask,
+                pacing,
                 getIdToken: githubIdToken({ login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' }, options.getIdToken)
             });
             break;
         case 'dockerhub-oidc':
             obtained = await options.sources.dockerhubOidc({ username: c.username, connectionId: c.connectionId }, {
                 mask: options.mask,
+                pacing,
                 getIdToken: githubIdToken({ login: `Docker Hub login for ${c.username}`, alternative: 'set dockerhub-token' }, options.getIdToken)
             });
             break;
@@ -791,6 +815,7 @@ async function acquireLogin(step, auth, options) {
                 ...(c.serviceAccount ? { serviceAccount: c.serviceAccount } : {})
             }, {
                 mask: options.mask,
+                pacing,
                 getIdToken: githubIdToken({ login: `Google login for ${step.registry}`, alternative: 'set gcp-credentials-json' }, options.getIdToken)
             });
             break;
@@ -1054,6 +1079,7 @@ async function undoDockerLogins(state, log) {
 
 
 
+
 /**
  * Log in to every registry of the plan, one log group each: obtain the
  * credentials and check them against the registry (every registry at once),
@@ -1099,12 +1125,15 @@ async function loginAll(steps, auth, options) {
         const login = await acquireLogin(step, auth, {
             sources: options.sources,
             mask: options.mask,
-            getIdToken: options.getIdToken
+            getIdToken: options.getIdToken,
+            pacing: loginPacing(options.client, held)
         });
         try {
             const client = new distribution_client/* RegistryClient */.bP(step.registry, login, options.mask, {
                 ...options.client,
-                provider: step.provider
+                provider: step.provider,
+                // The registry's retries (its token service's among them) in the registry's own group.
+                onRetry: (line) => held.info(line)
             });
             await client.checkLogin();
             clients.set(step.registry, client);
@@ -1136,6 +1165,20 @@ async function loginAll(steps, auth, options) {
         const until = login.expiresAt ? `, valid until ${login.expiresAt.toISOString()}` : '';
         log.info(`Logged in to ${step.registry} as ${login.username} (${login.source}${until})`);
     }
+}
+/**
+ * How the calls that obtain credentials (token exchanges, STS, Entra ID, ECR)
+ * retry: as the registry client does, bounded by its `retries` and on its
+ * clock, each retry told in the registry's own group.
+ */
+function loginPacing(client, held) {
+    return {
+        policy: (0,retry/* retryPolicy */.Jb)(client?.retries),
+        ...(client?.sleep && { sleep: client.sleep }),
+        ...(client?.random && { random: client.random }),
+        ...(client?.now && { now: client.now }),
+        onRetry: (line) => held.info(line)
+    };
 }
 
 
@@ -1279,6 +1322,7 @@ function tagResult(tag, status, digest) {
 
 
 
+/** Decide every tag not settled yet (see decideTag): the publish and the preview decide here. */
 function decideAll(run, expected, options) {
     for (const tag of run.state.target.tags) {
         if (run.results.has(tag.tag))
@@ -1309,26 +1353,74 @@ async function bringContent(run, source, options, landed, env) {
 async function copyTo(run, source, options, landed, env) {
     const { state } = run;
     const registry = state.target.repository.registry;
-    const from = source.content.repository;
     run.manifest = source.top;
     decideAll(run, source.top.digest, options);
-    if (!hasWrites(run))
-        return env.log.info('nothing to copy: no tag needs writing');
-    if (from?.registry === registry && from.path === state.repo.path)
-        return env.log.info('a retag in the source repository: the content is there already');
-    const mountFrom = [
-        ...(from?.registry === registry ? [from.path] : []),
-        ...(landed.get(registry) ?? [])
-    ];
+    const route = routeOf(run, source, landed);
+    if (route.kind === 'none')
+        return env.log.info(route.why);
     const target = state.target.repository.name;
     const stats = await copyContent(source.content, state.repo, source.top, {
         concurrency: options.concurrency,
-        mountFrom,
+        mountFrom: route.mountFrom,
         log: (line) => env.log.info(line),
         onBlob: (blob, how) => run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how }, NO_GROUP)
     });
     landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path]);
     env.log.info(`blobs: ${stats.blobsUploaded} uploaded (${formatBytes(stats.bytesUploaded)}), ${stats.blobsMounted} mounted, ${stats.blobsPresent} already there; manifests: ${stats.manifestsWritten} written, ${stats.manifestsPresent} already there`);
+}
+function routeOf(run, source, landed) {
+    const { state } = run;
+    const registry = state.target.repository.registry;
+    const from = source.content.repository;
+    if (!hasWrites(run))
+        return { kind: 'none', why: 'nothing to copy: no tag needs writing' };
+    if (from?.registry === registry && from.path === state.repo.path)
+        return { kind: 'none', why: 'a retag in the source repository: the content is there already' };
+    const mountFrom = [
+        ...(from?.registry === registry ? [from.path] : []),
+        ...(landed.get(registry) ?? [])
+    ];
+    return { kind: 'copy', mountFrom };
+}
+/**
+ * What bringContent would do for one target, writing nothing: the same
+ * decisions, then the copy counted (blobs the target has, would mount or
+ * would upload; child manifests to write), or for a local image whether the
+ * docker CLI would push. Earlier targets of this run on the same registry
+ * count as holding the content, as they would by then.
+ */
+async function previewContent(run, source, options, landed) {
+    const { state } = run;
+    if (source.kind === 'local') {
+        const found = await findLocalImage(state, source.imageId);
+        if (found) {
+            run.manifest = found;
+            decideAll(run, found.digest, options);
+            return { kind: 'none', why: `the image is already there as ${found.digest}: no docker push` };
+        }
+        decideAll(run, undefined, options);
+        return hasWrites(run)
+            ? { kind: 'docker push' }
+            : { kind: 'none', why: 'nothing to push: every tag is kept' };
+    }
+    run.manifest = source.top;
+    decideAll(run, source.top.digest, options);
+    const route = routeOf(run, source, landed);
+    if (route.kind === 'none')
+        return route;
+    const registry = state.target.repository.registry;
+    // ECR mounts across repositories only with its blob mounting setting on,
+    // which takes another permission to read: counted as uploads, the most a
+    // publish sends.
+    const mounts = state.repo.client.provider?.kind === 'ecr' ? [] : route.mountFrom;
+    const stats = await copyContent(source.content, state.repo, source.top, {
+        concurrency: options.concurrency,
+        mountFrom: mounts,
+        log: () => undefined,
+        preview: { planned: landed.get(registry) ?? [] }
+    });
+    landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path]);
+    return { kind: 'copy', ...stats };
 }
 async function pushLocal(run, source, options, env) {
     const { state } = run;
@@ -2121,6 +2213,81 @@ async function readTarget(target, client, concurrency) {
     return { target, repo, existingTags, current };
 }
 
+;// CONCATENATED MODULE: ./src/push/read-phase.ts
+
+
+
+
+
+
+
+/** Manifest writes and HEADs are small: they may run four times as wide as blob transfers. */
+const light = (options) => options.concurrency * 4;
+/**
+ * Read the source and every target, all at once, then what every target
+ * holds of the referrers: nothing is written until all of them answered, and
+ * a read that fails stops everything with nothing pushed. A publish makes
+ * sure a target with no tags can take a push (ECR: its repository exists,
+ * created when allowed); a preview only looks (`mode: 'preview'`).
+ */
+async function readPhase(plan, source, options, env, mode = 'publish') {
+    const { log } = env;
+    const events = env.events ?? printEvent;
+    const phase = (target, p) => events({ kind: 'phase', target, phase: p }, NO_GROUP);
+    const reads = await runGrouped(log, [
+        {
+            title: `Read the source ${plan.source ?? ''}`.trim(),
+            run: async (l) => {
+                const found = env.prepared ??
+                    (await resolveSource(source, {
+                        client: env.client,
+                        options,
+                        ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {})
+                    }));
+                for (const line of describeSource(found))
+                    l.info(line);
+                return found;
+            }
+        },
+        ...plan.targets.map((target) => ({
+            title: `Read ${target.repository.name}`,
+            run: async (l) => {
+                phase(target.repository.name, 'reading');
+                const client = env.client(target.repository.registry);
+                const state = await readTarget(target, client, light(options));
+                const empty = state.existingTags.length === 0;
+                let facts;
+                if (mode === 'preview')
+                    facts = await env.inspectRepository?.(target.repository, empty, l);
+                else if (empty)
+                    await env.ensureRepository?.(target.repository, l);
+                l.info(describeState(state));
+                return { state, facts };
+            }
+        }))
+    ], (settled) => settled);
+    const failed = reads.find((r) => r.status === 'rejected');
+    if (failed)
+        throw (0,shared_errors/* nothingPushed */.nE)(failed.reason);
+    const [first, ...targets] = reads.map((r) => r.value);
+    const resolved = first;
+    const found = targets;
+    const runs = found.map((t) => newRun(t.state, events));
+    const referrers = resolved.kind === 'content' ? resolved.referrers : [];
+    // What each target already holds of the referrers: read before any write too.
+    const held = referrers.length > 0
+        ? await log.group('Read the referrers on every target', () => readReferrersOf(runs, referrers, light(options)).catch((e) => {
+            throw (0,shared_errors/* nothingPushed */.nE)(e);
+        }))
+        : undefined;
+    return { resolved, runs, ...(held ? { held } : {}), repositories: found.map((t) => t.facts) };
+}
+function describeState(s) {
+    const planned = s.target.tags.length;
+    const have = s.current.size;
+    return `${s.existingTags.length} tag(s) in the repository; ${have} of the ${planned} planned tag(s) exist`;
+}
+
 ;// CONCATENATED MODULE: ./src/push/write-errors.ts
 
 /**
@@ -2130,11 +2297,14 @@ async function readTarget(target, client, concurrency) {
 function tagWriteFailure(error, tag, current) {
     const e = error;
     const message = typeof e?.message === 'string' ? e.message : String(error);
-    if (e?.code === 'TAG_INVALID' && /immutable/i.test(message)) {
-        const held = current ? ` by ${copy_short(current)}, another image` : '';
-        return `the repository is immutable and the tag ${tag} is already taken${held}: publish a new version, or make the repository mutable`;
-    }
+    if (e?.code === 'TAG_INVALID' && /immutable/i.test(message))
+        return immutableTagDetail(tag, current);
     return message;
+}
+/** An immutable repository's tag held by another image: what it means and the fix. */
+function immutableTagDetail(tag, current) {
+    const held = current ? ` by ${copy_short(current)}, another image` : '';
+    return `the repository is immutable and the tag ${tag} is already taken${held}: publish a new version, or make the repository mutable`;
 }
 
 ;// CONCATENATED MODULE: ./src/push/tag-writes.ts
@@ -2155,7 +2325,7 @@ async function writeTags(run, width, log) {
     // point at a release whose own tag is missing; a re-run writes them all.
     const missing = fixed.find((t) => run.results.get(t.tag)?.status === 'failed');
     if (missing) {
-        const detail = `not written: the release tag ${missing.reference} did not land, and a floating tag never points at a release without its own tag`;
+        const detail = heldBackDetail(missing.reference, 'did not land');
         for (const tag of floating) {
             if (run.decisions.get(tag.tag)?.action !== 'write')
                 continue;
@@ -2179,6 +2349,10 @@ async function writeTag(run, tag, log) {
         const detail = tagWriteFailure(e, tag.tag, decision.current);
         settle(run, { ...base(tag), status: 'failed', detail }, log);
     }
+}
+/** Why a floating tag is not written when its release tag is not: `did not land`, or in a preview `is blocked`. */
+function heldBackDetail(release, why) {
+    return `not written: the release tag ${release} ${why}, and a floating tag never points at a release without its own tag`;
 }
 
 // EXTERNAL MODULE: ./src/push/results.ts
@@ -2215,11 +2389,6 @@ async function verifyTags(run, width, log) {
 
 
 
-
-
-
-/** Manifest writes and HEADs are small: they may run four times as wide as blob transfers. */
-const light = (options) => options.concurrency * 4;
 /**
  * Publish the plan: read the source and every target first (nothing is
  * written until all of them answered), then bring the content to every
@@ -2229,48 +2398,8 @@ async function publish(plan, source, options, env) {
     const { log } = env;
     const events = env.events ?? printEvent;
     const phase = (target, p) => events({ kind: 'phase', target, phase: p }, NO_GROUP);
-    const reads = await runGrouped(log, [
-        {
-            title: `Read the source ${plan.source ?? ''}`.trim(),
-            run: async (l) => {
-                const found = env.prepared ??
-                    (await resolveSource(source, {
-                        client: env.client,
-                        options,
-                        ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {})
-                    }));
-                for (const line of describeSource(found))
-                    l.info(line);
-                return found;
-            }
-        },
-        ...plan.targets.map((target) => ({
-            title: `Read ${target.repository.name}`,
-            run: async (l) => {
-                phase(target.repository.name, 'reading');
-                const client = env.client(target.repository.registry);
-                const s = await readTarget(target, client, light(options));
-                if (s.existingTags.length === 0)
-                    await env.ensureRepository?.(target.repository, l);
-                l.info(describeState(s));
-                return s;
-            }
-        }))
-    ], (settled) => settled);
-    const failed = reads.find((r) => r.status === 'rejected');
-    if (failed)
-        throw (0,shared_errors/* nothingPushed */.nE)(failed.reason);
-    const [first, ...targets] = reads.map((r) => r.value);
-    const resolved = first;
-    const runs = targets.map((s) => newRun(s, events));
+    const { resolved, runs, held } = await readPhase(plan, source, options, env);
     const name = (run) => run.state.target.repository.name;
-    const referrers = resolved.kind === 'content' ? resolved.referrers : [];
-    // What each target already holds of the referrers: read before any write too.
-    const held = referrers.length > 0
-        ? await log.group('Read the referrers on every target', () => readReferrersOf(runs, referrers, light(options)).catch((e) => {
-            throw (0,shared_errors/* nothingPushed */.nE)(e);
-        }))
-        : undefined;
     // Registries at once, so one slow registry holds up no other; targets on
     // one registry one after another, so the second mounts the first's blobs
     // (or the docker CLI does) instead of uploading them again.
@@ -2349,10 +2478,281 @@ function result(runs, source, log) {
     const platforms = source.kind === 'content' ? source.platforms : undefined;
     return { digest: digests[0] ?? '', targets, ...(platforms ? { platforms } : {}) };
 }
-function describeState(s) {
-    const planned = s.target.tags.length;
-    const have = s.current.size;
-    return `${s.existingTags.length} tag(s) in the repository; ${have} of the ${planned} planned tag(s) exist`;
+
+;// CONCATENATED MODULE: ./src/push/permission.ts
+/** What to grant, in the words of each registry's own settings. */
+function fixFor(provider, path) {
+    switch (provider) {
+        case 'dockerhub':
+            return `use a Docker Hub access token with Read & Write scope, of an account that may push to ${path}`;
+        case 'ghcr':
+            return `give the token packages: write (in a workflow, permissions: packages: write), and its account write access to the package ${path}`;
+        case 'acr':
+            return `assign the identity the AcrPush role on the registry (or a token whose scope map allows content/write on ${path})`;
+        case 'gar':
+            return `grant the identity roles/artifactregistry.writer on the repository of ${path}`;
+        default:
+            return `grant the account push on ${path} at the registry's token service`;
+    }
+}
+/**
+ * Whether the credentials may push to a target, from the token its reads
+ * obtained for `pull,push` (a token service grants what it may of a scope):
+ * a JWT's `access` claim says; an opaque token, Basic credentials and ECR
+ * (whose answer needs IAM's policy simulation, another permission) say
+ * nothing, and that is said, never guessed.
+ */
+function pushPermission(grant, provider, path) {
+    if (provider === 'ecr')
+        return {
+            status: 'unknown',
+            detail: 'Amazon ECR: whether the AWS identity may push (ecr:PutImage and the layer upload actions) is not checked, as that takes IAM policy simulation, another permission'
+        };
+    switch (grant.kind) {
+        case 'no token':
+            return {
+                status: 'unknown',
+                detail: 'the registry takes Basic credentials (or none), which do not say what they may write'
+            };
+        case 'opaque':
+            return {
+                status: 'unknown',
+                detail: "the registry's token is opaque: what it grants cannot be read without writing"
+            };
+        case 'actions': {
+            const granted = grant.actions.length > 0 ? grant.actions.join(', ') : 'nothing';
+            if (grant.actions.includes('push') || grant.actions.includes('*'))
+                return { status: 'granted', detail: `the registry's token grants ${granted} on ${path}` };
+            return {
+                status: 'denied',
+                detail: `the credentials may read ${path} but not push (the registry's token grants ${granted}): ${fixFor(provider, path)}`
+            };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/push/preview-referrers.ts
+
+/**
+ * What the referrers phase would do with each referrer on one target, from
+ * what the target holds (read before any write, as for the publish): one
+ * listed for its subject (referrers API or referrers tag) or under its cosign
+ * tag is already there; a cosign tag at another manifest is the target's
+ * own, kept; anything else would be copied.
+ */
+function referrerPreviews(referrers, held) {
+    return referrers.map((r) => {
+        const base = { digest: r.manifest.digest, subject: r.subject, kind: r.kind };
+        if (r.via.kind === 'subject') {
+            const listing = held.subjects.get(r.subject);
+            const listed = listing?.api?.has(base.digest) || listing?.tagIndex.has(base.digest);
+            return { ...base, action: listed ? 'already there' : 'copy' };
+        }
+        const at = held.cosignTags.get(r.via.tag);
+        if (at === base.digest)
+            return { ...base, action: 'already there' };
+        if (at === undefined)
+            return { ...base, action: 'copy' };
+        return {
+            ...base,
+            action: 'kept',
+            detail: `the target's tag ${r.via.tag} points at ${at}, its own ${(0,summary/* kindNoun */.h)(r.kind, 2)}: not overwritten`
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/push/preview-result.ts
+
+/** Actions in the order the tally line lists them. */
+const PREVIEW_ACTIONS = [
+    'create',
+    'update',
+    'unchanged',
+    'kept',
+    'blocked'
+];
+/** The tags the release could not write, target by target. */
+function blockedTags(result) {
+    return result.targets.flatMap((t) => t.tags.filter((tag) => tag.action === 'blocked'));
+}
+function countActions(result) {
+    const counts = {
+        create: 0,
+        update: 0,
+        unchanged: 0,
+        kept: 0,
+        blocked: 0
+    };
+    for (const t of result.targets)
+        for (const tag of t.tags)
+            counts[tag.action]++;
+    return counts;
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `4 tags on 1 target: 1 create, 2 update, 1 kept`; actions at 0 are left out. */
+function preview_result_previewTally(result) {
+    const counts = countActions(result);
+    const total = PREVIEW_ACTIONS.reduce((sum, a) => sum + counts[a], 0);
+    const parts = PREVIEW_ACTIONS.filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${a}`);
+    const head = `${plural(total, 'tag')} on ${plural(result.targets.length, 'target')}`;
+    return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head;
+}
+/**
+ * The step's failure when any tag is blocked, in one line naming them; undefined
+ * when every tag can be written (or needs no write).
+ */
+function previewFailure(result) {
+    const blocked = blockedTags(result);
+    if (blocked.length === 0)
+        return undefined;
+    return `the release would not land ${plural(blocked.length, 'tag')}: ${blocked.map((t) => t.reference).join(', ')} (blocked: see the preview for why and the fix)`;
+}
+/** One line for what a target would get: `blobs: 2 to upload (1.2 KiB), 1 to mount, …`. */
+function contentText(content) {
+    switch (content.kind) {
+        case 'copy':
+            return `blobs: ${content.blobsUploaded} to upload (${formatBytes(content.bytesUploaded)}), ${content.blobsMounted} to mount, ${content.blobsPresent} already there; manifests: ${content.manifestsWritten} to write, ${content.manifestsPresent} already there`;
+        case 'docker push':
+            return 'docker push sends the layers the registry lacks (how many is known only as it pushes)';
+        case 'none':
+            return content.why;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/push/preview-tags.ts
+
+
+
+const UNKNOWN_MUTABILITY = "the repository's tag mutability could not be read: if its tags are immutable, this move is refused";
+/**
+ * The preview of one tag from the publish's own decision: a write becomes
+ * `create` or `update`, unless something read says it would fail
+ * (`blocked`, with why and the fix); `already there` is `unchanged`.
+ */
+function previewTag(facts, blockers) {
+    const { tag, decision, current, expected } = facts;
+    const base = {
+        tag: tag.tag,
+        reference: tag.reference,
+        reasons: tag.reasons,
+        ...(current !== undefined ? { from: current } : {}),
+        ...(expected !== undefined ? { to: expected } : {})
+    };
+    if (decision.action === 'already there')
+        return { ...base, action: 'unchanged' };
+    if (decision.action === 'kept')
+        return { ...base, action: 'kept', reason: keptDetail(decision.newer) };
+    const blocked = (reason) => ({ ...base, action: 'blocked', reason });
+    if (blockers.repository !== undefined)
+        return blocked(blockers.repository);
+    if (blockers.permission !== undefined)
+        return blocked(blockers.permission);
+    if (current === undefined)
+        return { ...base, action: 'create' };
+    if (blockers.immutable === true)
+        return blocked(immutableTagDetail(tag.tag, current));
+    if (blockers.immutable === 'unknown')
+        return { ...base, action: 'update', reason: UNKNOWN_MUTABILITY };
+    return { ...base, action: 'update' };
+}
+/**
+ * Every tag of a target, in the plan's order; as writeTags holds floating
+ * tags back when a release tag does not land, a blocked release tag blocks
+ * the floating tags that would move.
+ */
+function previewTags(tags, blockers) {
+    const previews = tags.map((t) => previewTag(t, blockers));
+    const stuck = previews.find((p, i) => p.action === 'blocked' && !tags[i].tag.floating);
+    if (!stuck)
+        return previews;
+    const why = heldBackDetail(stuck.reference, 'is blocked');
+    return previews.map((p, i) => tags[i].tag.floating && (p.action === 'create' || p.action === 'update')
+        ? { ...p, action: 'blocked', reason: why }
+        : p);
+}
+
+;// CONCATENATED MODULE: ./src/push/preview.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Preview the release: the publish with its write phases left out. The same
+ * reads (the source, every target, their referrers; a missing ECR repository
+ * is reported, never created), the same decisions per tag, the content
+ * counted instead of copied, and whether the credentials may push, read from
+ * the token the reads obtained. Nothing is written anywhere: no PUT, PATCH,
+ * POST or DELETE on any registry, no docker login or push.
+ */
+async function preview(plan, source, options, env) {
+    const { log } = env;
+    const events = env.events ?? printEvent;
+    const { resolved, runs, held, repositories } = await readPhase(plan, source, options, env, 'preview');
+    const name = (run) => run.state.target.repository.name;
+    // As the publish brings content: targets on one registry in turn, so a
+    // later one counts the blobs an earlier one would hold as mounts.
+    const landed = new Map();
+    const contents = new Map();
+    await runGrouped(log, inTurnPerRegistry(runs, (run) => ({
+        title: `What ${name(run)} would get`,
+        run: async (l) => {
+            events({ kind: 'phase', target: name(run), phase: 'previewing' }, NO_GROUP);
+            const content = await previewContent(run, resolved, options, landed);
+            contents.set(run, content);
+            l.info(contentText(content));
+        }
+    })), (settled) => {
+        if (settled.status === 'rejected')
+            throw settled.reason;
+    });
+    const targets = runs.map((run, i) => previewTarget(run, contents.get(run), repositories[i], () => resolved.kind === 'content' && held
+        ? referrerPreviews(resolved.referrers, held[i])
+        : undefined));
+    for (const run of runs)
+        events({ kind: 'phase', target: name(run), phase: 'previewed' }, NO_GROUP);
+    const digests = [...new Set(runs.map((r) => r.manifest?.digest))];
+    // A local image's digest is known only where a target holds it already.
+    const digest = digests.length === 1 && digests[0] !== undefined ? digests[0] : '';
+    return {
+        digest,
+        ...(resolved.kind === 'local' ? { localImage: resolved.imageId } : {}),
+        targets,
+        ...(resolved.kind === 'content' && resolved.platforms ? { platforms: resolved.platforms } : {})
+    };
+}
+function previewTarget(run, content, facts, referrers) {
+    const { state } = run;
+    const { repository } = state.target;
+    const client = state.repo.client;
+    const permission = pushPermission(client.grantOn(state.repo.scopes, repository.path), client.provider?.kind, repository.path);
+    const expected = run.manifest?.digest;
+    const tags = previewTags(state.target.tags.map((tag) => {
+        const current = state.current.get(tag.tag);
+        return {
+            tag,
+            decision: run.decisions.get(tag.tag),
+            ...(current !== undefined ? { current } : {}),
+            ...(expected !== undefined ? { expected } : {})
+        };
+    }), {
+        immutable: facts?.immutable ?? false,
+        ...(facts?.blocked !== undefined ? { repository: facts.blocked } : {}),
+        ...(permission.status === 'denied' ? { permission: permission.detail } : {})
+    });
+    const found = referrers();
+    return {
+        repository,
+        permission,
+        content,
+        tags,
+        ...(found ? { referrers: found } : {}),
+        ...(facts?.note !== undefined ? { note: facts.note } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/docker/image.ts
@@ -2554,8 +2954,55 @@ function publishSession(inputs, login, edge) {
                 create: inputs.publish.ecrCreateRepository,
                 log: (line) => log.info(line)
             });
+        },
+        inspectRepository: async (repository, empty, log) => {
+            const provider = providerOf(repository.registry, inputs.auth);
+            if (provider.kind === 'dockerhub' && empty) {
+                const note = `no tags yet: if it does not exist, Docker Hub creates it on the push with the account's default visibility, which may be public`;
+                log.warning(`${repository.name} has ${note}`);
+                return { immutable: false, note };
+            }
+            if (provider.kind !== 'ecr')
+                return undefined;
+            const { describeEcrRepository } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(780), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 7477));
+            const facts = await describeEcrRepository({
+                provider: { ...provider, host: repository.registry },
+                path: repository.path,
+                aws: inputs.auth.aws
+            });
+            return ecrFacts(facts, repository, provider, inputs.publish.ecrCreateRepository);
         }
     };
+}
+/** What the preview says of an ECR repository, from DescribeRepositories. */
+function ecrFacts(facts, repository, provider, create) {
+    switch (facts.state) {
+        case 'exists':
+            if (facts.mutability === 'IMMUTABLE')
+                return { immutable: true, note: 'Amazon ECR, immutable tags' };
+            if (facts.mutability === 'MUTABLE')
+                return { immutable: false };
+            return {
+                immutable: 'unknown',
+                note: `Amazon ECR, tag mutability ${facts.mutability}: whether a tag may move depends on its exclusion filters`
+            };
+        case 'missing':
+            if (create)
+                return {
+                    immutable: false,
+                    note: 'does not exist in Amazon ECR: the release creates it (ecr-create-repository)'
+                };
+            return {
+                immutable: false,
+                note: 'does not exist in Amazon ECR',
+                blocked: `${repository.name} does not exist in Amazon ECR (account ${provider.account}, region ${provider.region}): create it, or turn on ecr-create-repository`
+            };
+        case 'unknown':
+            return {
+                immutable: 'unknown',
+                note: `Amazon ECR: ${facts.why}, so whether the repository exists and whether its tags are immutable is unknown`
+            };
+    }
 }
 /**
  * What can be checked of the source without a registry, before any is
@@ -2587,11 +3034,12 @@ async function prepareSource(inputs) {
 /**
  * The publish as the action and the CLI both run it: the source checked
  * before any registry is contacted (a local image found in the daemon, a
- * file opened and checked whole), every login, then the publish; or, with
- * `dryRun`, the source read and nothing written. The edges only read their
- * world and render what this reports.
+ * file opened and checked whole), every login, then the publish; or, for a
+ * preview (`inputs.preview`), the same logins and reads with nothing written.
+ * The edges only read their world and render what this reports.
  */
-async function runPublish(plan, inputs, logins, edge, options = {}) {
+async function runPublish(plan, inputs, logins, edge) {
+    const previewing = inputs.preview === true;
     if (plan.targets.every((t) => t.tags.length === 0)) {
         const why = plan.targets.length === 0 ? 'no image is enabled for this event' : 'no tag for this event';
         return { kind: 'no tags', notice: `${why}: nothing to publish, and no registry was contacted` };
@@ -2601,8 +3049,8 @@ async function runPublish(plan, inputs, logins, edge, options = {}) {
         const login = await loginAll(logins.steps, logins.auth, {
             ...edge.login,
             sources: edge.sources,
-            // A dry run writes nothing, not even a docker login.
-            useDocker: inputs.source?.kind === 'local' && !options.dryRun,
+            // A preview writes nothing, not even a docker login.
+            useDocker: inputs.source?.kind === 'local' && !previewing,
             client: edge.client,
             log: edge.log,
             mask: edge.mask
@@ -2615,25 +3063,13 @@ async function runPublish(plan, inputs, logins, edge, options = {}) {
             prepared,
             ...(edge.events ? { events: edge.events } : {})
         });
-        if (options.dryRun) {
-            await edge.log.group('Read the source', async () => {
-                const found = prepared ??
-                    (await resolveSource(inputs.source, {
-                        client: session.client,
-                        options: inputs.publish,
-                        ...(session.docker
-                            ? { imageId: (image) => session.docker.imageId(image) }
-                            : {})
-                    }));
-                for (const line of describeSource(found))
-                    edge.log.info(line);
-                if (found !== prepared && found.kind === 'content')
-                    await found.close();
-            });
-            return { kind: 'checked' };
-        }
         for (const w of plan.warnings)
             edge.log.warning(w);
+        if (previewing)
+            return {
+                kind: 'previewed',
+                result: await preview(plan, inputs.source, inputs.publish, session)
+            };
         return {
             kind: 'published',
             result: await publish(plan, inputs.source, inputs.publish, session)
@@ -2645,8 +3081,74 @@ async function runPublish(plan, inputs, logins, edge, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(7264);
+// EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
+var proxy_dispatch = __webpack_require__(7757);
+;// CONCATENATED MODULE: ./src/credentials/github-id-token.ts
+
+
+
+/** Two quick retries: someone is waiting on the step. */
+const PACING = { policy: { retries: 2, baseMs: 250, capMs: 10_000 } };
+/**
+ * The runner's GitHub OIDC ID token for `audience`, asked as @actions/core's
+ * getIDToken asks it (`GET <ACTIONS_ID_TOKEN_REQUEST_URL>&audience=…` with the
+ * request token as Bearer; the answer's `value`), but through tagship's own
+ * proxy rules (see docs/proxies.md) and retries: the same `HTTPS_PROXY` and
+ * `NO_PROXY` as every other request, and no deprecated Buffer call in a
+ * proxy tunnel. The caller masks the token (githubIdToken checks the
+ * variables first and words the errors).
+ */
+async function fetchGithubIdToken(audience, env = process.env, pacing = PACING) {
+    const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!base || !requestToken)
+        throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+    const url = new URL(base);
+    url.searchParams.set('audience', audience);
+    const way = (0,proxy_dispatch/* route */.wE)(url, [], env);
+    return (0,retry/* retrying */.R$)(pacing, async () => {
+        let res;
+        try {
+            res = await fetch(url, {
+                headers: {
+                    authorization: `Bearer ${requestToken}`,
+                    accept: 'application/json',
+                    'user-agent': 'actions/oidc-client'
+                },
+                redirect: 'manual',
+                signal: AbortSignal.timeout(30_000),
+                ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
+            });
+        }
+        catch (e) {
+            const reason = `${(0,shared_errors/* messageOf */.bD)((0,shared_errors/* causeOf */.rl)(e) ?? e)}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)}`;
+            return {
+                again: `GitHub's ID token service: ${reason}`,
+                error: new Error(`GitHub's ID token service could not be reached: ${reason}`)
+            };
+        }
+        const text = await res.text();
+        if ((0,retry/* isRetryableStatus */.PS)(res.status))
+            return {
+                again: `GitHub's ID token service answered HTTP ${res.status}`,
+                retryAfter: res.headers.get('retry-after'),
+                error: new Error(`GitHub's ID token service answered HTTP ${res.status} after retrying`)
+            };
+        if (res.status !== 200)
+            throw new Error(`GitHub's ID token service answered HTTP ${res.status}`);
+        let value;
+        try {
+            value = JSON.parse(text).value;
+        }
+        catch {
+            value = undefined;
+        }
+        if (typeof value !== 'string' || value === '')
+            throw new Error("GitHub's ID token service answered with no token");
+        return { value };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/sources.ts
 /**
  * The AWS and Azure SDK paths, for a login step that needs them (the action's and the CLI's).
@@ -2718,6 +3220,131 @@ function publishFailure(result) {
 
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __webpack_require__(2794);
+;// CONCATENATED MODULE: ./src/report/preview.ts
+
+
+
+/** Targets grouped by registry, in the plan's order. */
+function byRegistry(result) {
+    const groups = new Map();
+    for (const t of result.targets) {
+        const list = groups.get(t.repository.registry) ?? [];
+        list.push(t);
+        groups.set(t.repository.registry, list);
+    }
+    return [...groups];
+}
+/** The row of one tag: the tag as `path:tag` (the registry heads the table), and its cells. */
+function row(target, tag, result) {
+    const to = tag.to !== undefined
+        ? copy_short(tag.to)
+        : result.localImage !== undefined && tag.action !== 'kept'
+            ? `local image ${copy_short(result.localImage)}`
+            : '-';
+    return [
+        `${target.repository.path}:${tag.tag}`,
+        tag.action,
+        tag.from !== undefined ? copy_short(tag.from) : '-',
+        to,
+        tag.reason ?? ''
+    ];
+}
+/** `1 signature to copy; 1 SBOM already there; 1 kept`. */
+function referrersPreviewLine(referrers) {
+    const of = (action) => referrers.filter((r) => r.action === action);
+    const parts = [];
+    const copy = of('copy');
+    if (copy.length > 0)
+        parts.push(`${(0,summary/* referrerSummary */.W)(copy)} to copy`);
+    const there = of('already there');
+    if (there.length > 0)
+        parts.push(`${(0,summary/* referrerSummary */.W)(there)} already there`);
+    const kept = of('kept');
+    if (kept.length > 0)
+        parts.push(`${(0,summary/* referrerSummary */.W)(kept)} kept (the target's own)`);
+    return parts.join('; ') || 'none';
+}
+/** What a target is and would get, line by line (without its tags). */
+function targetLines(t) {
+    return [
+        `push: ${t.permission.status} (${t.permission.detail})`,
+        ...(t.note !== undefined ? [`repository: ${t.note}`] : []),
+        `content: ${contentText(t.content)}`,
+        ...(t.referrers !== undefined ? [`referrers: ${referrersPreviewLine(t.referrers)}`] : [])
+    ];
+}
+function preview_digestLine(result) {
+    if (result.digest !== '')
+        return result.digest;
+    if (result.localImage !== undefined)
+        return `unknown until docker pushes the local image ${result.localImage}`;
+    return '(none)';
+}
+const HEAD = ['TAG', 'ACTION', 'FROM', 'TO', 'WHY'];
+/**
+ * The preview as plain lines, for the action's log and the CLI's stdout:
+ * per registry its targets (push permission, content, referrers), then one
+ * table of every tag (TAG ACTION FROM TO WHY), columns aligned; then the tally.
+ */
+function previewText(result) {
+    const lines = ['preview: nothing was written', `digest: ${preview_digestLine(result)}`];
+    for (const [registry, targets] of byRegistry(result)) {
+        lines.push(`registry ${registry}`);
+        for (const t of targets) {
+            lines.push(`  ${t.repository.path}`);
+            for (const line of targetLines(t))
+                lines.push(`    ${line}`);
+        }
+        const rows = [HEAD, ...targets.flatMap((t) => t.tags.map((tag) => row(t, tag, result)))];
+        if (rows.length === 1) {
+            lines.push('  (no tags)');
+            continue;
+        }
+        const widths = HEAD.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+        for (const r of rows)
+            lines.push(`  ${r.map((cell, i) => cell.padEnd(widths[i])).join('  ')}`.trimEnd());
+    }
+    if (result.platforms)
+        lines.push(`platforms: ${result.platforms.kept.join(', ')} (dropped ${result.platforms.dropped.join(', ')}; the source is ${result.platforms.sourceDigest})`);
+    lines.push(preview_result_previewTally(result));
+    return `${lines.join('\n')}\n`;
+}
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (text) => `\`${cell(text)}\``;
+const codeOrBlank = (text) => (text === '-' || text === '' ? '' : code(text));
+/**
+ * The job summary of a preview: per registry its targets (push permission,
+ * content, referrers) and one table, Tag | Action | From | To | Why.
+ */
+function previewSummary(plan, result) {
+    const lines = [`## tagship preview${plan.version ? `: ${plan.version}` : ''}`, ''];
+    lines.push('Preview (`push: preview`): every registry was read, and nothing was written.', '');
+    if (plan.source !== undefined)
+        lines.push(`Source: \`${plan.source}\``, '');
+    lines.push(result.digest !== '' ? `Digest: ${code(result.digest)}` : `Digest: ${cell(preview_digestLine(result))}`, '');
+    for (const [registry, targets] of byRegistry(result)) {
+        lines.push(`### ${code(registry)}`, '');
+        for (const t of targets)
+            lines.push(`- ${code(t.repository.path)}: ${cell(targetLines(t).join('; '))}`);
+        lines.push('');
+        const rows = targets.flatMap((t) => t.tags.map((tag) => row(t, tag, result)));
+        if (rows.length === 0) {
+            lines.push('No tags.', '');
+            continue;
+        }
+        lines.push('| Tag | Action | From | To | Why |', '| --- | --- | --- | --- | --- |');
+        for (const [tag, action, from, to, why] of rows)
+            lines.push(`| ${code(tag)} | ${action} | ${codeOrBlank(from)} | ${to.startsWith('local image') ? cell(to) : codeOrBlank(to)} | ${cell(why)} |`);
+        lines.push('');
+    }
+    if (result.platforms)
+        lines.push(`Platforms: ${result.platforms.kept.map(code).join(', ')} (dropped ${result.platforms.dropped.map(code).join(', ')}: a new index, not the source's ${code(result.platforms.sourceDigest)})`, '');
+    lines.push(`**${previewTally(result)}**`);
+    for (const w of plan.warnings)
+        lines.push('', `> **Warning:** ${cell(w)}`);
+    return `${lines.join('\n')}\n`;
+}
+
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
 // EXTERNAL MODULE: ./src/cli/context.ts + 3 modules
@@ -3122,9 +3749,14 @@ function liveDisplay(write, plan, columns) {
     };
 }
 
+// EXTERNAL MODULE: ./src/shared/proxy.ts
+var proxy = __webpack_require__(2297);
 // EXTERNAL MODULE: ./src/cli/secrets.ts
 var cli_secrets = __webpack_require__(6483);
 ;// CONCATENATED MODULE: ./src/cli/publish.ts
+
+
+
 
 
 
@@ -3148,8 +3780,10 @@ var cli_secrets = __webpack_require__(6483);
  * `tagship publish`: the action's flow from flags and environment. Plan,
  * decide every login, log in and check each, publish, verify, report. The
  * result goes to stdout (text, or the action's json output with --json);
- * progress and the plan go to stderr. `--dry-run` stops after the logins
- * and reading the source: nothing is written anywhere.
+ * progress and the plan go to stderr. `--dry-run` is the preview: the
+ * logins and every read of the publish, nothing written anywhere, and on
+ * stdout what the release would do per target and tag (exit 1 when a tag
+ * is blocked).
  */
 async function publishCommand(args, io) {
     const secrets = new cli_secrets/* Secrets */.Sb();
@@ -3166,8 +3800,12 @@ async function run(args, io, secrets) {
     const fromEnv = (0,cli_secrets/* secretInputs */._y)(io.env);
     for (const value of Object.values(fromEnv))
         secrets.add(value);
-    const raw = (0,metadata_env/* withMetadataEnv */.z)({ ...args.inputs, ...fromEnv, push: 'true' }, io.env);
-    const inputs = (0,parse/* parseInputs */.T)((0,dockerhub/* withDockerhubOidcEnv */.k5)(raw, io.env));
+    // The proxy variables are checked before anything runs, their passwords hidden.
+    for (const secret of (0,proxy/* proxySecrets */.Wm)(io.env))
+        secrets.add(secret);
+    const push = args.dryRun ? 'preview' : 'true';
+    const raw = (0,metadata_env/* withMetadataEnv */.z)({ ...args.inputs, ...fromEnv, push }, io.env);
+    const inputs = (0,metadata_env/* withAnnotationLevelsEnv */.w)((0,parse/* parseInputs */.T)((0,dockerhub/* withDockerhubOidcEnv */.k5)(raw, io.env)), io.env);
     for (const entry of inputs.auth.registryAuth)
         secrets.add(entry.password);
     const cwd = io.cwd ?? process.cwd();
@@ -3191,7 +3829,11 @@ async function run(args, io, secrets) {
             display.event(e);
         },
         login: {
-            getIdToken: (audience) => (0,core/* getIDToken */.V9)(audience),
+            getIdToken: async (audience) => {
+                const token = await fetchGithubIdToken(audience, io.env);
+                secrets.add(token);
+                return token;
+            },
             configParent: io.env.RUNNER_TEMP,
             onDockerLogins: (state) => (docker.state = state),
             rejected: cliRejectedMessage,
@@ -3199,23 +3841,26 @@ async function run(args, io, secrets) {
         }
     };
     try {
-        const outcome = await runPublish(plan, inputs, { steps, auth }, edge, { dryRun: args.dryRun });
+        const outcome = await runPublish(plan, inputs, { steps, auth }, edge);
         if (outcome.kind === 'no tags') {
             display.done();
             err(`${outcome.notice}\n`);
-            io.stdout(args.json ? `${JSON.stringify((0,json/* planJson */.i)(plan), null, 2)}\n` : (0,report_text/* planText */.P)(plan));
+            io.stdout(args.json ? `${JSON.stringify((0,json/* planJson */.iY)(plan), null, 2)}\n` : (0,report_text/* planText */.P)(plan));
             return help/* EXIT */.dc.ok;
         }
-        if (outcome.kind === 'checked') {
+        if (outcome.kind === 'previewed') {
+            const { result } = outcome;
             display.done();
-            err('dry run: the logins work and the source is there; nothing was written\n');
-            const planned = { ...plan, push: false };
-            io.stdout(args.json ? `${JSON.stringify((0,json/* planJson */.i)(planned), null, 2)}\n` : (0,report_text/* planText */.P)(planned));
-            return help/* EXIT */.dc.ok;
+            io.stdout(args.json ? `${JSON.stringify((0,json/* previewJson */.Nm)(plan, result), null, 2)}\n` : previewText(result));
+            const blocked = previewFailure(result);
+            if (blocked === undefined)
+                return help/* EXIT */.dc.ok;
+            err(`tagship: ${blocked}\n`);
+            return help/* EXIT */.dc.failure;
         }
         const { result } = outcome;
         display.done();
-        io.stdout(args.json ? `${JSON.stringify((0,json/* publishJson */.Q)(plan, result), null, 2)}\n` : (0,report_text/* publishText */.Z)(result));
+        io.stdout(args.json ? `${JSON.stringify((0,json/* publishJson */.Q2)(plan, result), null, 2)}\n` : (0,report_text/* publishText */.Z)(result));
         const failure = publishFailure(result);
         if (failure === undefined)
             return help/* EXIT */.dc.ok;
@@ -3295,7 +3940,7 @@ function watched(source) {
 
 /***/ }),
 
-/***/ 1471:
+/***/ 1305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3309,6 +3954,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/distribution/credentials.ts
 var credentials = __webpack_require__(5864);
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var shared_retry = __webpack_require__(3091);
 // EXTERNAL MODULE: ./src/distribution/endpoint.ts
 var endpoint = __webpack_require__(8925);
 // EXTERNAL MODULE: ./src/distribution/errors.ts
@@ -3320,6 +3967,21 @@ var proxy_dispatch = __webpack_require__(7757);
 
 
 
+
+/** How long the token service may take to answer before the request counts as failed (and is retried). */
+const TOKEN_TIMEOUT_MS = 30_000;
+/**
+ * The token service answered 408, 429 or a 5xx. Like a network error there, it
+ * fails the registry request's attempt, which the registry client retries
+ * with its policy (bounded by `retries`), after the Retry-After given here.
+ */
+class TokenServiceBusyError extends errors/* RegistryUnreachableError */.ST {
+    retryAfter;
+    constructor(registry, detail, retryAfter) {
+        super(registry, detail);
+        this.retryAfter = retryAfter;
+    }
+}
 /** Basic `Authorization` value for credentials. */
 function basicAuthorization(c) {
     return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
@@ -3329,6 +3991,11 @@ function basicAuthorization(c) {
  * scopes, with Basic credentials when there are any (anonymous otherwise),
  * or with an identity token in the OAuth2 POST form. The token is masked
  * before it is returned.
+ *
+ * One request, no retry of its own: it is part of a registry request's
+ * attempt, and the registry client retries that after what is worth another
+ * try here (a network error, a timeout, 408, 429, 5xx: RegistryUnreachableError).
+ * Refused credentials and any other answer fail at once.
  */
 async function fetchBearerToken(req) {
     const realm = req.challenge.params.realm;
@@ -3359,6 +4026,7 @@ async function fetchBearerToken(req) {
                     headers: req.credentials ? { authorization: basicAuthorization(req.credentials) } : {}
                 }),
             redirect: 'error',
+            signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
             ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
         });
     }
@@ -3378,9 +4046,14 @@ async function fetchBearerToken(req) {
         await response.body?.cancel();
         throw new errors/* CredentialsRejectedError */.HK(req.registry, `its token service answered ${response.status}`);
     }
-    if (!response.ok) {
+    if ((0,shared_retry/* isRetryableStatus */.PS)(response.status)) {
         await response.body?.cancel();
-        throw new errors/* RegistryUnreachableError */.ST(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`);
+        throw new TokenServiceBusyError(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`, response.headers.get('retry-after'));
+    }
+    if (!response.ok) {
+        // A 404, a 405, a 400 for a request it does not take: asking again would not change it.
+        await response.body?.cancel();
+        throw new Error(`${req.registry}: its token service ${url.origin} refused the token request (HTTP ${response.status})`);
     }
     const body = (await response.json().catch(() => ({})));
     const token = body.token ?? body.access_token;
@@ -3452,6 +4125,10 @@ class Authorizer {
                 fresh: true
             };
         return { authorization: this.basicIfKnown(), fresh: false };
+    }
+    /** The authorization these scopes were last sent with, if any (the preview reads a token's grant). */
+    held(scopes) {
+        return this.tokens.get(scopes.join(' '));
     }
     /**
      * The registry answered `sent` with a 401 and this challenge: remember the
@@ -3532,8 +4209,6 @@ function parseChallenge(header) {
     return { scheme, params };
 }
 
-// EXTERNAL MODULE: ./src/shared/retry.ts
-var shared_retry = __webpack_require__(3091);
 ;// CONCATENATED MODULE: ./src/distribution/transport.ts
 
 
@@ -3770,7 +4445,55 @@ function redirectRefused(e) {
     return e?.cause?.message === 'unexpected redirect';
 }
 
+;// CONCATENATED MODULE: ./src/distribution/token-claims.ts
+/**
+ * The grant on `path` of the `Authorization` value a request was sent with.
+ * The token is decoded, never verified (the registry verifies it), and never
+ * returned or printed.
+ */
+function grantOf(authorization, path) {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (bearer === undefined)
+        return { kind: 'no token' };
+    const access = accessClaim(bearer);
+    if (access === undefined)
+        return { kind: 'opaque' };
+    const actions = new Set();
+    for (const entry of access) {
+        if (entry.type !== 'repository' || entry.name !== path)
+            continue;
+        for (const action of entry.actions)
+            actions.add(action);
+    }
+    return { kind: 'actions', actions: [...actions] };
+}
+/** The `access` claim of a JWT, or undefined when the token is not a JWT that has one. */
+function accessClaim(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const access = payload?.access;
+    if (!Array.isArray(access))
+        return undefined;
+    return access.flatMap((entry) => {
+        const e = entry;
+        if (typeof e?.type !== 'string' || typeof e.name !== 'string' || !Array.isArray(e.actions))
+            return [];
+        const actions = e.actions.filter((a) => typeof a === 'string');
+        return [{ type: e.type, name: e.name, actions }];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/distribution/client.ts
+
+
 
 
 
@@ -3848,7 +4571,7 @@ class RegistryClient {
                     throw e instanceof errors/* RegistryUnreachableError */.ST && retry > 0
                         ? new errors/* RegistryUnreachableError */.ST(this.registry, e.detail, retry, { cause: e })
                         : e;
-                await this.waitToRetry(retry, `${describeRequest(init, url)} failed: ${e.detail}`);
+                await this.waitToRetry(retry, `${describeRequest(init, url)} failed: ${e.detail}`, e instanceof TokenServiceBusyError ? e.retryAfter : undefined);
                 continue;
             }
             if (replayable && retry < this.retries && (0,shared_retry/* isRetryableStatus */.PS)(response.status)) {
@@ -3869,6 +4592,14 @@ class RegistryClient {
         const ms = (0,shared_retry/* retryDelayMs */.qO)(retry, retryAfter, this.policy, this.random, this.now());
         this.onRetry?.(`${this.registry}: ${reason}; retry ${retry + 1} of ${this.retries} in ${(ms / 1000).toFixed(1)} s`);
         await this.sleep(ms);
+    }
+    /**
+     * What the token these scopes were last sent with grants on the repository
+     * `path` (see token-claims.ts): a preview reads whether pushing would be
+     * allowed from the token its reads obtained for `pull,push`.
+     */
+    grantOn(scopes, path) {
+        return grantOf(this.authorizer.held(scopes), path);
     }
     /** Check that the registry accepts the credentials (`GET /v2/`). */
     async checkLogin() {
@@ -4633,7 +5364,7 @@ function refusalText(proxy, status) {
 /* harmony export */   So: () => (/* binding */ apiPath),
 /* harmony export */   x5: () => (/* binding */ refusal)
 /* harmony export */ });
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1471);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1305);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4604);
 /* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8850);
 
@@ -5032,6 +5763,7 @@ async function allLimited(items, limit, work) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EK: () => (/* binding */ proxyRules),
+/* harmony export */   Wm: () => (/* binding */ proxySecrets),
 /* harmony export */   bD: () => (/* binding */ PROXY_VARIABLES),
 /* harmony export */   iJ: () => (/* binding */ proxyFor),
 /* harmony export */   jq: () => (/* binding */ anyProxy)
@@ -5223,6 +5955,42 @@ function isLoopback(host) {
         return true;
     return (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) === 4 && host.startsWith('127.');
 }
+/**
+ * What the proxy variables hold that must never be shown: each proxy's
+ * password (as written and %-decoded), its `user:password` and the
+ * `Proxy-Authorization` value made of them. Reading them checks every
+ * variable, so a bad one fails before anything runs.
+ */
+function proxySecrets(env) {
+    const rules = proxyRules(env);
+    const secrets = new Set();
+    for (const server of [rules.https, rules.http]) {
+        if (!server?.authorization)
+            continue;
+        const encoded = server.authorization.slice('Basic '.length);
+        const pair = Buffer.from(encoded, 'base64').toString('utf8');
+        const password = pair.slice(pair.indexOf(':') + 1);
+        for (const s of [server.authorization, encoded, pair, password])
+            if (s !== '')
+                secrets.add(s);
+    }
+    for (const names of [PROXY_VARIABLES.https, PROXY_VARIABLES.http]) {
+        for (const name of names) {
+            const raw = env[name];
+            if (!raw)
+                continue;
+            try {
+                const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+                if (url.password)
+                    secrets.add(url.password);
+            }
+            catch {
+                // proxyRules has reported the variable it reads; others are not used.
+            }
+        }
+    }
+    return [...secrets];
+}
 
 
 /***/ }),
@@ -5231,6 +5999,8 @@ function isLoopback(host) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
+/* harmony export */   MV: () => (/* binding */ attemptsText),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   cO: () => (/* binding */ DEFAULT_RETRY_POLICY),
@@ -5238,10 +6008,22 @@ function isLoopback(host) {
 /* harmony export */ });
 /* unused harmony exports backoffMs, parseRetryAfter */
 /**
- * The retry policy of the registry transport, pure: which answers are worth
- * another try, and how long to wait before it.
+ * The retry policy of the registry transport and of every login call, pure:
+ * which answers are worth another try, and how long to wait before it.
  */
 const DEFAULT_RETRY_POLICY = { retries: 4, baseMs: 500, capMs: 30_000 };
+/**
+ * The one policy of every retried call, registry requests and logins alike
+ * (token services, token exchanges, STS, Entra ID, ECR): `retries` further
+ * attempts (the `retries` input; 0 means one attempt), the default waits.
+ */
+function retryPolicy(retries = DEFAULT_RETRY_POLICY.retries) {
+    return { ...DEFAULT_RETRY_POLICY, retries: Math.max(0, Math.floor(retries)) };
+}
+/** `1 attempt`, `5 attempts`: how a retried call that gave up says how hard it tried. */
+function attemptsText(attempts) {
+    return `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+}
 /**
  * 408, 429 and 5xx are transient: the registry, a proxy or a load balancer may
  * answer differently a moment later. 501 (Not Implemented) and 505 (HTTP
