@@ -247,7 +247,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'push not a boolean',
     inputs: { push: 'maybe' },
-    errors: ['push: "maybe" is not a boolean: use true or false']
+    errors: ['push: "maybe" is not one of true, false, preview: use one of them']
   },
   {
     name: 'sha-length too short',

@@ -19,6 +19,7 @@ import { credentialValues } from '../../__fixtures__/services/tap.js'
 import { createCertificate, removeCertificate } from '../../__fixtures__/services/tls.js'
 import { ACTOR, GIVEN, keylessSecrets, PROXY_USER, type Target } from './keyless-secrets.js'
 import { maskedValues } from './run-action.js'
+import YAML from 'yaml'
 
 /**
  * The world of issue 14's acceptance run: one daemonless source (a
@@ -302,12 +303,17 @@ export async function startKeylessWorld() {
 
     /**
      * The values `registry-auth` is masked as when read: whole, and each
-     * password as written (here the key is a quoted YAML string) and unquoted.
+     * password as written (here the key is a quoted YAML string) and unquoted;
+     * then each password as parsed, whole and line by line (the key's
+     * private_key spans lines once YAML has read its escapes).
      */
+    const parsed = (YAML.parse(registryAuth) as { password: string }[]).map((e) => e.password)
     const registryAuthMasks = [
       registryAuth.trim(),
       JSON.stringify(keyJson),
-      JSON.stringify(keyJson).slice(1, -1)
+      JSON.stringify(keyJson).slice(1, -1),
+      ...parsed,
+      ...parsed.flatMap((p) => p.split('\n').map((l) => l.trim())).filter((l) => l.length >= 4)
     ]
 
     return {

@@ -264,7 +264,10 @@ describe('the proxy', () => {
         ].map((name) => [name, seen(name)])
       )
     ).toEqual({
-      'the runner ID-token endpoint': ['CONNECT'],
+      // tagship's own ID-token request: plain http goes to the proxy as an absolute URI.
+      'the runner ID-token endpoint': [
+        'GET /_apis/distributedtask/hubs/Actions/plans/plan/jobs/job/idtoken'
+      ],
       "Docker's identity service": ['POST /oauth/token'],
       "Docker Hub's token realm": ['GET /token'],
       'Google STS': ['POST /v1/token'],

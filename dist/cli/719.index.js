@@ -3830,6 +3830,9 @@ async function run(args, io, secrets) {
         },
         login: {
             getIdToken: async (audience) => {
+                const requestToken = io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+                if (requestToken)
+                    secrets.add(requestToken);
                 const token = await fetchGithubIdToken(audience, io.env);
                 secrets.add(token);
                 return token;

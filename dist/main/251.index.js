@@ -167,6 +167,10 @@ function actionEdge(inputs) {
         sources: credentialSources(),
         login: {
             getIdToken: async (audience) => {
+                // The runner masks its request token itself; masked here too, as it is sent.
+                const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+                if (requestToken)
+                    lib_core/* setSecret */.Pq(requestToken);
                 const token = await fetchGithubIdToken(audience);
                 lib_core/* setSecret */.Pq(token);
                 return token;

@@ -30,6 +30,9 @@ export function actionEdge(inputs: Inputs): PublishEdge {
     sources: credentialSources(),
     login: {
       getIdToken: async (audience) => {
+        // The runner masks its request token itself; masked here too, as it is sent.
+        const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+        if (requestToken) core.setSecret(requestToken)
         const token = await fetchGithubIdToken(audience)
         core.setSecret(token)
         return token

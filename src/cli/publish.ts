@@ -73,6 +73,8 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
     },
     login: {
       getIdToken: async (audience) => {
+        const requestToken = io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+        if (requestToken) secrets.add(requestToken)
         const token = await fetchGithubIdToken(audience, io.env)
         secrets.add(token)
         return token
