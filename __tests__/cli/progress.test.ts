@@ -25,6 +25,15 @@ const APP = 'registry.example/acme/app'
 const D = `sha256:${'ab'.repeat(32)}`
 
 describe('the live display on a terminal', () => {
+  test('a preview row shows its phase without a tag count (a preview settles no tag)', () => {
+    const writes: string[] = []
+    const d = liveDisplay((t) => writes.push(t), plan, 80)
+    d.event({ kind: 'phase', target: APP, phase: 'previewing' })
+    expect(screen(writes)).toEqual([`  ${APP}  previewing`])
+    d.event({ kind: 'phase', target: APP, phase: 'previewed' })
+    expect(screen(writes)).toEqual([`  ${APP}  previewed`])
+  })
+
   test('one status line per target, driven by the publish events; warnings and logins stay above it', async () => {
     const writes: string[] = []
     const d = liveDisplay((t) => writes.push(t), plan, 80)

@@ -67,7 +67,9 @@ export function liveDisplay(write: Write, plan: Plan, columns: number): Display 
   const draw = (): void => {
     clear()
     const lines = [...rows].map(([name, row]) => {
-      const tags = row.phase === 'waiting' ? '' : `  ${row.settled.size}/${row.total} tags`
+      // A preview settles no tag: its rows show the phase alone.
+      const counted = row.phase !== 'waiting' && !row.phase.startsWith('preview')
+      const tags = counted ? `  ${row.settled.size}/${row.total} tags` : ''
       return fit(`  ${name.padEnd(width)}  ${row.phase}${tags}`)
     })
     if (activity !== '') lines.push(fit(`  ${activity}`))

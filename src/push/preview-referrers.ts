@@ -1,4 +1,4 @@
-import { kindNoun } from '../referrers/summary.js'
+import { heldReferrer } from '../referrers/held.js'
 import type { TargetReferrers } from '../referrers/target.js'
 import type { Referrer } from '../referrers/types.js'
 import type { ReferrerPreview } from './preview-result.js'
@@ -16,18 +16,9 @@ export function referrerPreviews(
 ): ReferrerPreview[] {
   return referrers.map((r) => {
     const base = { digest: r.manifest.digest, subject: r.subject, kind: r.kind }
-    if (r.via.kind === 'subject') {
-      const listing = held.subjects.get(r.subject)
-      const listed = listing?.api?.has(base.digest) || listing?.tagIndex.has(base.digest)
-      return { ...base, action: listed ? 'already there' : 'copy' }
-    }
-    const at = held.cosignTags.get(r.via.tag)
-    if (at === base.digest) return { ...base, action: 'already there' }
-    if (at === undefined) return { ...base, action: 'copy' }
-    return {
-      ...base,
-      action: 'kept',
-      detail: `the target's tag ${r.via.tag} points at ${at}, its own ${kindNoun(r.kind, 2)}: not overwritten`
-    }
+    const found = heldReferrer(r, held)
+    if (found.state === 'already there') return { ...base, action: 'already there' }
+    if (found.state === 'kept') return { ...base, action: 'kept', detail: found.detail }
+    return { ...base, action: 'copy' }
   })
 }

@@ -1,4 +1,5 @@
 import { nothingPushed } from '../shared/errors.js'
+import { retryPolicy, type Pacing } from '../shared/retry.js'
 import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { localImageId } from '../docker/image.js'
 import { dockerPush } from '../docker/push.js'
@@ -42,6 +43,11 @@ export function publishSession(
     readonly events?: PublishEvents
   }
 ): PublishEnv {
+  // The ECR API calls retry as the logins and every registry request do.
+  const awsPacing = (log: { info(line: string): void }): Pacing => ({
+    policy: retryPolicy(inputs.publish.retries),
+    onRetry: (line) => log.info(line)
+  })
   const clients = new Map(login.clients)
   const client = (registry: string): RegistryClient => {
     let c = clients.get(registry)
@@ -85,7 +91,9 @@ export function publishSession(
         path: repository.path,
         aws: inputs.auth.aws,
         create: inputs.publish.ecrCreateRepository,
-        log: (line) => log.info(line)
+        log: (line) => log.info(line),
+        // The same retries as the login and every registry request.
+        clientOptions: { pacing: awsPacing(log) }
       })
     },
     inspectRepository: async (repository, empty, log) => {
@@ -100,7 +108,8 @@ export function publishSession(
       const facts = await describeEcrRepository({
         provider: { ...provider, host: repository.registry },
         path: repository.path,
-        aws: inputs.auth.aws
+        aws: inputs.auth.aws,
+        clientOptions: { pacing: awsPacing(log) }
       })
       return ecrFacts(facts, repository, provider, inputs.publish.ecrCreateRepository)
     }

@@ -1,3 +1,4 @@
+import { heldReferrer } from './held.js'
 import { messageOf } from '../shared/errors.js'
 import { short } from '../distribution/copy.js'
 import { putManifest } from '../distribution/manifests.js'
@@ -25,17 +26,12 @@ export async function writeSubject(
   copy: Copy,
   log: (line: string) => void
 ): Promise<ReferrerOutcome[]> {
-  const listing = state.subjects.get(subject)
   const outcomes: ReferrerOutcome[] = []
   const unlisted: Referrer[] = []
   for (const r of referrers) {
-    const digest = r.manifest.digest
-    if (listing?.api?.has(digest)) {
-      outcomes.push({ referrer: r, status: 'already there', via: 'api' })
-      continue
-    }
-    if (listing?.tagIndex.has(digest)) {
-      outcomes.push({ referrer: r, status: 'already there', via: 'tag-schema' })
+    const held = heldReferrer(r, state)
+    if (held.state === 'already there') {
+      outcomes.push({ referrer: r, status: 'already there', via: held.via })
       continue
     }
     try {
@@ -100,18 +96,13 @@ export async function writeCosign(
 ): Promise<ReferrerOutcome[]> {
   const outcomes: ReferrerOutcome[] = []
   for (const r of referrers) {
-    const at = state.cosignTags.get(tag)
-    if (at === r.manifest.digest) {
+    const held = heldReferrer(r, state)
+    if (held.state === 'already there') {
       outcomes.push({ referrer: r, status: 'already there', via: 'cosign-tag' })
       continue
     }
-    if (at !== undefined) {
-      outcomes.push({
-        referrer: r,
-        status: 'kept',
-        detail: `the target's tag ${tag} points at ${at}, its own ${kindNoun(r.kind, 2)}: not overwritten`,
-        via: 'cosign-tag'
-      })
+    if (held.state === 'kept') {
+      outcomes.push({ referrer: r, status: 'kept', detail: held.detail, via: 'cosign-tag' })
       continue
     }
     try {
