@@ -126,7 +126,7 @@ const NOTES = {
   concurrency: 'From 1 to 32. Targets on different registries are published at the same time.',
   'request-timeout': 'From 1 to 3600.',
   retries:
-    'From 0 to 10. The backoff is capped and exponential; `Retry-After` may be seconds or an HTTP date.',
+    'From 0 to 10, for registry requests and every login call alike. The backoff is capped and exponential; `Retry-After` may be seconds or an HTTP date.',
   'insecure-registries': 'See [secrets and TLS](guarantees.md#secrets-and-tls).',
   cache:
     '`save` also takes an OCI archive (`oci-archive:PATH`), stored as it is; `restore` publishes an archive from the file, with no daemon. Either needs `push: true`.',
