@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { ClientOptions } from '../distribution/client.js'
 import { fetchGithubIdToken } from '../credentials/github-id-token.js'
+import { retryPolicy } from '../shared/retry.js'
 import { credentialSources } from '../credentials/sources.js'
 import type { Inputs } from '../inputs/parse.js'
 import { printEvent } from '../push/events.js'
@@ -33,7 +34,10 @@ export function actionEdge(inputs: Inputs): PublishEdge {
         // The runner masks its request token itself; masked here too, as it is sent.
         const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
         if (requestToken) core.setSecret(requestToken)
-        const token = await fetchGithubIdToken(audience)
+        const token = await fetchGithubIdToken(audience, process.env, {
+          policy: retryPolicy(inputs.publish.retries),
+          onRetry: (line) => core.info(line)
+        })
         core.setSecret(token)
         return token
       },

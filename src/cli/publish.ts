@@ -2,6 +2,7 @@ import { printEvent } from '../push/events.js'
 import { runPublish, type PublishEdge } from '../push/flow.js'
 import { rewriteMessage } from '../shared/errors.js'
 import { fetchGithubIdToken } from '../credentials/github-id-token.js'
+import { retryPolicy } from '../shared/retry.js'
 import { credentialSources } from '../credentials/sources.js'
 import { withAnnotationLevelsEnv, withMetadataEnv } from '../inputs/metadata-env.js'
 import { withDockerhubOidcEnv } from '../inputs/dockerhub.js'
@@ -75,7 +76,10 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
       getIdToken: async (audience) => {
         const requestToken = io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
         if (requestToken) secrets.add(requestToken)
-        const token = await fetchGithubIdToken(audience, io.env)
+        const token = await fetchGithubIdToken(audience, io.env, {
+          policy: retryPolicy(inputs.publish.retries),
+          onRetry: (line) => err(line)
+        })
         secrets.add(token)
         return token
       },

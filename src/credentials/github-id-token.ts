@@ -1,9 +1,9 @@
 import { dispatchOptions, route, viaProxy } from '../distribution/proxy-dispatch.js'
 import { causeOf, messageOf } from '../shared/errors.js'
-import { isRetryableStatus, retrying, type Pacing } from '../shared/retry.js'
+import { isRetryableStatus, retrying, retryPolicy, type Pacing } from '../shared/retry.js'
 
-/** Two quick retries: someone is waiting on the step. */
-const PACING: Pacing = { policy: { retries: 2, baseMs: 250, capMs: 10_000 } }
+/** The default: the `retries` input's default policy (the edges pass the run's). */
+const PACING: Pacing = { policy: retryPolicy() }
 
 /**
  * The runner's GitHub OIDC ID token for `audience`, asked as @actions/core's
