@@ -1,9 +1,13 @@
+import type { AuthKind } from './registries.js'
+
 /** Sizes and repetitions: the full bench, or `--tiny` (one run, small images) for CI. */
 export interface BenchConfig {
   readonly tiny: boolean
   readonly runs: number
   /** One-way delays added by the latency proxies: 0 (loopback) and 25 ms (a 50 ms round trip). */
   readonly oneWayMs: readonly number[]
+  /** How the registries authenticate: every networked scenario runs once per kind, side by side. */
+  readonly auths: readonly AuthKind[]
   /** Round trips a new connection costs at non-zero latency: TCP + TLS 1.3 of an HTTPS registry. */
   readonly setupRoundTrips: number
   /** A: tags written in one repository. */
@@ -36,6 +40,8 @@ export function benchConfig(tiny: boolean): BenchConfig {
     runs: tiny ? 1 : 5,
     // Tiny keeps CI quick: loopback only (the 50 ms path is covered by the proxy's own test).
     oneWayMs: tiny ? [0] : [0, 25],
+    // Tiny too: CI must exercise the Bearer path (token server, challenge, token counts).
+    auths: ['htpasswd', 'token'],
     setupRoundTrips: 2,
     retagCount: 10,
     retagLayerBytes: tiny ? 64 * 1024 : MiB,

@@ -6,12 +6,14 @@ import { open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type { ArchiveManifest, Extent } from './archive.js'
-import { basic, MANIFEST_ACCEPT } from './http.js'
+import { basic, fetchToken, MANIFEST_ACCEPT, type TokenRealm } from './http.js'
 import type { Creds } from './registries.js'
 
 export interface Place {
   readonly base: string
   readonly repo: string
+  /** A Bearer registry's token server, known up front: one token GET, no challenge round trip. */
+  readonly token?: TokenRealm
 }
 
 export type FloorJob =
@@ -56,14 +58,25 @@ export type FloorJob =
 
 export const FLOOR_ENV = 'TAGSHIP_BENCH_FLOOR'
 
+/** Basic, or one token per registry and repository (asked once, shared by every request). */
+function authorizer(creds: FloorJob['creds']) {
+  const asked = new Map<string, Promise<string>>()
+  return (p: Place, pullOnly = false): Promise<string> => {
+    if (!p.token) return Promise.resolve(basic(creds))
+    const key = `${p.base} ${p.repo} ${pullOnly}`
+    if (!asked.has(key)) asked.set(key, fetchToken(p.token, creds, [p.repo], pullOnly))
+    return asked.get(key)!
+  }
+}
+
 export async function runFloorJob(job: FloorJob): Promise<void> {
-  const auth = basic(job.creds)
+  const authFor = authorizer(job.creds)
   if (job.op === 'heads') {
     await Promise.all(
       job.refs.map(async (r) => {
         const res = await fetch(`${r.base}/v2/${r.repo}/manifests/${r.tag}`, {
           method: 'HEAD',
-          headers: { authorization: auth, accept: MANIFEST_ACCEPT }
+          headers: { authorization: await authFor(r, true), accept: MANIFEST_ACCEPT }
         })
         expect(res, 200, `HEAD ${r.repo}:${r.tag}`)
       })
@@ -74,6 +87,7 @@ export async function runFloorJob(job: FloorJob): Promise<void> {
     const manifest = await readFile(job.manifestFile)
     await Promise.all(
       job.targets.map(async (t) => {
+        const auth = await authFor(t)
         await Promise.all(
           job.blobs.map(async (digest) => {
             const body = await readFile(join(job.blobsDir, digest))
@@ -101,6 +115,7 @@ export async function runFloorJob(job: FloorJob): Promise<void> {
     const index = await read(job.index)
     await Promise.all(
       job.targets.map(async (t) => {
+        const auth = await authFor(t)
         await Promise.all(
           job.blobs.map((b) => {
             const stream = createReadStream(archive, {
@@ -120,8 +135,9 @@ export async function runFloorJob(job: FloorJob): Promise<void> {
     )
     return
   }
+  const [from, auth] = await Promise.all([authFor(job.from, true), authFor(job.to)])
   const get = await fetch(`${job.from.base}/v2/${job.from.repo}/manifests/${job.from.ref}`, {
-    headers: { authorization: auth, accept: MANIFEST_ACCEPT }
+    headers: { authorization: from, accept: MANIFEST_ACCEPT }
   })
   expect(get, 200, 'GET manifest', true)
   const manifest = Buffer.from(await get.arrayBuffer())
@@ -133,7 +149,7 @@ export async function runFloorJob(job: FloorJob): Promise<void> {
   await Promise.all(
     [json.config, ...json.layers].map(async (blob) => {
       const res = await fetch(`${job.from.base}/v2/${job.from.repo}/blobs/${blob.digest}`, {
-        headers: { authorization: auth }
+        headers: { authorization: from }
       })
       expect(res, 200, `GET blob ${blob.digest}`, true)
       await upload(job.to, auth, blob.digest, res.body!)

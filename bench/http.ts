@@ -11,6 +11,66 @@ export const MANIFEST_ACCEPT = [
 export const basic = (c: Creds): string =>
   `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`
 
+/** Where a Bearer registry sends clients for tokens. */
+export interface TokenRealm {
+  readonly realm: string
+  readonly service: string
+}
+
+/** GET a token for pull and push on `repos` (pull only when `pullOnly`) with Basic: one round trip. */
+export async function fetchToken(
+  token: TokenRealm,
+  creds: Creds,
+  repos: readonly string[],
+  pullOnly = false
+): Promise<string> {
+  const url = new URL(token.realm)
+  url.searchParams.set('service', token.service)
+  for (const repo of repos)
+    url.searchParams.append('scope', `repository:${repo}:${pullOnly ? 'pull' : 'pull,push'}`)
+  const res = await fetch(url, { headers: { authorization: basic(creds) } })
+  if (res.status !== 200) {
+    void res.body?.cancel()
+    throw new Error(`token server ${url.origin} answered ${res.status}`)
+  }
+  const body = (await res.json()) as { token?: string; access_token?: string }
+  const value = body.token ?? body.access_token
+  if (!value) throw new Error(`token server ${url.origin} sent no token`)
+  return `Bearer ${value}`
+}
+
+const realms = new Map<string, TokenRealm | 'basic'>()
+const tokens = new Map<string, { header: string; until: number }>()
+
+/**
+ * The Authorization header for `repos` at `base`, for the bench's own set-up and
+ * checks (not measured): Basic for htpasswd registries; for token registries a
+ * Bearer token (the challenge learned once per registry, tokens kept 2 minutes).
+ */
+export async function authHeader(
+  base: string,
+  creds: Creds,
+  repos: readonly string[]
+): Promise<string> {
+  let realm = realms.get(base)
+  if (!realm) {
+    const ping = await fetch(`${base}/v2/`)
+    void ping.body?.cancel()
+    const challenge = ping.headers.get('www-authenticate') ?? ''
+    const bearer = /^Bearer\s/i.test(challenge)
+    const param = (k: string) => new RegExp(`${k}="([^"]*)"`).exec(challenge)?.[1]
+    realm = bearer ? { realm: param('realm') ?? '', service: param('service') ?? '' } : 'basic'
+    realms.set(base, realm)
+  }
+  if (realm === 'basic') return basic(creds)
+  const key = `${base} ${repos.join(' ')}`
+  const cached = tokens.get(key)
+  if (cached && cached.until > Date.now()) return cached.header
+  const header = await fetchToken(realm, creds, repos)
+  tokens.set(key, { header, until: Date.now() + 120_000 })
+  return header
+}
+
 export interface Manifest {
   readonly bytes: Buffer
   readonly mediaType: string
@@ -19,7 +79,7 @@ export interface Manifest {
   readonly blobs: readonly { readonly digest: string; readonly size: number }[]
 }
 
-/** GET a manifest (htpasswd registries take Basic up front: no challenge round trip). */
+/** GET a manifest. */
 export async function getManifest(
   base: string,
   creds: Creds,
@@ -27,7 +87,7 @@ export async function getManifest(
   ref: string
 ): Promise<Manifest> {
   const res = await fetch(`${base}/v2/${repo}/manifests/${ref}`, {
-    headers: { authorization: basic(creds), accept: MANIFEST_ACCEPT }
+    headers: { authorization: await authHeader(base, creds, [repo]), accept: MANIFEST_ACCEPT }
   })
   if (res.status !== 200) throw new Error(`GET ${repo}:${ref} answered ${res.status}`)
   const bytes = Buffer.from(await res.arrayBuffer())
@@ -53,7 +113,7 @@ export async function tagDigest(
 ): Promise<string | undefined> {
   const res = await fetch(`${base}/v2/${repo}/manifests/${tag}`, {
     method: 'HEAD',
-    headers: { authorization: basic(creds), accept: MANIFEST_ACCEPT }
+    headers: { authorization: await authHeader(base, creds, [repo]), accept: MANIFEST_ACCEPT }
   })
   if (res.status === 404) return undefined
   if (res.status !== 200) throw new Error(`HEAD ${repo}:${tag} answered ${res.status}`)
@@ -87,17 +147,18 @@ export async function cloneInRegistry(
   to: string,
   tag: string
 ): Promise<void> {
+  const authorization = await authHeader(base, creds, [to, from])
   for (const blob of manifest.blobs) {
     const res = await fetch(
       `${base}/v2/${to}/blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(from)}`,
-      { method: 'POST', headers: { authorization: basic(creds) } }
+      { method: 'POST', headers: { authorization } }
     )
     await res.arrayBuffer()
     if (res.status !== 201) throw new Error(`mount ${blob.digest} into ${to}: ${res.status}`)
   }
   const put = await fetch(`${base}/v2/${to}/manifests/${tag}`, {
     method: 'PUT',
-    headers: { authorization: basic(creds), 'content-type': manifest.mediaType },
+    headers: { authorization, 'content-type': manifest.mediaType },
     body: manifest.bytes
   })
   await put.arrayBuffer()

@@ -12,12 +12,16 @@ export interface Sample {
   /** `1 GiB` for C; '' when a scenario has one variant. */
   readonly variant: string
   readonly latency: string
+  /** `Basic` (htpasswd registries), `Bearer` (token registries), `none` (no network). */
+  readonly auth: string
   readonly contender: string
   readonly role: Role
   readonly ms: number
   readonly maxRssKb?: number
   /** What the target registries saw. */
   readonly wire: WireCounts
+  /** Requests the token servers answered (targets and source): 0 with Basic. */
+  readonly tokenRequests: number
   /** Completed blob uploads and blob bytes received, per target registry (in the order given). */
   readonly perTarget: readonly { readonly blobUploads: number; readonly blobBytes: number }[]
   /** C: bytes the source registry sent (blob downloads). */
@@ -37,7 +41,10 @@ export interface BenchContext {
 /** Zero the counters, run one contender, and record what it cost. */
 export async function measure(
   ctx: BenchContext,
-  what: Omit<Sample, 'ms' | 'maxRssKb' | 'wire' | 'perTarget' | 'sourceBytesDown' | 'timeline'>,
+  what: Omit<
+    Sample,
+    'ms' | 'maxRssKb' | 'wire' | 'tokenRequests' | 'perTarget' | 'sourceBytesDown' | 'timeline'
+  >,
   targets: readonly BenchRegistry[],
   run: () => Promise<Timed>,
   source?: BenchRegistry
@@ -45,22 +52,37 @@ export async function measure(
   for (const r of [...targets, ...(source ? [source] : [])]) r.clear()
   const timed = await run()
   const wire = wireCounts(targets)
+  const everyRegistry = [...targets, ...(source ? [source] : [])]
+  const tokenRequests = everyRegistry.reduce((n, r) => n + r.tokenRequests(), 0)
   const perTarget = targets.map((r) => {
     const { blobUploads, blobBytes } = wireCounts([r])
     return { blobUploads, blobBytes }
   })
-  const timeline = [...targets, ...(source ? [source] : [])]
-    .flatMap((r) => r.latency.requests().map((q) => ({ ...q, who: r === source ? 'source ' : '' })))
+  // Token requests keep their query (service and scopes; credentials travel in headers).
+  const heads = (r: BenchRegistry) => [
+    ...r.latency.requests().map((q) => ({
+      ...q,
+      who: r === source ? 'source ' : '',
+      target: q.target.split('?')[0]!
+    })),
+    ...(r.tokenLatency?.requests() ?? []).map((q) => ({
+      ...q,
+      who: r === source ? 'source token ' : 'token ',
+      target: decodeURIComponent(q.target)
+    }))
+  ]
+  const timeline = everyRegistry
+    .flatMap(heads)
     .sort((a, b) => a.at - b.at)
     .map(
-      (q) =>
-        `${q.at.toFixed(0).padStart(5)} ms  #${q.connection} ${q.who}${q.method} ${q.target.split('?')[0]}`
+      (q) => `${q.at.toFixed(0).padStart(5)} ms  #${q.connection} ${q.who}${q.method} ${q.target}`
     )
   const sample: Sample = {
     ...what,
     ms: timed.ms,
     ...(timed.maxRssKb === undefined ? {} : { maxRssKb: timed.maxRssKb }),
     wire,
+    tokenRequests,
     perTarget,
     ...(source ? { sourceBytesDown: source.latency.counts().bytesDown } : {}),
     timeline
@@ -68,8 +90,8 @@ export async function measure(
   ctx.samples.push(sample)
   const rss = sample.maxRssKb ? `, peak RSS ${(sample.maxRssKb / 1024).toFixed(0)} MiB` : ''
   console.log(
-    `  ${what.scenario}${what.variant ? ` ${what.variant}` : ''} ${what.latency} ${what.contender}: ` +
-      `${(timed.ms / 1000).toFixed(2)} s, ${wire.requests} requests, ${wire.writes} writes, ` +
+    `  ${what.scenario}${what.variant ? ` ${what.variant}` : ''} ${what.latency} ${what.auth} ${what.contender}: ` +
+      `${(timed.ms / 1000).toFixed(2)} s, ${wire.requests} requests, ${tokenRequests} token requests, ${wire.writes} writes, ` +
       `${wire.blobBytes} blob bytes${rss}`
   )
   return sample

@@ -9,11 +9,19 @@ export function methodText(
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 0)} MiB`
   return `## How it is measured
 
-Everything runs on this machine, on 127.0.0.1: Distribution 2.8.2 registries (htpasswd
-auth, so every client can send Basic up front and none pays a token round trip), a
+Everything runs on this machine, on 127.0.0.1: Distribution 2.8.2 registries, a
 private Docker daemon, skopeo, curl, and the bundled action (\`dist/main/index.js\`
 then \`dist/post/index.js\`, with \`INPUT_*\` variables and the runner's file
 commands, as a runner starts it).
+
+**Auth.** Each networked scenario runs twice, side by side: against htpasswd registries
+(every client can send Basic up front, so none pays a token round trip: ECR's case) and
+against token registries (Distribution answers 401 with a Bearer challenge naming a
+token server, \`__fixtures__/services/token-server.ts\`: Docker Hub's, ACR's and GHCR's
+case). Each token server sits behind a latency proxy of its own with the registry's
+delay, so a token round trip costs what a separate auth host costs. The token servers
+count the requests they answer. The floors know the realm up front and GET one token
+per registry and repository with Basic.
 
 **Latency.** Every registry sits behind a TCP proxy
 (\`__fixtures__/services/latency-proxy.ts\`) that holds every chunk for a fixed

@@ -5,7 +5,7 @@ import { pushedDigest } from '../__fixtures__/services/docker-cli.js'
 import { DOCKER_CLI, type DockerDaemon } from '../__fixtures__/services/dockerd.js'
 import { SKOPEO_BIN } from '../__fixtures__/services/skopeo.js'
 import { FLOOR_ENV, type FloorJob } from './floor.js'
-import { MANIFEST_ACCEPT } from './http.js'
+import { MANIFEST_ACCEPT, type TokenRealm } from './http.js'
 import { runOk } from './proc.js'
 import type { Creds } from './registries.js'
 
@@ -98,7 +98,9 @@ export async function skopeoCopies(
 
 /**
  * A's floor: the manifest fetched once, then every tag PUT in parallel by one
- * curl (`--parallel`). Credentials go in a netrc file, never in argv.
+ * curl (`--parallel`). Credentials go in a netrc file, never in argv. For a
+ * Bearer registry one curl first GETs a token for pull and push (the realm is
+ * known up front, so no challenge round trip), sent from a header file.
  */
 export async function curlRetag(
   work: string,
@@ -106,7 +108,8 @@ export async function curlRetag(
   repo: string,
   source: string,
   tags: readonly string[],
-  creds: Creds
+  creds: Creds,
+  token?: TokenRealm
 ): Promise<Timed> {
   const dir = mkdtempSync(join(work, 'curl-'))
   const netrc = join(dir, 'netrc')
@@ -116,8 +119,22 @@ export async function curlRetag(
   const env = { PATH: process.env.PATH ?? '' }
   const manifest = join(dir, 'manifest.json')
   const heads = join(dir, 'headers')
-  const common = ['--silent', '--show-error', '--fail', '--netrc-file', netrc]
   const start = performance.now()
+  let rssKb = 0
+  let common = ['--silent', '--show-error', '--fail', '--netrc-file', netrc]
+  if (token) {
+    const url = new URL(token.realm)
+    url.searchParams.set('service', token.service)
+    url.searchParams.set('scope', `repository:${repo}:pull,push`)
+    const got = await runOk('curl', [...common, url.href], { env, scratchDir: dir })
+    rssKb = got.maxRssKb
+    const body = JSON.parse(got.stdout) as { token?: string; access_token?: string }
+    const header = join(dir, 'bearer')
+    writeFileSync(header, `authorization: Bearer ${body.token ?? body.access_token ?? ''}\n`, {
+      mode: 0o600
+    })
+    common = ['--silent', '--show-error', '--fail', '-H', `@${header}`]
+  }
   const get = await runOk(
     'curl',
     [
@@ -158,7 +175,10 @@ export async function curlRetag(
   if (codes.length !== tags.length || codes.some((c) => c !== '201')) {
     throw new Error(`curl floor: the manifest PUTs answered ${codes.join(', ')}`)
   }
-  return { ms: performance.now() - start, maxRssKb: Math.max(get.maxRssKb, put.maxRssKb) }
+  return {
+    ms: performance.now() - start,
+    maxRssKb: Math.max(rssKb, get.maxRssKb, put.maxRssKb)
+  }
 }
 
 /** A floor job in a child process: this very bundle, started with --floor; its time excludes start-up. */

@@ -1,6 +1,8 @@
 import { startLatencyProxy, type LatencyProxy } from '../__fixtures__/services/latency-proxy.js'
 import type { RecordedRequest } from '../__fixtures__/services/proxy.js'
 import { startRegistry, type Registry } from '../__fixtures__/services/registry.js'
+import { startTokenServer, type TokenServer } from '../__fixtures__/services/token-server.js'
+import { Cleanup } from '../__fixtures__/services/process.js'
 
 export interface Creds {
   readonly username: string
@@ -14,12 +16,27 @@ export const USER: Creds = {
 }
 
 /**
- * A Distribution registry (htpasswd) as the contenders see it: behind a
- * latency proxy (counts connections, requests, bytes each way) in front of the
- * recording proxy (says what each request was). `direct` skips the latency,
- * for set-up and checks that are not measured.
+ * How a bench registry authenticates: `htpasswd` takes Basic on every request
+ * (as ECR's login password does, no token round trip); `token` answers 401 with
+ * a Bearer challenge naming a token server (as Docker Hub, ACR and GHCR do).
+ */
+export type AuthKind = 'htpasswd' | 'token'
+
+export const AUTH_LABEL: Readonly<Record<AuthKind, string>> = {
+  htpasswd: 'Basic',
+  token: 'Bearer'
+}
+
+/**
+ * A Distribution registry as the contenders see it: behind a latency proxy
+ * (counts connections, requests, bytes each way) in front of the recording
+ * proxy (says what each request was). With token auth its token server sits
+ * behind a latency proxy of its own with the same delay, so every token round
+ * trip pays the RTT as it would on a hosted runner. `direct` skips the
+ * registry's latency, for set-up and checks that are not measured.
  */
 export interface BenchRegistry {
+  readonly auth: AuthKind
   /** `127.0.0.1:PORT` of the latency proxy: what contenders use in references. */
   readonly host: string
   readonly url: string
@@ -27,40 +44,78 @@ export interface BenchRegistry {
   readonly direct: string
   readonly latency: LatencyProxy
   readonly registry: Registry
+  /** token auth: the realm and service of the Bearer challenge (the realm is behind the latency). */
+  readonly token?: TokenEndpoint
+  /** token auth: the latency proxy in front of the token server (its request heads, for timelines). */
+  readonly tokenLatency?: LatencyProxy
+  /** GETs and POSTs the token server answered since the last clear() (0 with htpasswd). */
+  tokenRequests(): number
   clear(): void
   stop(): Promise<void>
 }
 
+export interface TokenEndpoint {
+  readonly realm: string
+  readonly service: string
+}
+
 export async function startBenchRegistry(
   oneWayMs: number,
-  setupRoundTrips: number
+  setupRoundTrips: number,
+  auth: AuthKind = 'htpasswd'
 ): Promise<BenchRegistry> {
-  const registry = await startRegistry({ auth: 'htpasswd', users: [USER] })
-  let latency: LatencyProxy
-  try {
-    latency = await startLatencyProxy({
-      targetPort: Number(registry.host.split(':')[1]),
+  const cleanup = new Cleanup()
+  const delay = (targetPort: number) =>
+    startLatencyProxy({
+      targetPort,
       oneWayMs,
       setupRoundTrips: oneWayMs === 0 ? 0 : setupRoundTrips
     })
-  } catch (e) {
-    await registry.stop()
-    throw e
-  }
-  return {
-    host: latency.host,
-    url: latency.url,
-    direct: registry.url,
-    latency,
-    registry,
-    clear: () => {
-      latency.clear()
-      registry.clearRequests()
-    },
-    stop: async () => {
-      await latency.stop()
-      await registry.stop()
+  try {
+    let tokens: { server: TokenServer; latency: LatencyProxy } | undefined
+    if (auth === 'token') {
+      const server = await startTokenServer({ users: [USER] })
+      cleanup.add(server.stop)
+      const latency = await delay(Number(new URL(server.realm).port))
+      cleanup.add(latency.stop)
+      tokens = { server, latency }
     }
+    const registry = await startRegistry(
+      tokens
+        ? {
+            auth: 'token',
+            tokenServer: { ...tokens.server, realm: `${tokens.latency.url}/token` }
+          }
+        : { auth: 'htpasswd', users: [USER] }
+    )
+    cleanup.add(registry.stop)
+    const latency = await delay(Number(registry.host.split(':')[1]))
+    cleanup.add(latency.stop)
+    return {
+      auth,
+      host: latency.host,
+      url: latency.url,
+      direct: registry.url,
+      latency,
+      registry,
+      ...(tokens
+        ? {
+            token: { realm: `${tokens.latency.url}/token`, service: tokens.server.service },
+            tokenLatency: tokens.latency
+          }
+        : {}),
+      tokenRequests: () => tokens?.server.requests().length ?? 0,
+      clear: () => {
+        latency.clear()
+        registry.clearRequests()
+        tokens?.latency.clear()
+        tokens?.server.clearRequests()
+      },
+      stop: () => cleanup.run()
+    }
+  } catch (e) {
+    await cleanup.run()
+    throw e
   }
 }
 
@@ -139,8 +194,8 @@ export async function withLatency(
     url: latency.url,
     latency,
     clear: () => {
+      base.clear()
       latency.clear()
-      base.registry.clearRequests()
     },
     stop: () => latency.stop()
   }

@@ -19,7 +19,9 @@ import { BUILDAH_BIN } from './archive.js'
 import { benchConfig } from './config.js'
 import { FLOOR_ENV, runFloorJob, type FloorJob } from './floor.js'
 import type { BenchContext } from './measure.js'
+import { authComparison } from './auth-report.js'
 import { methodText } from './method.js'
+import { AUTH_LABEL } from './registries.js'
 import { renderReport, resultsTable, judgeTargets, whereTimeGoes } from './report.js'
 import { prepareRetagImage, scenarioA } from './scenario-a.js'
 import { preparePushImage, scenarioBE } from './scenario-be.js'
@@ -83,22 +85,29 @@ async function main(): Promise<void> {
       await scenarioD(ctx)
     }
     for (const oneWayMs of cfg.oneWayMs) {
-      if (retag) {
-        console.log(`A (retag), one-way delay ${oneWayMs} ms`)
-        await scenarioA(ctx, retag, oneWayMs)
-      }
-      if (push) {
-        console.log(`B and E (multi-registry push, re-run), one-way delay ${oneWayMs} ms`)
-        await scenarioBE(ctx, push, oneWayMs)
-      }
-      if (source) {
-        console.log(`C (copy), one-way delay ${oneWayMs} ms`)
-        await scenarioC(ctx, source, oneWayMs)
+      for (const auth of cfg.auths) {
+        const at = `one-way delay ${oneWayMs} ms, ${AUTH_LABEL[auth]} auth`
+        if (retag) {
+          console.log(`A (retag), ${at}`)
+          await scenarioA(ctx, retag, oneWayMs, auth)
+        }
+        if (push) {
+          console.log(`B and E (multi-registry push, re-run), ${at}`)
+          await scenarioBE(ctx, push, oneWayMs, auth)
+        }
+        if (source) {
+          console.log(`C (copy), ${at}`)
+          await scenarioC(ctx, source, oneWayMs, auth)
+        }
       }
     }
     for (const oneWayMs of archive ? cfg.archiveOneWayMs : []) {
-      console.log(`F (multi-platform OCI archive to 3 registries), one-way delay ${oneWayMs} ms`)
-      await scenarioF(ctx, archive!, oneWayMs)
+      for (const auth of cfg.auths) {
+        console.log(
+          `F (multi-platform OCI archive to 3 registries), one-way delay ${oneWayMs} ms, ${AUTH_LABEL[auth]} auth`
+        )
+        await scenarioF(ctx, archive!, oneWayMs, auth)
+      }
     }
     const minutes = (performance.now() - t0) / 60_000
     const pushBlobs = push?.manifest.blobs.length ?? 0
@@ -106,7 +115,8 @@ async function main(): Promise<void> {
       ? { blobs: archive.blobs.length, blobBytes: archive.blobBytes }
       : undefined
     console.log(
-      `\n${resultsTable(ctx.samples)}\n\n${judgeTargets(ctx.samples, pushBlobs, archiveFacts).join('\n')}`
+      `\n${resultsTable(ctx.samples)}\n\nBasic and Bearer, side by side:\n\n${authComparison(ctx.samples)}` +
+        `\n\n${judgeTargets(ctx.samples, pushBlobs, archiveFacts).join('\n')}`
     )
     console.log(`\nbench took ${minutes.toFixed(1)} minutes`)
     if (!cfg.tiny && !partial) {
@@ -127,6 +137,8 @@ async function main(): Promise<void> {
       writeFileSync(join(process.cwd(), 'BENCHMARKS.md'), report)
       console.log('written to BENCHMARKS.md')
     } else if (partial) {
+      const timelines = whereTimeGoes(ctx.samples)
+      if (timelines) console.log(`\n${timelines}\n`)
       console.log('only some scenarios ran: BENCHMARKS.md is left as it is')
     }
   } finally {

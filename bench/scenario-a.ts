@@ -8,7 +8,13 @@ import { latencyLabel } from './config.js'
 import { cloneInRegistry, expectTagsAt, getManifest, type Manifest } from './http.js'
 import { measure, rotate, type BenchContext } from './measure.js'
 import { curlRetag, dockerLoop, skopeoAuthfile, skopeoCopies } from './peers.js'
-import { startBenchRegistry, USER, type BenchRegistry } from './registries.js'
+import {
+  AUTH_LABEL,
+  startBenchRegistry,
+  USER,
+  type AuthKind,
+  type BenchRegistry
+} from './registries.js'
 
 export const RETAGS = [
   '1.2.3',
@@ -31,9 +37,15 @@ export async function prepareRetagImage(ctx: BenchContext): Promise<string> {
   })
 }
 
-export async function scenarioA(ctx: BenchContext, image: string, oneWayMs: number) {
+export async function scenarioA(
+  ctx: BenchContext,
+  image: string,
+  oneWayMs: number,
+  authKind: AuthKind
+) {
   const latency = latencyLabel(oneWayMs)
-  const reg = await startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips)
+  const auth = AUTH_LABEL[authKind]
+  const reg = await startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips, authKind)
   try {
     const base = await seedBase(ctx, reg, image)
     for (let run = 0; run < ctx.cfg.runs; run++) {
@@ -41,7 +53,7 @@ export async function scenarioA(ctx: BenchContext, image: string, oneWayMs: numb
         const repo = `a/r${run}-${contender.split(' ')[0]}`
         await cloneInRegistry(reg.direct, USER, 'a/base', base, repo, 'build')
         const refs = RETAGS.map((t) => `${reg.host}/${repo}:${t}`)
-        const what = { scenario: 'A', variant: '', latency, contender }
+        const what = { scenario: 'A', variant: '', latency, auth, contender }
         if (contender === 'tagship') {
           await measure(ctx, { ...what, role: 'tagship' }, [reg], async () => {
             const result = await runAction(ctx.actionDir, ctx.work, {
@@ -72,7 +84,7 @@ export async function scenarioA(ctx: BenchContext, image: string, oneWayMs: numb
           )
         } else {
           await measure(ctx, { ...what, role: 'floor' }, [reg], () =>
-            curlRetag(ctx.work, reg.url, repo, 'build', RETAGS, USER)
+            curlRetag(ctx.work, reg.url, repo, 'build', RETAGS, USER, reg.token)
           )
         }
         const tags = RETAGS.map((tag) => ({ repo, tag }))

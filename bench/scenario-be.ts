@@ -9,7 +9,13 @@ import { latencyLabel } from './config.js'
 import { basic, expectTagsAt, getManifest, type Manifest } from './http.js'
 import { measure, rotate, type BenchContext } from './measure.js'
 import { dockerLoop, floorChild } from './peers.js'
-import { startBenchRegistry, USER, type BenchRegistry } from './registries.js'
+import {
+  AUTH_LABEL,
+  startBenchRegistry,
+  USER,
+  type AuthKind,
+  type BenchRegistry
+} from './registries.js'
 
 /** What a published release v1.2.3 gets from the default strategies. */
 export const RELEASE_TAGS = ['1.2.3', '1.2', '1', 'sha-860c190', 'latest']
@@ -76,13 +82,19 @@ async function buildLayered(ctx: BenchContext, files: Record<string, Buffer>): P
   return id
 }
 
-export async function scenarioBE(ctx: BenchContext, image: PushImage, oneWayMs: number) {
+export async function scenarioBE(
+  ctx: BenchContext,
+  image: PushImage,
+  oneWayMs: number,
+  authKind: AuthKind
+) {
   const latency = latencyLabel(oneWayMs)
+  const auth = AUTH_LABEL[authKind]
   const digest = image.manifest.digest
   for (let run = 0; run < ctx.cfg.runs; run++) {
     for (const contender of rotate(CONTENDERS, run)) {
       const regs = await Promise.all(
-        [0, 1, 2].map(() => startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips))
+        [0, 1, 2].map(() => startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips, authKind))
       )
       try {
         const refs = regs.flatMap((r) => RELEASE_TAGS.map((t) => `${r.host}/${REPO}:${t}`))
@@ -92,7 +104,7 @@ export async function scenarioBE(ctx: BenchContext, image: PushImage, oneWayMs: 
         ] as const) {
           const role =
             contender === 'tagship' ? 'tagship' : contender === 'floor' ? 'floor' : 'peer'
-          const what = { scenario, variant: '', latency, contender, role } as const
+          const what = { scenario, variant: '', latency, auth, contender, role } as const
           await measure(ctx, what, regs, () =>
             runContender(ctx, contender, image, regs, refs, first)
           )
@@ -139,7 +151,11 @@ async function runContender(
       throw new Error(`docker loop pushed ${[...loop.digests].join(', ')}`)
     return { ms: loop.ms }
   }
-  const targets = regs.map((r) => ({ base: r.url, repo: REPO }))
+  const targets = regs.map((r) => ({
+    base: r.url,
+    repo: REPO,
+    ...(r.token ? { token: r.token } : {})
+  }))
   if (!first) {
     const heads = targets.flatMap((t) => RELEASE_TAGS.map((tag) => ({ ...t, tag })))
     return floorChild(ctx.work, { op: 'heads', refs: heads, creds: USER })

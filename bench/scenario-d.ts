@@ -9,7 +9,13 @@ const CONTENDERS = ['tagship', 'floor (node -e 0)'] as const
 export async function scenarioD(ctx: BenchContext): Promise<void> {
   for (let run = 0; run < ctx.cfg.runs; run++) {
     for (const contender of rotate(CONTENDERS, run)) {
-      const what = { scenario: 'D', variant: '', latency: 'none (no network)', contender }
+      const what = {
+        scenario: 'D',
+        variant: '',
+        latency: 'none (no network)',
+        auth: 'none',
+        contender
+      }
       if (contender === 'tagship') {
         let post = 0
         await measure(ctx, { ...what, role: 'tagship' }, [], async () => {

@@ -7,7 +7,13 @@ import { latencyLabel } from './config.js'
 import { tagDigest } from './http.js'
 import { measure, rotate, type BenchContext } from './measure.js'
 import { floorChild, skopeoAuthfile, skopeoCopies } from './peers.js'
-import { startBenchRegistry, USER, type BenchRegistry } from './registries.js'
+import {
+  AUTH_LABEL,
+  startBenchRegistry,
+  USER,
+  type AuthKind,
+  type BenchRegistry
+} from './registries.js'
 import { RELEASE_TAGS } from './scenario-be.js'
 
 const REPO = 'acme/app'
@@ -18,17 +24,23 @@ export function prepareArchive(ctx: BenchContext): Promise<OciArchive> {
   return buildOciArchive(ctx.work, ctx.cfg.archiveFiles, ctx.cfg.archiveFileBytes)
 }
 
-export async function scenarioF(ctx: BenchContext, archive: OciArchive, oneWayMs: number) {
+export async function scenarioF(
+  ctx: BenchContext,
+  archive: OciArchive,
+  oneWayMs: number,
+  authKind: AuthKind
+) {
   const latency = latencyLabel(oneWayMs)
+  const auth = AUTH_LABEL[authKind]
   for (let run = 0; run < ctx.cfg.runs; run++) {
     for (const contender of rotate(CONTENDERS, run)) {
       // Fresh registries, so every contender starts from empty repositories.
       const regs = await Promise.all(
-        [0, 1, 2].map(() => startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips))
+        [0, 1, 2].map(() => startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips, authKind))
       )
       try {
         const role = contender === 'tagship' ? 'tagship' : contender === 'floor' ? 'floor' : 'peer'
-        const what = { scenario: 'F', variant: '', latency, contender, role } as const
+        const what = { scenario: 'F', variant: '', latency, auth, contender, role } as const
         await measure(ctx, what, regs, () => runContender(ctx, contender, archive, regs))
         if (contender !== 'skopeo loop') expectEachBlobOnce(archive, regs, contender)
         await expectPublished(archive, regs, contender)
@@ -71,7 +83,11 @@ async function runContender(
   }
   return floorChild(ctx.work, {
     op: 'archive',
-    targets: regs.map((r) => ({ base: r.url, repo: REPO })),
+    targets: regs.map((r) => ({
+      base: r.url,
+      repo: REPO,
+      ...(r.token ? { token: r.token } : {})
+    })),
     tags: RELEASE_TAGS,
     archive: archive.path,
     blobs: archive.blobs,

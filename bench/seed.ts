@@ -1,6 +1,6 @@
 import { createCipheriv, createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { basic, type Manifest } from './http.js'
+import { authHeader, type Manifest } from './http.js'
 import type { Creds } from './registries.js'
 
 const CHUNK = 2 ** 20
@@ -64,7 +64,7 @@ export async function seedStreamedImage(
   const mediaType = 'application/vnd.oci.image.manifest.v1+json'
   const put = await fetch(`${base}/v2/${repo}/manifests/${tag}`, {
     method: 'PUT',
-    headers: { authorization: basic(creds), 'content-type': mediaType },
+    headers: { authorization: await authHeader(base, creds, [repo]), 'content-type': mediaType },
     body: manifest
   })
   await put.arrayBuffer()
@@ -86,7 +86,7 @@ async function uploadStream(
   repo: string,
   chunks: Iterable<Buffer>
 ): Promise<string> {
-  const auth = { authorization: basic(creds) }
+  const auth = { authorization: await authHeader(base, creds, [repo]) }
   const start = await fetch(`${base}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers: auth })
   await start.arrayBuffer()
   if (start.status !== 202) throw new Error(`seed: POST upload answered ${start.status}`)

@@ -11,6 +11,7 @@ export interface Group {
   readonly scenario: string
   readonly variant: string
   readonly latency: string
+  readonly auth: string
   readonly contender: string
   readonly role: Sample['role']
   readonly samples: readonly Sample[]
@@ -20,13 +21,14 @@ export interface Group {
 export function groupSamples(samples: readonly Sample[]): Group[] {
   const groups = new Map<string, Sample[]>()
   for (const s of samples) {
-    const key = [s.scenario, s.variant, s.latency, s.contender].join('\n')
+    const key = [s.scenario, s.variant, s.latency, s.auth, s.contender].join('\n')
     groups.set(key, [...(groups.get(key) ?? []), s])
   }
   return [...groups.values()].map((list) => ({
     scenario: list[0]!.scenario,
     variant: list[0]!.variant,
     latency: list[0]!.latency,
+    auth: list[0]!.auth,
     contender: list[0]!.contender,
     role: list[0]!.role,
     samples: list,
@@ -34,14 +36,15 @@ export function groupSamples(samples: readonly Sample[]): Group[] {
   }))
 }
 
-/** tagship's group beside `g` (same scenario, variant and latency). */
+/** tagship's group beside `g` (same scenario, variant, latency and auth). */
 export const tagshipOf = (groups: readonly Group[], g: Group): Group | undefined =>
   groups.find(
     (x) =>
       x.role === 'tagship' &&
       x.scenario === g.scenario &&
       x.variant === g.variant &&
-      x.latency === g.latency
+      x.latency === g.latency &&
+      x.auth === g.auth
   )
 
 /** The median, with the range when runs disagree (counts should not). */

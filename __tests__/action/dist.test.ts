@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runActionStep } from '../../__fixtures__/action-runner.js'
+import { DIST, runActionStep } from '../../__fixtures__/action-runner.js'
 import { inputEnv, runnerFiles, type RunnerFiles } from '../../__fixtures__/file-commands.js'
 import { runnerFixture, SHA } from '../../__fixtures__/runner.js'
 
@@ -127,6 +127,13 @@ describe('the bundled action, run as the runner runs it', () => {
     const run = await runBundled('post', 'tag-stable', PLAN_ONLY)
     expect(run.status).toBe(0)
     expect(run.stdout).toBe('tagship: nothing to clean up (no docker login was made)\n')
+  })
+
+  // Every job pays the post step's start-up: it is one file of tagship's own
+  // code, without @actions/core (whose HTTP client was 490 KB of it) or @actions/exec.
+  test('the post step is one small file, with no chunk and no third-party code', () => {
+    expect(readdirSync(join(DIST, 'post')).sort()).toEqual(['index.js', 'package.json'])
+    expect(statSync(join(DIST, 'post', 'index.js')).size).toBeLessThan(32 * 1024)
   })
 })
 

@@ -287,6 +287,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var retry = __webpack_require__(3091);
 // EXTERNAL MODULE: ./src/distribution/client.ts + 5 modules
 var distribution_client = __webpack_require__(1305);
 // EXTERNAL MODULE: ./src/docker/image.ts
@@ -372,6 +374,7 @@ var source_resolve = __webpack_require__(1248);
 
 
 
+
 /** The registry client's timeouts and retries, from the publishing inputs. */
 function clientOptionsOf(inputs, onRetry) {
     return {
@@ -389,6 +392,11 @@ function clientOptionsOf(inputs, onRetry) {
  * secrets are masked.
  */
 function publishSession(inputs, login, edge) {
+    // The ECR API calls retry as the logins and every registry request do.
+    const awsPacing = (log) => ({
+        policy: (0,retry/* retryPolicy */.Jb)(inputs.publish.retries),
+        onRetry: (line) => log.info(line)
+    });
     const clients = new Map(login.clients);
     const client = (registry) => {
         let c = clients.get(registry);
@@ -430,7 +438,9 @@ function publishSession(inputs, login, edge) {
                 path: repository.path,
                 aws: inputs.auth.aws,
                 create: inputs.publish.ecrCreateRepository,
-                log: (line) => log.info(line)
+                log: (line) => log.info(line),
+                // The same retries as the login and every registry request.
+                clientOptions: { pacing: awsPacing(log) }
             });
         },
         inspectRepository: async (repository, empty, log) => {
@@ -446,7 +456,8 @@ function publishSession(inputs, login, edge) {
             const facts = await describeEcrRepository({
                 provider: { ...provider, host: repository.registry },
                 path: repository.path,
-                aws: inputs.auth.aws
+                aws: inputs.auth.aws,
+                clientOptions: { pacing: awsPacing(log) }
             });
             return ecrFacts(facts, repository, provider, inputs.publish.ecrCreateRepository);
         }

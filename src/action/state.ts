@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { POST_STATE_KEY } from './post-io.js'
 
 /**
  * What the post step needs from the main step. It holds no secret: the
@@ -13,14 +14,7 @@ export interface PostState {
   readonly exported?: boolean
 }
 
-const KEY = 'tagship'
-
+/** Read back by the post step (post-io.ts), which does without @actions/core. */
 export function savePostState(state: PostState): void {
-  core.saveState(KEY, JSON.stringify(state))
-}
-
-export function readPostState(): PostState | undefined {
-  const text = core.getState(KEY)
-  if (text === '') return undefined
-  return JSON.parse(text) as PostState
+  core.saveState(POST_STATE_KEY, JSON.stringify(state))
 }

@@ -52,20 +52,3 @@ async function storeIdentityToken(configDir: string, login: DockerLogin): Promis
   config.auths = { ...config.auths, [server]: { identitytoken: login.password } }
   await writeFile(path, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 })
 }
-
-/** `docker logout`; returns docker's complaint, if any, for a warning. */
-export async function dockerLogout(
-  configDir: string,
-  registry: string
-): Promise<string | undefined> {
-  const result = await getExecOutput(
-    'docker',
-    ['logout', ...(registry === 'docker.io' ? [] : [registry])],
-    {
-      env: dockerEnv(configDir),
-      silent: true,
-      ignoreReturnCode: true
-    }
-  )
-  return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim()
-}

@@ -1,5 +1,5 @@
 import { removeConfigDir } from './config.js'
-import { dockerLogout } from './login.js'
+import { dockerLogout } from './logout.js'
 
 /** The docker CLI logins a run made, so a cleanup can undo them. */
 export interface DockerLogins {

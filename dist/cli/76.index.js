@@ -1,8 +1,8 @@
-export const id = 719;
-export const ids = [719];
+export const id = 76;
+export const ids = [76];
 export const modules = {
 
-/***/ 3719:
+/***/ 8076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -636,15 +636,6 @@ async function storeIdentityToken(configDir, login) {
     config.auths = { ...config.auths, [server]: { identitytoken: login.password } };
     await (0,promises_.writeFile)(path, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
 }
-/** `docker logout`; returns docker's complaint, if any, for a warning. */
-async function dockerLogout(configDir, registry) {
-    const result = await (0,exec/* getExecOutput */.H)('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], {
-        env: dockerEnv(configDir),
-        silent: true,
-        ignoreReturnCode: true
-    });
-    return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim();
-}
 
 ;// CONCATENATED MODULE: ./src/credentials/github-oidc.ts
 
@@ -1050,6 +1041,38 @@ async function runGrouped(log, tasks, present) {
         }));
     }
     return results;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/docker/logout.ts
+
+
+/**
+ * `docker logout`; returns docker's complaint, if any, for a warning. Run
+ * with node:child_process, not @actions/exec, so the post step's bundle
+ * stays small: no shell, no stdin, the same allow-listed environment.
+ * Throws only when docker cannot be started at all.
+ */
+function dockerLogout(configDir, registry) {
+    const args = ['logout', ...(registry === 'docker.io' ? [] : [registry])];
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('docker', args, {
+            env: dockerEnv(configDir),
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        child.once('error', (error) => reject(new Error(error.code === 'ENOENT' ? 'docker is not on PATH' : `cannot run docker: ${error.message}`)));
+        child.once('close', (code, signal) => {
+            if (code === 0)
+                resolve(undefined);
+            else
+                resolve((stderr || stdout).trim() || `docker exited with ${signal ?? code}`);
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/docker/undo.ts
@@ -1466,6 +1489,35 @@ var summary = __webpack_require__(212);
 var tag_names = __webpack_require__(2453);
 // EXTERNAL MODULE: ./src/referrers/registry-api.ts
 var registry_api = __webpack_require__(6160);
+;// CONCATENATED MODULE: ./src/referrers/held.ts
+
+/**
+ * One rule for the publish and the preview: a referrer listed for its
+ * subject (by the referrers API, or in the subject's referrers tag) or under
+ * its cosign tag is already there; a cosign tag at another manifest is kept;
+ * anything else is missing, to be copied.
+ */
+function heldReferrer(r, held) {
+    const digest = r.manifest.digest;
+    if (r.via.kind === 'subject') {
+        const listing = held.subjects.get(r.subject);
+        if (listing?.api?.has(digest))
+            return { state: 'already there', via: 'api' };
+        if (listing?.tagIndex.has(digest))
+            return { state: 'already there', via: 'tag-schema' };
+        return { state: 'missing' };
+    }
+    const at = held.cosignTags.get(r.via.tag);
+    if (at === digest)
+        return { state: 'already there', via: 'cosign-tag' };
+    if (at === undefined)
+        return { state: 'missing' };
+    return {
+        state: 'kept',
+        detail: `the target's tag ${r.via.tag} points at ${at}, its own ${(0,summary/* kindNoun */.h)(r.kind, 2)}: not overwritten`
+    };
+}
+
 // EXTERNAL MODULE: ./src/referrers/referrers-index.ts
 var referrers_index = __webpack_require__(3729);
 ;// CONCATENATED MODULE: ./src/referrers/fallback-tag.ts
@@ -1502,23 +1554,19 @@ async function updateReferrersTag(target, subject, additions) {
 
 
 
+
 /**
  * The referrers of one subject: each one not listed yet is copied and stored
  * by digest; those the registry does not list itself (no `OCI-Subject`) go
  * into the subject's referrers tag, in one update after all of them.
  */
 async function writeSubject(referrers, subject, target, state, copy, log) {
-    const listing = state.subjects.get(subject);
     const outcomes = [];
     const unlisted = [];
     for (const r of referrers) {
-        const digest = r.manifest.digest;
-        if (listing?.api?.has(digest)) {
-            outcomes.push({ referrer: r, status: 'already there', via: 'api' });
-            continue;
-        }
-        if (listing?.tagIndex.has(digest)) {
-            outcomes.push({ referrer: r, status: 'already there', via: 'tag-schema' });
+        const held = heldReferrer(r, state);
+        if (held.state === 'already there') {
+            outcomes.push({ referrer: r, status: 'already there', via: held.via });
             continue;
         }
         try {
@@ -1573,18 +1621,13 @@ async function writeSubject(referrers, subject, target, state, copy, log) {
 async function writeCosign(referrers, tag, target, state, copy, log) {
     const outcomes = [];
     for (const r of referrers) {
-        const at = state.cosignTags.get(tag);
-        if (at === r.manifest.digest) {
+        const held = heldReferrer(r, state);
+        if (held.state === 'already there') {
             outcomes.push({ referrer: r, status: 'already there', via: 'cosign-tag' });
             continue;
         }
-        if (at !== undefined) {
-            outcomes.push({
-                referrer: r,
-                status: 'kept',
-                detail: `the target's tag ${tag} points at ${at}, its own ${(0,summary/* kindNoun */.h)(r.kind, 2)}: not overwritten`,
-                via: 'cosign-tag'
-            });
+        if (held.state === 'kept') {
+            outcomes.push({ referrer: r, status: 'kept', detail: held.detail, via: 'cosign-tag' });
             continue;
         }
         try {
@@ -2543,21 +2586,12 @@ function pushPermission(grant, provider, path) {
 function referrerPreviews(referrers, held) {
     return referrers.map((r) => {
         const base = { digest: r.manifest.digest, subject: r.subject, kind: r.kind };
-        if (r.via.kind === 'subject') {
-            const listing = held.subjects.get(r.subject);
-            const listed = listing?.api?.has(base.digest) || listing?.tagIndex.has(base.digest);
-            return { ...base, action: listed ? 'already there' : 'copy' };
-        }
-        const at = held.cosignTags.get(r.via.tag);
-        if (at === base.digest)
+        const found = heldReferrer(r, held);
+        if (found.state === 'already there')
             return { ...base, action: 'already there' };
-        if (at === undefined)
-            return { ...base, action: 'copy' };
-        return {
-            ...base,
-            action: 'kept',
-            detail: `the target's tag ${r.via.tag} points at ${at}, its own ${(0,summary/* kindNoun */.h)(r.kind, 2)}: not overwritten`
-        };
+        if (found.state === 'kept')
+            return { ...base, action: 'kept', detail: found.detail };
+        return { ...base, action: 'copy' };
     });
 }
 
@@ -2894,6 +2928,7 @@ async function dockerPush(image, reference, options) {
 
 
 
+
 /** The registry client's timeouts and retries, from the publishing inputs. */
 function clientOptionsOf(inputs, onRetry) {
     return {
@@ -2911,6 +2946,11 @@ function clientOptionsOf(inputs, onRetry) {
  * secrets are masked.
  */
 function publishSession(inputs, login, edge) {
+    // The ECR API calls retry as the logins and every registry request do.
+    const awsPacing = (log) => ({
+        policy: (0,retry/* retryPolicy */.Jb)(inputs.publish.retries),
+        onRetry: (line) => log.info(line)
+    });
     const clients = new Map(login.clients);
     const client = (registry) => {
         let c = clients.get(registry);
@@ -2952,7 +2992,9 @@ function publishSession(inputs, login, edge) {
                 path: repository.path,
                 aws: inputs.auth.aws,
                 create: inputs.publish.ecrCreateRepository,
-                log: (line) => log.info(line)
+                log: (line) => log.info(line),
+                // The same retries as the login and every registry request.
+                clientOptions: { pacing: awsPacing(log) }
             });
         },
         inspectRepository: async (repository, empty, log) => {
@@ -2968,7 +3010,8 @@ function publishSession(inputs, login, edge) {
             const facts = await describeEcrRepository({
                 provider: { ...provider, host: repository.registry },
                 path: repository.path,
-                aws: inputs.auth.aws
+                aws: inputs.auth.aws,
+                clientOptions: { pacing: awsPacing(log) }
             });
             return ecrFacts(facts, repository, provider, inputs.publish.ecrCreateRepository);
         }
@@ -3087,8 +3130,8 @@ var proxy_dispatch = __webpack_require__(7757);
 
 
 
-/** Two quick retries: someone is waiting on the step. */
-const PACING = { policy: { retries: 2, baseMs: 250, capMs: 10_000 } };
+/** The default: the `retries` input's default policy (the edges pass the run's). */
+const PACING = { policy: (0,retry/* retryPolicy */.Jb)() };
 /**
  * The runner's GitHub OIDC ID token for `audience`, asked as @actions/core's
  * getIDToken asks it (`GET <ACTIONS_ID_TOKEN_REQUEST_URL>&audience=…` with the
@@ -3365,8 +3408,6 @@ function loginTargets(inputs) {
     return [...targets, ...source];
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/cli/credential-helpers.ts
 
 
@@ -3698,7 +3739,9 @@ function liveDisplay(write, plan, columns) {
     const draw = () => {
         clear();
         const lines = [...rows].map(([name, row]) => {
-            const tags = row.phase === 'waiting' ? '' : `  ${row.settled.size}/${row.total} tags`;
+            // A preview settles no tag: its rows show the phase alone.
+            const counted = row.phase !== 'waiting' && !row.phase.startsWith('preview');
+            const tags = counted ? `  ${row.settled.size}/${row.total} tags` : '';
             return fit(`  ${name.padEnd(width)}  ${row.phase}${tags}`);
         });
         if (activity !== '')
@@ -3754,6 +3797,7 @@ var proxy = __webpack_require__(2297);
 // EXTERNAL MODULE: ./src/cli/secrets.ts
 var cli_secrets = __webpack_require__(6483);
 ;// CONCATENATED MODULE: ./src/cli/publish.ts
+
 
 
 
@@ -3833,7 +3877,10 @@ async function run(args, io, secrets) {
                 const requestToken = io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
                 if (requestToken)
                     secrets.add(requestToken);
-                const token = await fetchGithubIdToken(audience, io.env);
+                const token = await fetchGithubIdToken(audience, io.env, {
+                    policy: (0,retry/* retryPolicy */.Jb)(inputs.publish.retries),
+                    onRetry: (line) => err(line)
+                });
                 secrets.add(token);
                 return token;
             },

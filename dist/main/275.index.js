@@ -1,8 +1,8 @@
-export const id = 251;
-export const ids = [251];
+export const id = 275;
+export const ids = [275];
 export const modules = {
 
-/***/ 8723:
+/***/ 7179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __webpack_require__(3838);
+var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
 var proxy_dispatch = __webpack_require__(7757);
 // EXTERNAL MODULE: ./src/shared/errors.ts
@@ -25,8 +25,8 @@ var retry = __webpack_require__(3091);
 
 
 
-/** Two quick retries: someone is waiting on the step. */
-const PACING = { policy: { retries: 2, baseMs: 250, capMs: 10_000 } };
+/** The default: the `retries` input's default policy (the edges pass the run's). */
+const PACING = { policy: (0,retry/* retryPolicy */.Jb)() };
 /**
  * The runner's GitHub OIDC ID token for `audience`, asked as @actions/core's
  * getIDToken asks it (`GET <ACTIONS_ID_TOKEN_REQUEST_URL>&audience=…` with the
@@ -125,20 +125,46 @@ var events = __webpack_require__(9515);
 var session = __webpack_require__(3885);
 // EXTERNAL MODULE: ./src/docker/config.ts
 var config = __webpack_require__(656);
-;// CONCATENATED MODULE: ./src/action/state.ts
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/action/post-io.ts
 
-const KEY = 'tagship';
-function savePostState(state) {
-    lib_core/* saveState */.LZ(KEY, JSON.stringify(state));
-}
-function readPostState() {
-    const text = core.getState(KEY);
+/**
+ * What the post step reads and prints, written against the runner's protocol
+ * itself rather than through @actions/core: core drags in its HTTP client
+ * (undici, most of a 500 KB bundle) for a step that reads one variable and
+ * prints a few lines. The lines are the ones core writes.
+ */
+/** The name main saves its state under; the runner hands it back as `STATE_<name>`. */
+const POST_STATE_KEY = 'tagship';
+function readPostState(env = process.env) {
+    const text = env[`STATE_${POST_STATE_KEY}`] || '';
     if (text === '')
         return undefined;
     return JSON.parse(text);
 }
+/** A plain log line. */
+function info(line) {
+    process.stdout.write(line + EOL);
+}
+/** A `::warning::` workflow command; its message escaped so it stays one line. */
+function warning(message) {
+    process.stdout.write(`::warning::${escapeData(message)}${EOL}`);
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+
+
+/** Read back by the post step (post-io.ts), which does without @actions/core. */
+function savePostState(state) {
+    core/* saveState */.LZ(POST_STATE_KEY, JSON.stringify(state));
+}
 
 ;// CONCATENATED MODULE: ./src/action/publish-env.ts
+
 
 
 
@@ -155,12 +181,12 @@ function actionEdge(inputs) {
     const { logout } = inputs.auth;
     return {
         log: {
-            info: (line) => lib_core/* info */.pq(line),
-            warning: (line) => lib_core/* warning */.$e(line),
-            error: (line) => lib_core/* error */.z3(line),
-            group: (title, work) => lib_core/* group */.Os(title, work)
+            info: (line) => core/* info */.pq(line),
+            warning: (line) => core/* warning */.$e(line),
+            error: (line) => core/* error */.z3(line),
+            group: (title, work) => core/* group */.Os(title, work)
         },
-        mask: (secret) => lib_core/* setSecret */.Pq(secret),
+        mask: (secret) => core/* setSecret */.Pq(secret),
         // The log groups get the same words for every event as the CLI's plain lines.
         events: events/* printEvent */.I,
         client: clientOptions(inputs),
@@ -170,9 +196,12 @@ function actionEdge(inputs) {
                 // The runner masks its request token itself; masked here too, as it is sent.
                 const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
                 if (requestToken)
-                    lib_core/* setSecret */.Pq(requestToken);
-                const token = await fetchGithubIdToken(audience);
-                lib_core/* setSecret */.Pq(token);
+                    core/* setSecret */.Pq(requestToken);
+                const token = await fetchGithubIdToken(audience, process.env, {
+                    policy: (0,retry/* retryPolicy */.Jb)(inputs.publish.retries),
+                    onRetry: (line) => core/* info */.pq(line)
+                });
+                core/* setSecret */.Pq(token);
                 return token;
             },
             configParent: process.env.RUNNER_TEMP,
@@ -183,9 +212,9 @@ function actionEdge(inputs) {
         loggedIn: ({ configDir, dockerLogins }) => {
             if (configDir === undefined || logout)
                 return;
-            lib_core/* exportVariable */.dN('DOCKER_CONFIG', configDir);
+            core/* exportVariable */.dN('DOCKER_CONFIG', configDir);
             savePostState({ configDir, dockerLogins, logout: false, exported: true });
-            lib_core/* info */.pq(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`);
+            core/* info */.pq(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`);
         }
     };
 }
@@ -195,7 +224,7 @@ function actionEdge(inputs) {
  * client relaxes TLS only for the registries listed.
  */
 function clientOptions(inputs) {
-    return (0,session/* clientOptionsOf */.RS)(inputs, (message) => lib_core/* info */.pq(message));
+    return (0,session/* clientOptionsOf */.RS)(inputs, (message) => core/* info */.pq(message));
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 511;
-export const ids = [511];
+export const id = 728;
+export const ids = [728];
 export const modules = {
 
 /***/ 9057:
@@ -57,7 +57,7 @@ function nextPage(link, base) {
 
 /***/ }),
 
-/***/ 3892:
+/***/ 7728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -125,15 +125,6 @@ async function storeIdentityToken(configDir, login) {
     const server = login.registry === 'docker.io' ? 'https://index.docker.io/v1/' : login.registry;
     config.auths = { ...config.auths, [server]: { identitytoken: login.password } };
     await (0,promises_.writeFile)(path, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-}
-/** `docker logout`; returns docker's complaint, if any, for a warning. */
-async function login_dockerLogout(configDir, registry) {
-    const result = await getExecOutput('docker', ['logout', ...(registry === 'docker.io' ? [] : [registry])], {
-        env: dockerEnv(configDir),
-        silent: true,
-        ignoreReturnCode: true
-    });
-    return result.exitCode === 0 ? undefined : (result.stderr || result.stdout).trim();
 }
 
 // EXTERNAL MODULE: ./src/distribution/endpoint.ts
@@ -422,6 +413,38 @@ async function runGrouped(log, tasks, present) {
         }));
     }
     return results;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/docker/logout.ts
+
+
+/**
+ * `docker logout`; returns docker's complaint, if any, for a warning. Run
+ * with node:child_process, not @actions/exec, so the post step's bundle
+ * stays small: no shell, no stdin, the same allow-listed environment.
+ * Throws only when docker cannot be started at all.
+ */
+function logout_dockerLogout(configDir, registry) {
+    const args = ['logout', ...(registry === 'docker.io' ? [] : [registry])];
+    return new Promise((resolve, reject) => {
+        const child = spawn('docker', args, {
+            env: dockerEnv(configDir),
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        child.once('error', (error) => reject(new Error(error.code === 'ENOENT' ? 'docker is not on PATH' : `cannot run docker: ${error.message}`)));
+        child.once('close', (code, signal) => {
+            if (code === 0)
+                resolve(undefined);
+            else
+                resolve((stderr || stdout).trim() || `docker exited with ${signal ?? code}`);
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/docker/undo.ts
@@ -846,6 +869,35 @@ var tag_names = __webpack_require__(2453);
 var limit = __webpack_require__(7669);
 // EXTERNAL MODULE: ./src/referrers/registry-api.ts
 var registry_api = __webpack_require__(6160);
+;// CONCATENATED MODULE: ./src/referrers/held.ts
+
+/**
+ * One rule for the publish and the preview: a referrer listed for its
+ * subject (by the referrers API, or in the subject's referrers tag) or under
+ * its cosign tag is already there; a cosign tag at another manifest is kept;
+ * anything else is missing, to be copied.
+ */
+function heldReferrer(r, held) {
+    const digest = r.manifest.digest;
+    if (r.via.kind === 'subject') {
+        const listing = held.subjects.get(r.subject);
+        if (listing?.api?.has(digest))
+            return { state: 'already there', via: 'api' };
+        if (listing?.tagIndex.has(digest))
+            return { state: 'already there', via: 'tag-schema' };
+        return { state: 'missing' };
+    }
+    const at = held.cosignTags.get(r.via.tag);
+    if (at === digest)
+        return { state: 'already there', via: 'cosign-tag' };
+    if (at === undefined)
+        return { state: 'missing' };
+    return {
+        state: 'kept',
+        detail: `the target's tag ${r.via.tag} points at ${at}, its own ${(0,summary/* kindNoun */.h)(r.kind, 2)}: not overwritten`
+    };
+}
+
 // EXTERNAL MODULE: ./src/distribution/media-types.ts
 var media_types = __webpack_require__(2434);
 // EXTERNAL MODULE: ./src/referrers/referrers-index.ts
@@ -884,23 +936,19 @@ async function updateReferrersTag(target, subject, additions) {
 
 
 
+
 /**
  * The referrers of one subject: each one not listed yet is copied and stored
  * by digest; those the registry does not list itself (no `OCI-Subject`) go
  * into the subject's referrers tag, in one update after all of them.
  */
 async function writeSubject(referrers, subject, target, state, copy, log) {
-    const listing = state.subjects.get(subject);
     const outcomes = [];
     const unlisted = [];
     for (const r of referrers) {
-        const digest = r.manifest.digest;
-        if (listing?.api?.has(digest)) {
-            outcomes.push({ referrer: r, status: 'already there', via: 'api' });
-            continue;
-        }
-        if (listing?.tagIndex.has(digest)) {
-            outcomes.push({ referrer: r, status: 'already there', via: 'tag-schema' });
+        const held = heldReferrer(r, state);
+        if (held.state === 'already there') {
+            outcomes.push({ referrer: r, status: 'already there', via: held.via });
             continue;
         }
         try {
@@ -955,18 +1003,13 @@ async function writeSubject(referrers, subject, target, state, copy, log) {
 async function writeCosign(referrers, tag, target, state, copy, log) {
     const outcomes = [];
     for (const r of referrers) {
-        const at = state.cosignTags.get(tag);
-        if (at === r.manifest.digest) {
+        const held = heldReferrer(r, state);
+        if (held.state === 'already there') {
             outcomes.push({ referrer: r, status: 'already there', via: 'cosign-tag' });
             continue;
         }
-        if (at !== undefined) {
-            outcomes.push({
-                referrer: r,
-                status: 'kept',
-                detail: `the target's tag ${tag} points at ${at}, its own ${(0,summary/* kindNoun */.h)(r.kind, 2)}: not overwritten`,
-                via: 'cosign-tag'
-            });
+        if (held.state === 'kept') {
+            outcomes.push({ referrer: r, status: 'kept', detail: held.detail, via: 'cosign-tag' });
             continue;
         }
         try {
@@ -1639,21 +1682,12 @@ function pushPermission(grant, provider, path) {
 function referrerPreviews(referrers, held) {
     return referrers.map((r) => {
         const base = { digest: r.manifest.digest, subject: r.subject, kind: r.kind };
-        if (r.via.kind === 'subject') {
-            const listing = held.subjects.get(r.subject);
-            const listed = listing?.api?.has(base.digest) || listing?.tagIndex.has(base.digest);
-            return { ...base, action: listed ? 'already there' : 'copy' };
-        }
-        const at = held.cosignTags.get(r.via.tag);
-        if (at === base.digest)
+        const found = heldReferrer(r, held);
+        if (found.state === 'already there')
             return { ...base, action: 'already there' };
-        if (at === undefined)
-            return { ...base, action: 'copy' };
-        return {
-            ...base,
-            action: 'kept',
-            detail: `the target's tag ${r.via.tag} points at ${at}, its own ${(0,summary/* kindNoun */.h)(r.kind, 2)}: not overwritten`
-        };
+        if (found.state === 'kept')
+            return { ...base, action: 'kept', detail: found.detail };
+        return { ...base, action: 'copy' };
     });
 }
 
