@@ -247,7 +247,9 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'push not a boolean',
     inputs: { push: 'maybe' },
-    errors: ['push: "maybe" is not one of true, false, preview: use one of them']
+    errors: [
+      'push: "maybe" is not true, false or preview: use true to publish, false to plan only, or preview to see what a publish would do'
+    ]
   },
   {
     name: 'sha-length too short',

@@ -117,7 +117,10 @@ describe('parseInputs', () => {
       { images: 'name=,enable=true' },
       'images: "name=,enable=true" has an empty name=: give the repository'
     ],
-    [{ push: 'yes' }, 'push: "yes" is not one of true, false, preview: use one of them'],
+    [
+      { push: 'yes' },
+      'push: "yes" is not true, false or preview: use true to publish, false to plan only, or preview to see what a publish would do'
+    ],
     [
       { push: 'true' },
       'source: is empty but push is true: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only'

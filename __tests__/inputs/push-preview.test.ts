@@ -23,7 +23,10 @@ describe('push: true, false or preview', () => {
   })
 
   test.each<[Record<string, string>, string]>([
-    [{ push: 'dry-run' }, 'push: "dry-run" is not one of true, false, preview: use one of them'],
+    [
+      { push: 'dry-run' },
+      'push: "dry-run" is not true, false or preview: use true to publish, false to plan only, or preview to see what a publish would do'
+    ],
     [
       { push: 'preview', source: '' },
       'source: is empty but push is preview: give the built image (e.g. the imageid output of docker/build-push-action), or set push: false to compute the plan only'

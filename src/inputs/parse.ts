@@ -71,7 +71,7 @@ export interface PublishOptions {
 /** Parse every input; the first problem throws one InputError, so nothing runs half-way. */
 export function parseInputs(raw: RawInputs): Inputs {
   const get = (name: string): string => raw[name] ?? ''
-  const pushValue = parseChoice('push', get('push'), ['true', 'false', 'preview'], 'true')
+  const pushValue = parsePush(get('push'))
   const push = pushValue !== 'false'
   const preview = pushValue === 'preview'
   // A save job stores the image for later jobs; it may name no target.
@@ -280,4 +280,15 @@ function parseStrategyOptions(get: (name: string) => string): StrategyOptions {
 function noWhitespace(input: string, value: string): void {
   if (/\s/.test(value))
     throw new InputError(input, `${quote(value)} contains whitespace: remove it`)
+}
+
+/** `push`: true publishes, false plans only, preview reads everything and writes nothing. */
+function parsePush(value: string): 'true' | 'false' | 'preview' {
+  const v = value.trim().toLowerCase()
+  if (v === '') return 'true'
+  if (v === 'true' || v === 'false' || v === 'preview') return v
+  throw new InputError(
+    'push',
+    `${quote(value)} is not true, false or preview: use true to publish, false to plan only, or preview to see what a publish would do`
+  )
 }
