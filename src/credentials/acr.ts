@@ -1,3 +1,4 @@
+import { tokenFetch } from './token-fetch.js'
 import { jwtPayload, parseJsonObject } from '../shared/json.js'
 import {
   attemptsText,
@@ -9,7 +10,7 @@ import {
 import { causeOf, messageOf, oneLine } from '../shared/errors.js'
 import { authorityHost, entraAccessToken } from './entra.js'
 import { keptSecrets } from '../shared/scrub.js'
-import { dispatchOptions, proxyRefusal, route, viaProxy } from '../distribution/proxy-dispatch.js'
+import { proxyRefusal, route, viaProxy } from '../distribution/proxy-dispatch.js'
 import type { BasicCredentials, MaskSecret } from '../distribution/credentials.js'
 
 /** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
@@ -96,15 +97,7 @@ async function exchange(
     const tries = attemptsText(retry + 1)
     let res: Response
     try {
-      // redirect 'manual': following one would re-send the token to wherever it points.
-      res = await fetch(url, {
-        method: 'POST',
-        body: form,
-        headers: { accept: 'application/json' },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(30_000),
-        ...dispatchOptions(way)
-      } as RequestInit)
+      res = await tokenFetch(url, way, { method: 'POST', body: form })
     } catch (e) {
       const refused = proxyRefusal(e, way.proxy)
       if (refused)

@@ -1,5 +1,6 @@
+import { tokenFetch } from './token-fetch.js'
 import { jwtPayload, parseJsonObject } from '../shared/json.js'
-import { dispatchOptions, route, viaProxy } from '../distribution/proxy-dispatch.js'
+import { route, viaProxy } from '../distribution/proxy-dispatch.js'
 import {
   attemptsText,
   DEFAULT_RETRY_POLICY,
@@ -139,15 +140,7 @@ async function exchange(
     const tries = attemptsText(retry + 1)
     let res: Response
     try {
-      // redirect 'manual': following one would re-send the ID token to wherever it points.
-      res = await fetch(url, {
-        method: 'POST',
-        body: form,
-        headers: { accept: 'application/json' },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(30_000),
-        ...dispatchOptions(way)
-      })
+      res = await tokenFetch(url, way, { method: 'POST', body: form })
     } catch (e) {
       // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
       const cause = messageOf(causeOf(e) ?? e)

@@ -1,5 +1,6 @@
+import { tokenFetch } from './token-fetch.js'
 import { parseJsonObject } from '../shared/json.js'
-import { dispatchOptions, route, viaProxy } from '../distribution/proxy-dispatch.js'
+import { route, viaProxy } from '../distribution/proxy-dispatch.js'
 import {
   attemptsText,
   DEFAULT_RETRY_POLICY,
@@ -176,13 +177,10 @@ async function post(
     let res: Response
     try {
       // redirect 'manual': following one would send the token wherever it points.
-      res = await fetch(call.url, {
+      res = await tokenFetch(call.url, way, {
         method: 'POST',
         body: init.body,
-        headers: { accept: 'application/json', ...init.headers },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(30_000),
-        ...dispatchOptions(way)
+        ...(init.headers && { headers: init.headers })
       })
     } catch (e) {
       // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.

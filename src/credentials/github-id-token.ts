@@ -1,4 +1,5 @@
-import { dispatchOptions, route, viaProxy } from '../distribution/proxy-dispatch.js'
+import { tokenFetch } from './token-fetch.js'
+import { route, viaProxy } from '../distribution/proxy-dispatch.js'
 import { causeOf, messageOf } from '../shared/errors.js'
 import { isRetryableStatus, retrying, retryPolicy, type Pacing } from '../shared/retry.js'
 
@@ -29,15 +30,8 @@ export async function fetchGithubIdToken(
   return retrying<string>(pacing, async () => {
     let res: Response
     try {
-      res = await fetch(url, {
-        headers: {
-          authorization: `Bearer ${requestToken}`,
-          accept: 'application/json',
-          'user-agent': 'actions/oidc-client'
-        },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(30_000),
-        ...dispatchOptions(way)
+      res = await tokenFetch(url, way, {
+        headers: { authorization: `Bearer ${requestToken}`, 'user-agent': 'actions/oidc-client' }
       })
     } catch (e) {
       const reason = `${messageOf(causeOf(e) ?? e)}${viaProxy(way.proxy)}`
