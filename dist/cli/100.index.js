@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACR_TOKEN_USERNAME, acrSecretCredentials
 
+// EXTERNAL MODULE: ./src/credentials/token-fetch.ts
+var token_fetch = __webpack_require__(7158);
 // EXTERNAL MODULE: ./src/shared/json.ts
 var shared_json = __webpack_require__(8451);
 // EXTERNAL MODULE: ./src/shared/retry.ts
@@ -249,6 +251,7 @@ var scrub = __webpack_require__(9826);
 
 
 
+
 /** The audience Entra ID expects on a federated (GitHub OIDC) client assertion. */
 const ENTRA_AUDIENCE = 'api://AzureADTokenExchange';
 /** The username ACR takes with a refresh token as password (what `az acr login` uses). */
@@ -297,15 +300,7 @@ async function exchange(registry, azure, accessToken, env, pacing) {
         const tries = (0,shared_retry/* attemptsText */.MV)(retry + 1);
         let res;
         try {
-            // redirect 'manual': following one would re-send the token to wherever it points.
-            res = await fetch(url, {
-                method: 'POST',
-                body: form,
-                headers: { accept: 'application/json' },
-                redirect: 'manual',
-                signal: AbortSignal.timeout(30_000),
-                ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
-            });
+            res = await (0,token_fetch/* tokenFetch */.o)(url, way, { method: 'POST', body: form });
         }
         catch (e) {
             const refused = (0,proxy_dispatch/* proxyRefusal */.vd)(e, way.proxy);

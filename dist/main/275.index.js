@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/credentials/token-fetch.ts
+var token_fetch = __webpack_require__(7158);
 // EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
 var proxy_dispatch = __webpack_require__(7757);
 // EXTERNAL MODULE: ./src/shared/errors.ts
@@ -22,6 +24,7 @@ var errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/shared/retry.ts
 var retry = __webpack_require__(3091);
 ;// CONCATENATED MODULE: ./src/credentials/github-id-token.ts
+
 
 
 
@@ -47,15 +50,8 @@ async function fetchGithubIdToken(audience, env = process.env, pacing = PACING) 
     return (0,retry/* retrying */.R$)(pacing, async () => {
         let res;
         try {
-            res = await fetch(url, {
-                headers: {
-                    authorization: `Bearer ${requestToken}`,
-                    accept: 'application/json',
-                    'user-agent': 'actions/oidc-client'
-                },
-                redirect: 'manual',
-                signal: AbortSignal.timeout(30_000),
-                ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
+            res = await (0,token_fetch/* tokenFetch */.o)(url, way, {
+                headers: { authorization: `Bearer ${requestToken}`, 'user-agent': 'actions/oidc-client' }
             });
         }
         catch (e) {
@@ -225,6 +221,36 @@ function actionEdge(inputs) {
  */
 function clientOptions(inputs) {
     return (0,session/* clientOptionsOf */.RS)(inputs, (message) => core/* info */.pq(message));
+}
+
+
+/***/ }),
+
+/***/ 7158:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ tokenFetch)
+/* harmony export */ });
+/* harmony import */ var _distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7757);
+
+/** How long one request to a token service may take before it is retried. */
+const TOKEN_TIMEOUT_MS = 30_000;
+/**
+ * One request to a token service (GitHub's ID tokens, Docker's identity
+ * service, Google STS and IAM, the ACR exchange): JSON accepted, redirects
+ * not followed (one would re-send a token to wherever it points), a timeout,
+ * and the route of the proxy rules.
+ */
+function tokenFetch(url, way, init) {
+    return fetch(url, {
+        ...(init.method !== undefined && { method: init.method }),
+        ...(init.body !== undefined && { body: init.body }),
+        headers: { accept: 'application/json', ...init.headers },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
+        ...(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .dispatchOptions */ .th)(way)
+    });
 }
 
 

@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GAR_TOKEN_USERNAME
 
+// EXTERNAL MODULE: ./src/credentials/token-fetch.ts
+var token_fetch = __webpack_require__(7158);
 // EXTERNAL MODULE: ./src/shared/json.ts
 var shared_json = __webpack_require__(8451);
 // EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
@@ -129,6 +131,7 @@ function googleError(body) {
 
 
 
+
 /** The username Google's registries take with an OAuth access token as password. */
 const GAR_TOKEN_USERNAME = 'oauth2accesstoken';
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
@@ -237,13 +240,10 @@ async function post(call, init, pacing) {
         let res;
         try {
             // redirect 'manual': following one would send the token wherever it points.
-            res = await fetch(call.url, {
+            res = await (0,token_fetch/* tokenFetch */.o)(call.url, way, {
                 method: 'POST',
                 body: init.body,
-                headers: { accept: 'application/json', ...init.headers },
-                redirect: 'manual',
-                signal: AbortSignal.timeout(30_000),
-                ...(0,proxy_dispatch/* dispatchOptions */.th)(way)
+                ...(init.headers && { headers: init.headers })
             });
         }
         catch (e) {

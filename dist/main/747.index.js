@@ -9,13 +9,15 @@ export const modules = {
 /* harmony export */   dockerhubOidcCredentials: () => (/* binding */ dockerhubOidcCredentials)
 /* harmony export */ });
 /* unused harmony exports DOCKER_IDENTITY_AUDIENCE, IDENTITY_URL_VARIABLE, identityUrl */
-/* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8451);
-/* harmony import */ var _distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7757);
-/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3091);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8382);
-/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9826);
-/* harmony import */ var _shared_words_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(152);
-/* harmony import */ var _distribution_endpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8925);
+/* harmony import */ var _token_fetch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7158);
+/* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8451);
+/* harmony import */ var _distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7757);
+/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3091);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8382);
+/* harmony import */ var _shared_scrub_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9826);
+/* harmony import */ var _shared_words_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(152);
+/* harmony import */ var _distribution_endpoint_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8925);
+
 
 
 
@@ -45,7 +47,7 @@ const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
  * are masked the moment they exist, and no error message contains either.
  */
 async function dockerhubOidcCredentials(hub, options) {
-    const kept = (0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_5__/* .keptSecrets */ .w)(options.mask);
+    const kept = (0,_shared_scrub_js__WEBPACK_IMPORTED_MODULE_6__/* .keptSecrets */ .w)(options.mask);
     const secret = kept.keep;
     const login = `Docker Hub login for ${hub.username} with OIDC`;
     try {
@@ -54,7 +56,7 @@ async function dockerhubOidcCredentials(hub, options) {
         const url = new URL('oauth/token', identityUrl(env, login)).href;
         const expiresIn = requestedLifetime(env, login);
         const idToken = secret(await options.getIdToken(DOCKER_IDENTITY_AUDIENCE));
-        const pacing = options.pacing ?? { policy: _shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY_POLICY */ .cO };
+        const pacing = options.pacing ?? { policy: _shared_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY_POLICY */ .cO };
         const { accessToken, expiresAt } = await exchange(url, hub, idToken, expiresIn, login, pacing);
         secret(accessToken);
         return { username: hub.username, password: accessToken, ...(expiresAt && { expiresAt }) };
@@ -62,7 +64,7 @@ async function dockerhubOidcCredentials(hub, options) {
     catch (e) {
         // No cause: what lies underneath may carry a token in its details. Each
         // part keeps its edge spaces: they separate it from the inputs it names.
-        throw new _shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .WordedError */ .gG((0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .wordsOf */ .Z9)(e).map((part) => typeof part === 'string' ? kept.scrub(part).replace(/\s+/g, ' ') : part));
+        throw new _shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .WordedError */ .gG((0,_shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .wordsOf */ .Z9)(e).map((part) => typeof part === 'string' ? kept.scrub(part).replace(/\s+/g, ' ') : part));
     }
 }
 /**
@@ -76,11 +78,11 @@ function identityUrl(env, login) {
         url = new URL(raw);
     }
     catch {
-        throw new Error(`${login}: ${IDENTITY_URL_VARIABLE} ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(raw)} is not a URL (e.g. ${DOCKER_IDENTITY})`);
+        throw new Error(`${login}: ${IDENTITY_URL_VARIABLE} ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(raw)} is not a URL (e.g. ${DOCKER_IDENTITY})`);
     }
-    const plainLoopback = url.protocol === 'http:' && (0,_distribution_endpoint_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopbackHost */ .cW)(url.host);
+    const plainLoopback = url.protocol === 'http:' && (0,_distribution_endpoint_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopbackHost */ .cW)(url.host);
     if (url.protocol !== 'https:' && !plainLoopback) {
-        throw new Error(`${login}: ${IDENTITY_URL_VARIABLE} ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(raw)} must be an https URL (plain http only on loopback): the GitHub ID token is sent there`);
+        throw new Error(`${login}: ${IDENTITY_URL_VARIABLE} ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(raw)} must be an https URL (plain http only on loopback): the GitHub ID token is sent there`);
     }
     return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
 }
@@ -90,7 +92,7 @@ function requestedLifetime(env, login) {
         return EXPIRES_IN.max;
     const seconds = Number(raw);
     if (!/^\d+$/.test(raw) || seconds < EXPIRES_IN.min || seconds > EXPIRES_IN.max) {
-        throw new Error(`${login}: ${EXPIRES_VARIABLE} ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(raw)} is not a lifetime Docker grants: give seconds from ${EXPIRES_IN.min} to ${EXPIRES_IN.max}`);
+        throw new Error(`${login}: ${EXPIRES_VARIABLE} ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(raw)} is not a lifetime Docker grants: give seconds from ${EXPIRES_IN.min} to ${EXPIRES_IN.max}`);
     }
     return seconds;
 }
@@ -104,31 +106,23 @@ async function exchange(url, hub, idToken, expiresIn, login, pacing) {
         expires_in: String(expiresIn)
     });
     // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
-    const way = (0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .route */ .wE)(new URL(url), [], process.env);
-    const { res, body } = await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retrying */ .R$)(pacing, async (retry) => {
-        const tries = (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .attemptsText */ .MV)(retry + 1);
+    const way = (0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_1__/* .route */ .wE)(new URL(url), [], process.env);
+    const { res, body } = await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retrying */ .R$)(pacing, async (retry) => {
+        const tries = (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptsText */ .MV)(retry + 1);
         let res;
         try {
-            // redirect 'manual': following one would re-send the ID token to wherever it points.
-            res = await fetch(url, {
-                method: 'POST',
-                body: form,
-                headers: { accept: 'application/json' },
-                redirect: 'manual',
-                signal: AbortSignal.timeout(30_000),
-                ...(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .dispatchOptions */ .th)(way)
-            });
+            res = await (0,_token_fetch_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenFetch */ .o)(url, way, { method: 'POST', body: form });
         }
         catch (e) {
             // fetch throws "fetch failed"; the reason (refused, DNS, TLS) is its cause.
-            const cause = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)((0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .causeOf */ .rl)(e) ?? e);
+            const cause = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)((0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .causeOf */ .rl)(e) ?? e);
             return {
                 again: `${login}: ${url} failed: ${cause}`,
-                error: new Error(`${login}: could not reach Docker's identity service at ${url} after ${tries}: ${cause}${(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .viaProxy */ .bP)(way.proxy)} (check the network, or ${IDENTITY_URL_VARIABLE})`)
+                error: new Error(`${login}: could not reach Docker's identity service at ${url} after ${tries}: ${cause}${(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_1__/* .viaProxy */ .bP)(way.proxy)} (check the network, or ${IDENTITY_URL_VARIABLE})`)
             };
         }
         const text = await res.text();
-        if ((0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(res.status))
+        if ((0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(res.status))
             return {
                 again: `${login}: ${url} answered HTTP ${res.status}`,
                 retryAfter: res.headers.get('retry-after'),
@@ -140,8 +134,8 @@ async function exchange(url, hub, idToken, expiresIn, login, pacing) {
         throw new Error(`${login}: Docker's identity service answered with a redirect (HTTP ${res.status}); tagship sends the GitHub ID token only to ${url}: check ${IDENTITY_URL_VARIABLE}`);
     }
     if (!res.ok)
-        throw new _shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .WordedError */ .gG(refusal(login, res.status, body, hub, idToken));
-    const json = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonObject */ .d)(body);
+        throw new _shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .WordedError */ .gG(refusal(login, res.status, body, hub, idToken));
+    const json = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonObject */ .d)(body);
     const accessToken = json?.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
         throw new Error(`${login}: ${url} answered without an access_token (HTTP ${res.status}): is it Docker's identity service?`);
@@ -167,23 +161,23 @@ function refusal(login, status, body, hub, idToken) {
     const connection = hub.connectionId;
     if (status === 404 ||
         (/connection/.test(text) && /not found|unknown|does not exist|no such|invalid/.test(text)))
-        return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .words */ .aL) `${login}: Docker knows no OIDC connection ${connection} ${answer}: check ${(0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .named */ .KT)('dockerhub-oidc-connection-id')} against the connection ID Docker Home shows under OIDC connections`;
+        return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .words */ .aL) `${login}: Docker knows no OIDC connection ${connection} ${answer}: check ${(0,_shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .named */ .KT)('dockerhub-oidc-connection-id')} against the connection ID Docker Home shows under OIDC connections`;
     if (status === 402 ||
         /\bplan\b|subscription|entitle|upgrade|not available|not enabled/.test(text))
-        return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .words */ .aL) `${login}: the Docker organisation's plan has no OIDC connections ${answer}: they come with Docker Team and Business; until then, set ${(0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .named */ .KT)('dockerhub-token')} to an organisation access token`;
+        return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .words */ .aL) `${login}: the Docker organisation's plan has no OIDC connections ${answer}: they come with Docker Team and Business; until then, set ${(0,_shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .named */ .KT)('dockerhub-token')} to an organisation access token`;
     if (code === 'access_denied') {
         const subject = subjectOf(idToken);
         const whose = subject ? `this job's subject ${subject}` : "this job's GitHub ID token";
-        return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .words */ .aL) `${login}: Docker refused the exchange for connection ${connection} ${answer}: no rule of the connection matches ${whose}, or the connection is deactivated; its Failures table in Docker Home says which`;
+        return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .words */ .aL) `${login}: Docker refused the exchange for connection ${connection} ${answer}: no rule of the connection matches ${whose}, or the connection is deactivated; its Failures table in Docker Home says which`;
     }
     if (code === 'invalid_grant')
-        return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .words */ .aL) `${login}: Docker did not accept the GitHub ID token ${answer}: check the runner's clock; the token is for the audience ${DOCKER_IDENTITY_AUDIENCE}`;
-    return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_3__/* .words */ .aL) `${login}: Docker's identity service refused the exchange for connection ${connection} ${answer}`;
+        return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .words */ .aL) `${login}: Docker did not accept the GitHub ID token ${answer}: check the runner's clock; the token is for the audience ${DOCKER_IDENTITY_AUDIENCE}`;
+    return (0,_shared_words_js__WEBPACK_IMPORTED_MODULE_4__/* .words */ .aL) `${login}: Docker's identity service refused the exchange for connection ${connection} ${answer}`;
 }
 /** `error` and `error_description` (or a bare `message` or `description`) of an answer. */
 function identityError(body) {
-    const json = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonObject */ .d)(body);
-    const text = (v) => typeof v === 'string' && v.trim() !== '' ? (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(v).slice(0, 200) : undefined;
+    const json = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseJsonObject */ .d)(body);
+    const text = (v) => typeof v === 'string' && v.trim() !== '' ? (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(v).slice(0, 200) : undefined;
     const code = text(json?.error);
     const description = text(json?.error_description) ?? text(json?.message) ?? text(json?.description);
     return { ...(code && { code }), ...(description && { description }) };
@@ -194,13 +188,13 @@ function said(body) {
     const phrase = [code, description].filter(Boolean).join(': ');
     if (phrase !== '')
         return phrase;
-    const text = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(body);
+    const text = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(body);
     return text === '' || text.startsWith('<') ? 'no error body' : text.slice(0, 200);
 }
 /** The `sub` claim of the ID token (read, not verified): not a secret, and what the rules match. */
 function subjectOf(token) {
-    const sub = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_6__/* .jwtPayload */ .c)(token)?.sub;
-    return typeof sub === 'string' && sub !== '' ? (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(sub).slice(0, 200) : undefined;
+    const sub = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_7__/* .jwtPayload */ .c)(token)?.sub;
+    return typeof sub === 'string' && sub !== '' ? (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(sub).slice(0, 200) : undefined;
 }
 
 
