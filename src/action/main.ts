@@ -9,7 +9,8 @@ import { getInputs } from './inputs.js'
 import { loginTargets } from '../push/targets.js'
 import { planLogins } from '../credentials/login-plan.js'
 import { outputOptions, setOutputs, setPreviewOutputs, setPublishOutputs } from './outputs.js'
-import { readOutputEnv, withAnnotationLevels } from './output-env.js'
+import { readOutputEnv } from './output-env.js'
+import { withAnnotationLevelsEnv } from '../inputs/metadata-env.js'
 import { publishFailure } from '../push/failure.js'
 import { nothingPublished } from '../push/results.js'
 import { publishSummary } from '../report/summary.js'
@@ -22,7 +23,7 @@ export async function run(now: Date = new Date()): Promise<void> {
     // The proxy variables are checked before anything runs, their passwords masked.
     for (const secret of proxySecrets(process.env)) core.setSecret(secret)
     const outputEnv = readOutputEnv(process.env)
-    let inputs = withAnnotationLevels(getInputs(), outputEnv)
+    let inputs = withAnnotationLevelsEnv(getInputs(), process.env)
     const ctx = await actionContext(inputs.context, process.env, now)
     // The cache, registry and publish code (with @actions/cache, undici and the
     // cloud SDKs) is imported only by the steps that use it: a `push: false`

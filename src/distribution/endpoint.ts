@@ -1,8 +1,8 @@
+import { isLoopback } from '../shared/proxy.js'
 import { errorChain } from '../shared/errors.js'
 /** Hosts that are this machine: plain HTTP is allowed there, as the docker daemon allows it. */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
-  return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '::1'
+  return isLoopback(host.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''))
 }
 
 /**

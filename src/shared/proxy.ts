@@ -109,8 +109,7 @@ const PROXY_URL_FORM = 'give http://host:port, or http://user:password@host:port
 
 function proxyServer(variable: string, raw: string): ProxyServer {
   const bad = (why: string) => new InputError(variable, `${quote(hidePassword(raw))} ${why}`)
-  // A bare `host:port` is an http proxy, as curl reads it.
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`
+  const text = withScheme(raw)
   let url: URL
   try {
     url = new URL(text)
@@ -251,7 +250,7 @@ export function proxySecrets(env: NodeJS.ProcessEnv): string[] {
       const raw = env[name]
       if (!raw) continue
       try {
-        const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`)
+        const url = new URL(withScheme(raw))
         if (url.password) secrets.add(url.password)
       } catch {
         // proxyRules has reported the variable it reads; others are not used.
@@ -259,4 +258,9 @@ export function proxySecrets(env: NodeJS.ProcessEnv): string[] {
     }
   }
   return [...secrets]
+}
+
+/** A bare `host:port` is an http proxy, as curl reads it. */
+function withScheme(raw: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`
 }
