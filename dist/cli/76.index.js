@@ -4785,12 +4785,13 @@ function digestOf(bytes, algorithm = 'sha256') {
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl),
 /* harmony export */   uD: () => (/* binding */ plainRefusedText)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2297);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+
 
 /** Hosts that are this machine: plain HTTP is allowed there, as the docker daemon allows it. */
 function isLoopbackHost(host) {
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '::1';
+    return (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopback */ .U9)(host.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''));
 }
 /**
  * Where code that does not probe the registry (ACR's token exchange) reaches
@@ -4862,7 +4863,7 @@ const PLAIN_ANSWER_CODES = new Set([
 ]);
 /** A fetch failure that is about TLS, from undici's nested causes. */
 function tlsFailure(error) {
-    for (const { code = '', message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error)) {
+    for (const { code = '', message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorChain */ .eB)(error)) {
         if (CERTIFICATE_CODES.has(code))
             return { kind: 'certificate', code, message: message.split('\n', 1)[0] };
         if (PLAIN_ANSWER_CODES.has(code))
@@ -5839,12 +5840,13 @@ async function allLimited(items, limit, work) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EK: () => (/* binding */ proxyRules),
+/* harmony export */   U9: () => (/* binding */ isLoopback),
 /* harmony export */   Wm: () => (/* binding */ proxySecrets),
 /* harmony export */   bD: () => (/* binding */ PROXY_VARIABLES),
 /* harmony export */   iJ: () => (/* binding */ proxyFor),
 /* harmony export */   jq: () => (/* binding */ anyProxy)
 /* harmony export */ });
-/* unused harmony exports hidePassword, isLoopback */
+/* unused harmony export hidePassword */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
@@ -5914,8 +5916,7 @@ function first(env, names) {
 const PROXY_URL_FORM = 'give http://host:port, or http://user:password@host:port';
 function proxyServer(variable, raw) {
     const bad = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(variable, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(hidePassword(raw))} ${why}`);
-    // A bare `host:port` is an http proxy, as curl reads it.
-    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+    const text = withScheme(raw);
     let url;
     try {
         url = new URL(text);
@@ -6056,7 +6057,7 @@ function proxySecrets(env) {
             if (!raw)
                 continue;
             try {
-                const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+                const url = new URL(withScheme(raw));
                 if (url.password)
                     secrets.add(url.password);
             }
@@ -6066,6 +6067,10 @@ function proxySecrets(env) {
         }
     }
     return [...secrets];
+}
+/** A bare `host:port` is an http proxy, as curl reads it. */
+function withScheme(raw) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
 }
 
 

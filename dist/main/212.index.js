@@ -771,12 +771,13 @@ function digestOf(bytes, algorithm = 'sha256') {
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl),
 /* harmony export */   uD: () => (/* binding */ plainRefusedText)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2297);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+
 
 /** Hosts that are this machine: plain HTTP is allowed there, as the docker daemon allows it. */
 function isLoopbackHost(host) {
-    const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return name === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name) || name === '::1';
+    return (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopback */ .U9)(host.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''));
 }
 /**
  * Where code that does not probe the registry (ACR's token exchange) reaches
@@ -848,7 +849,7 @@ const PLAIN_ANSWER_CODES = new Set([
 ]);
 /** A fetch failure that is about TLS, from undici's nested causes. */
 function tlsFailure(error) {
-    for (const { code = '', message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error)) {
+    for (const { code = '', message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorChain */ .eB)(error)) {
         if (CERTIFICATE_CODES.has(code))
             return { kind: 'certificate', code, message: message.split('\n', 1)[0] };
         if (PLAIN_ANSWER_CODES.has(code))
