@@ -94,6 +94,12 @@ export async function acquireLogin(
   const c = step.credentials
   const pacing = options.pacing ?? { policy: DEFAULT_RETRY_POLICY }
   let obtained: Obtained
+  // What every OIDC exchange takes: the ID token's errors name the login and its alternative.
+  const oidc = (login: string, alternative: string) => ({
+    mask: options.mask,
+    pacing,
+    getIdToken: githubIdToken({ login, alternative }, options.getIdToken)
+  })
   switch (c.kind) {
     case 'anonymous':
       return undefined
@@ -115,27 +121,13 @@ export async function acquireLogin(
       obtained = await options.sources.acrOidc(
         { host: step.registry, baseUrl: registryBaseUrl(step.registry) },
         { clientId: c.clientId, tenantId: c.tenantId },
-        {
-          mask: options.mask,
-          pacing,
-          getIdToken: githubIdToken(
-            { login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' },
-            options.getIdToken
-          )
-        }
+        oidc(`Azure login for ${step.registry}`, 'set azure-client-secret')
       )
       break
     case 'dockerhub-oidc':
       obtained = await options.sources.dockerhubOidc(
         { username: c.username, connectionId: c.connectionId },
-        {
-          mask: options.mask,
-          pacing,
-          getIdToken: githubIdToken(
-            { login: `Docker Hub login for ${c.username}`, alternative: 'set dockerhub-token' },
-            options.getIdToken
-          )
-        }
+        oidc(`Docker Hub login for ${c.username}`, 'set dockerhub-token')
       )
       break
     case 'github-token':
@@ -150,14 +142,7 @@ export async function acquireLogin(
           workloadIdentityProvider: c.workloadIdentityProvider,
           ...(c.serviceAccount ? { serviceAccount: c.serviceAccount } : {})
         },
-        {
-          mask: options.mask,
-          pacing,
-          getIdToken: githubIdToken(
-            { login: `Google login for ${step.registry}`, alternative: 'set gcp-credentials-json' },
-            options.getIdToken
-          )
-        }
+        oidc(`Google login for ${step.registry}`, 'set gcp-credentials-json')
       )
       break
     case 'gcp-key':
