@@ -767,6 +767,12 @@ async function acquireLogin(step, auth, options) {
     const c = step.credentials;
     const pacing = options.pacing ?? { policy: retry/* DEFAULT_RETRY_POLICY */.cO };
     let obtained;
+    // What every OIDC exchange takes: the ID token's errors name the login and its alternative.
+    const oidc = (login, alternative) => ({
+        mask: options.mask,
+        pacing,
+        getIdToken: githubIdToken({ login, alternative }, options.getIdToken)
+    });
     switch (c.kind) {
         case 'anonymous':
             return undefined;
@@ -781,18 +787,10 @@ async function acquireLogin(step, auth, options) {
             obtained = await options.sources.ecrPublic(auth.aws, { mask: options.mask, pacing });
             break;
         case 'acr-oidc':
-            obtained = await options.sources.acrOidc({ host: step.registry, baseUrl: (0,endpoint/* registryBaseUrl */.mO)(step.registry) }, { clientId: c.clientId, tenantId: c.tenantId }, {
-                mask: options.mask,
-                pacing,
-                getIdToken: githubIdToken({ login: `Azure login for ${step.registry}`, alternative: 'set azure-client-secret' }, options.getIdToken)
-            });
+            obtained = await options.sources.acrOidc({ host: step.registry, baseUrl: (0,endpoint/* registryBaseUrl */.mO)(step.registry) }, { clientId: c.clientId, tenantId: c.tenantId }, oidc(`Azure login for ${step.registry}`, 'set azure-client-secret'));
             break;
         case 'dockerhub-oidc':
-            obtained = await options.sources.dockerhubOidc({ username: c.username, connectionId: c.connectionId }, {
-                mask: options.mask,
-                pacing,
-                getIdToken: githubIdToken({ login: `Docker Hub login for ${c.username}`, alternative: 'set dockerhub-token' }, options.getIdToken)
-            });
+            obtained = await options.sources.dockerhubOidc({ username: c.username, connectionId: c.connectionId }, oidc(`Docker Hub login for ${c.username}`, 'set dockerhub-token'));
             break;
         case 'github-token':
             obtained = githubTokenCredentials(step.registry, c.token, {
@@ -804,11 +802,7 @@ async function acquireLogin(step, auth, options) {
             obtained = await options.sources.gcpOidc({
                 workloadIdentityProvider: c.workloadIdentityProvider,
                 ...(c.serviceAccount ? { serviceAccount: c.serviceAccount } : {})
-            }, {
-                mask: options.mask,
-                pacing,
-                getIdToken: githubIdToken({ login: `Google login for ${step.registry}`, alternative: 'set gcp-credentials-json' }, options.getIdToken)
-            });
+            }, oidc(`Google login for ${step.registry}`, 'set gcp-credentials-json'));
             break;
         case 'gcp-key':
             obtained = gcpKeyCredentials(c.key, { mask: options.mask });
