@@ -79,6 +79,10 @@ export async function runAction(
     GITHUB_ENV: file('env'),
     GITHUB_PATH: file('path'),
     RUNNER_TEMP: dir,
+    // For profiling a step: TAGSHIP_BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    ...(process.env.TAGSHIP_BENCH_NODE_OPTIONS
+      ? { NODE_OPTIONS: process.env.TAGSHIP_BENCH_NODE_OPTIONS }
+      : {}),
     ...actionDefaults(),
     INPUT_IMAGES: inputs.images.join('\n'),
     INPUT_PUSH: inputs.push === false ? 'false' : 'true',

@@ -24,6 +24,8 @@ export interface BenchConfig {
   readonly archiveFileBytes: number
   /** F: its one-way delays (the full bench: 50 ms RTT only, where its targets are set). */
   readonly archiveOneWayMs: readonly number[]
+  /** `--contenders tagship,floor`: only these contenders run (their names' first words); all when absent. */
+  readonly contenders?: ReadonlySet<string>
 }
 
 export interface CopySize {
@@ -62,3 +64,56 @@ export function benchConfig(tiny: boolean): BenchConfig {
 
 export const latencyLabel = (oneWayMs: number): string =>
   oneWayMs === 0 ? 'loopback' : `${2 * oneWayMs} ms RTT`
+
+/** The value after `--name` or in `--name=value`; undefined when the flag is absent. */
+export function flagValue(argv: readonly string[], name: string): string | undefined {
+  const at = argv.findIndex((a) => a === name || a.startsWith(`${name}=`))
+  if (at < 0) return undefined
+  const value = argv[at]!.startsWith(`${name}=`) ? argv[at]!.slice(name.length + 1) : argv[at + 1]
+  if (!value || value.startsWith('--')) throw new Error(`${name} needs a value`)
+  return value
+}
+
+const AUTH_FLAGS: Readonly<Record<string, AuthKind>> = { basic: 'htpasswd', bearer: 'token' }
+
+/**
+ * A narrower bench for working on one figure (never written to BENCHMARKS.md):
+ * `--runs 3`, `--rtt 50` (or `0`: loopback), `--auth bearer` (or `basic`),
+ * `--contenders tagship,floor` (first words of their names). Returns the
+ * config and whether any flag narrowed it.
+ */
+export function narrowConfig(
+  cfg: BenchConfig,
+  argv: readonly string[]
+): { cfg: BenchConfig; narrowed: boolean } {
+  const runs = flagValue(argv, '--runs')
+  const rtt = flagValue(argv, '--rtt')
+  const auth = flagValue(argv, '--auth')
+  const contenders = flagValue(argv, '--contenders')
+  let out: BenchConfig = cfg
+  if (runs !== undefined) {
+    if (!/^[1-9]\d*$/.test(runs)) throw new Error(`--runs takes a whole number; got ${runs}`)
+    out = { ...out, runs: Number(runs) }
+  }
+  if (rtt !== undefined) {
+    if (rtt !== '0' && rtt !== '50') throw new Error(`--rtt takes 0 or 50; got ${rtt}`)
+    const oneWay = [Number(rtt) / 2]
+    out = { ...out, oneWayMs: oneWay, archiveOneWayMs: oneWay }
+  }
+  if (auth !== undefined) {
+    const kind = AUTH_FLAGS[auth.toLowerCase()]
+    if (!kind) throw new Error(`--auth takes basic or bearer; got ${auth}`)
+    out = { ...out, auths: [kind] }
+  }
+  if (contenders !== undefined)
+    out = {
+      ...out,
+      contenders: new Set(
+        contenders
+          .toLowerCase()
+          .split(/[\s,]+/)
+          .filter(Boolean)
+      )
+    }
+  return { cfg: out, narrowed: out !== cfg }
+}

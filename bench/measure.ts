@@ -97,6 +97,12 @@ export async function measure(
   return sample
 }
 
-/** `[a, b, c]` rotated by `n`: each run starts with another contender. */
-export const rotate = <T>(list: readonly T[], n: number): T[] =>
-  list.map((_, i) => list[(i + n) % list.length]!)
+/**
+ * `[a, b, c]` rotated by `n`: each run starts with another contender. Only
+ * those `--contenders` names (by first word), when it was given.
+ */
+export function rotate<T extends string>(ctx: BenchContext, list: readonly T[], n: number): T[] {
+  const picked = ctx.cfg.contenders
+  const kept = picked ? list.filter((c) => picked.has(c.split(' ')[0]!.toLowerCase())) : list
+  return kept.map((_, i) => kept[(i + n) % kept.length]!)
+}

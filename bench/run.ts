@@ -2,7 +2,9 @@
 // starts registries, a daemon and images itself, runs scenarios A to E at
 // loopback and at 50 ms RTT and F at 50 ms RTT, and writes BENCHMARKS.md
 // (tiny: stdout only). `-- --only F` (or `--only A,C`; B and E run together)
-// runs some scenarios and prints their results without writing BENCHMARKS.md.
+// runs some scenarios and prints their results without writing BENCHMARKS.md;
+// so do `--runs N`, `--rtt 0|50`, `--auth basic|bearer` and `--contenders
+// tagship,floor` (see narrowConfig), for working on one figure.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
@@ -16,7 +18,7 @@ import { REGISTRY_BIN } from '../__fixtures__/services/registry.js'
 import { SKOPEO_BIN } from '../__fixtures__/services/skopeo.js'
 import { snapshotAction } from './action.js'
 import { BUILDAH_BIN } from './archive.js'
-import { benchConfig } from './config.js'
+import { benchConfig, narrowConfig } from './config.js'
 import { FLOOR_ENV, runFloorJob, type FloorJob } from './floor.js'
 import type { BenchContext } from './measure.js'
 import { authComparison } from './auth-report.js'
@@ -50,9 +52,10 @@ function selectedScenarios(argv: readonly string[]): Set<string> {
 }
 
 async function main(): Promise<void> {
-  const cfg = benchConfig(process.argv.includes('--tiny'))
+  const narrow = narrowConfig(benchConfig(process.argv.includes('--tiny')), process.argv)
+  const cfg = narrow.cfg
   const only = selectedScenarios(process.argv)
-  const partial = only.size < SCENARIOS.length
+  const partial = only.size < SCENARIOS.length || narrow.narrowed
   const started = new Date()
   const t0 = performance.now()
   const cleanup = new Cleanup()
@@ -139,7 +142,7 @@ async function main(): Promise<void> {
     } else if (partial) {
       const timelines = whereTimeGoes(ctx.samples)
       if (timelines) console.log(`\n${timelines}\n`)
-      console.log('only some scenarios ran: BENCHMARKS.md is left as it is')
+      console.log('only part of the bench ran: BENCHMARKS.md is left as it is')
     }
   } finally {
     process.off('SIGINT', interrupted)

@@ -49,7 +49,7 @@ export async function scenarioA(
   try {
     const base = await seedBase(ctx, reg, image)
     for (let run = 0; run < ctx.cfg.runs; run++) {
-      for (const contender of rotate(CONTENDERS, run)) {
+      for (const contender of rotate(ctx, CONTENDERS, run)) {
         const repo = `a/r${run}-${contender.split(' ')[0]}`
         await cloneInRegistry(reg.direct, USER, 'a/base', base, repo, 'build')
         const refs = RETAGS.map((t) => `${reg.host}/${repo}:${t}`)

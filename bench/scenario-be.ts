@@ -92,7 +92,7 @@ export async function scenarioBE(
   const auth = AUTH_LABEL[authKind]
   const digest = image.manifest.digest
   for (let run = 0; run < ctx.cfg.runs; run++) {
-    for (const contender of rotate(CONTENDERS, run)) {
+    for (const contender of rotate(ctx, CONTENDERS, run)) {
       const regs = await Promise.all(
         [0, 1, 2].map(() => startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips, authKind))
       )

@@ -93,7 +93,7 @@ export async function scenarioC(
     for (let run = 0; run < ctx.cfg.runs; run++) {
       for (const size of ctx.cfg.copies) {
         const manifest = source.images.get(size.label)!
-        for (const contender of rotate(CONTENDERS, run)) {
+        for (const contender of rotate(ctx, CONTENDERS, run)) {
           const dst = await startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips, authKind)
           try {
             const role =

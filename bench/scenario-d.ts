@@ -8,7 +8,7 @@ const CONTENDERS = ['tagship', 'floor (node -e 0)'] as const
 
 export async function scenarioD(ctx: BenchContext): Promise<void> {
   for (let run = 0; run < ctx.cfg.runs; run++) {
-    for (const contender of rotate(CONTENDERS, run)) {
+    for (const contender of rotate(ctx, CONTENDERS, run)) {
       const what = {
         scenario: 'D',
         variant: '',

@@ -33,7 +33,7 @@ export async function scenarioF(
   const latency = latencyLabel(oneWayMs)
   const auth = AUTH_LABEL[authKind]
   for (let run = 0; run < ctx.cfg.runs; run++) {
-    for (const contender of rotate(CONTENDERS, run)) {
+    for (const contender of rotate(ctx, CONTENDERS, run)) {
       // Fresh registries, so every contender starts from empty repositories.
       const regs = await Promise.all(
         [0, 1, 2].map(() => startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips, authKind))
