@@ -6,7 +6,7 @@ import * as core from '../../__fixtures__/core.js'
 import { GitRepo } from '../../__fixtures__/git-repo.js'
 import { NOW, PR_HEAD_SHA, PR_MERGE_SHA, runnerFixture } from '../../__fixtures__/runner.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../../src/action/runner.js', () => core)
 const { run } = await import('../../src/action/main.js')
 
 /** The commit GitRepo makes with this date (see __tests__/context/git.test.ts). */

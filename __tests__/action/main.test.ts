@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as core from '../../__fixtures__/core.js'
 import { NOW, runnerFixture, SHA } from '../../__fixtures__/runner.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../../src/action/runner.js', () => core)
 const { run } = await import('../../src/action/main.js')
 
 const savedEnv = { ...process.env }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as core from '../../__fixtures__/core.js'
 import { DIGEST, MIXED, PLAN } from './publish-fixture.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../../src/action/runner.js', () => core)
 const { setOutputs, setPublishOutputs } = await import('../../src/action/outputs.js')
 const { planJson, publishJson } = await import('../../src/report/json.js')
 

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { parseInputs, type Inputs } from '../inputs/parse.js'
 import { INPUTS } from '../inputs/spec.js'
 import { withMetadataEnv } from '../inputs/metadata-env.js'
@@ -11,13 +11,13 @@ import { withDockerhubOidcEnv } from '../inputs/dockerhub.js'
  */
 function maskInput(name: string, value: string): void {
   if (value.trim() === '') return
-  core.setSecret(value.trim())
+  runner.setSecret(value.trim())
   if (name !== 'registry-auth') return
   for (const m of value.matchAll(/password\s*:\s*(.+)$/gm)) {
     const raw = m[1]!.trim()
-    core.setSecret(raw)
+    runner.setSecret(raw)
     const unquoted = raw.replace(/^(['"])(.*)\1$/, '$2')
-    if (unquoted !== '') core.setSecret(unquoted)
+    if (unquoted !== '') runner.setSecret(unquoted)
   }
 }
 
@@ -29,16 +29,16 @@ function maskInput(name: string, value: string): void {
 export function getInputs(): Inputs {
   const raw: Record<string, string> = {}
   for (const input of INPUTS) {
-    raw[input.name] = core.getInput(input.name)
+    raw[input.name] = runner.getInput(input.name)
     if (input.secret) maskInput(input.name, raw[input.name]!)
   }
   const inputs = parseInputs(withDockerhubOidcEnv(withMetadataEnv(raw, process.env), process.env))
   // A password written over several lines (a JSON key as `_json_key`) is
   // masked whole and line by line: the runner matches masks within a line.
   for (const { password } of inputs.auth.registryAuth) {
-    core.setSecret(password)
+    runner.setSecret(password)
     for (const line of password.split('\n').map((l) => l.trim()))
-      if (line.length >= 4) core.setSecret(line)
+      if (line.length >= 4) runner.setSecret(line)
   }
   return inputs
 }

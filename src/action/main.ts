@@ -1,6 +1,6 @@
 import { messageOf } from '../shared/errors.js'
 import { proxySecrets } from '../shared/proxy.js'
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { actionContext } from './context.js'
 import { buildPlan } from '../push/plan.js'
 import { planSummary } from '../report/summary.js'
@@ -21,7 +21,7 @@ export async function run(now: Date = new Date()): Promise<void> {
   let cleanup = async (): Promise<void> => undefined
   try {
     // The proxy variables are checked before anything runs, their passwords masked.
-    for (const secret of proxySecrets(process.env)) core.setSecret(secret)
+    for (const secret of proxySecrets(process.env)) runner.setSecret(secret)
     const outputEnv = readOutputEnv(process.env)
     let inputs = withAnnotationLevelsEnv(getInputs(), process.env)
     const ctx = await actionContext(inputs.context, process.env, now)
@@ -40,10 +40,10 @@ export async function run(now: Date = new Date()): Promise<void> {
       cleanup = restored.cleanup
     }
     const plan = buildPlan(ctx, inputs)
-    core.startGroup(`Plan for ${ctx.eventName} on ${ctx.ref}`)
-    core.info(planText(plan).trimEnd())
-    core.endGroup()
-    for (const n of plan.notices) core.notice(n)
+    runner.startGroup(`Plan for ${ctx.eventName} on ${ctx.ref}`)
+    runner.info(planText(plan).trimEnd())
+    runner.endGroup()
+    for (const n of plan.notices) runner.notice(n)
     if (plan.push) {
       // Every registry's credentials are decided before any network call.
       const steps = planLogins(loginTargets(inputs), inputs.auth)
@@ -58,12 +58,12 @@ export async function run(now: Date = new Date()): Promise<void> {
         actionEdge(inputs)
       )
       if (outcome.kind === 'no tags') {
-        for (const w of plan.warnings) core.warning(w)
-        core.notice(outcome.notice)
+        for (const w of plan.warnings) runner.warning(w)
+        runner.notice(outcome.notice)
         // Nothing was published: the outputs say so (no tag, no digest).
         const nothing = nothingPublished(plan)
         setPublishOutputs(plan, nothing, outputOptions(inputs, outputEnv))
-        await core.summary.addRaw(publishSummary(plan, nothing)).write()
+        await runner.summary.addRaw(publishSummary(plan, nothing)).write()
         return
       }
       if (outcome.kind === 'previewed') {
@@ -72,26 +72,26 @@ export async function run(now: Date = new Date()): Promise<void> {
           import('../report/preview.js'),
           import('../push/preview-result.js')
         ])
-        await core.group('Preview', async () => core.info(previewText(result).trimEnd()))
+        await runner.group('Preview', async () => runner.info(previewText(result).trimEnd()))
         setPreviewOutputs(plan, result, outputOptions(inputs, outputEnv))
-        await core.summary.addRaw(previewSummary(plan, result)).write()
+        await runner.summary.addRaw(previewSummary(plan, result)).write()
         const blocked = previewFailure(result)
-        if (blocked) core.setFailed(blocked)
+        if (blocked) runner.setFailed(blocked)
         return
       }
       const { result } = outcome
-      core.info(publishText(result).trimEnd())
+      runner.info(publishText(result).trimEnd())
       setPublishOutputs(plan, result, outputOptions(inputs, outputEnv))
-      await core.summary.addRaw(publishSummary(plan, result)).write()
+      await runner.summary.addRaw(publishSummary(plan, result)).write()
       const failure = publishFailure(result)
-      if (failure) core.setFailed(failure)
+      if (failure) runner.setFailed(failure)
       return
     }
-    for (const w of plan.warnings) core.warning(w)
+    for (const w of plan.warnings) runner.warning(w)
     setOutputs(plan, outputOptions(inputs, outputEnv))
-    await core.summary.addRaw(planSummary(plan)).write()
+    await runner.summary.addRaw(planSummary(plan)).write()
   } catch (error) {
-    core.setFailed(messageOf(error))
+    runner.setFailed(messageOf(error))
   } finally {
     await cleanup()
   }

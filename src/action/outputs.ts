@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import type { Inputs } from '../inputs/parse.js'
 import { planReferences, type Plan } from '../push/plan.js'
 import { verifiedReferences, verifiedTagNames, type PublishResult } from '../push/results.js'
@@ -84,15 +84,18 @@ function setAll(plan: Plan, values: Values, options: OutputOptions): void {
   )
   const sep = options.separators
   const set = (name: string, value: string): void => {
-    core.setOutput(name, value)
+    runner.setOutput(name, value)
     // As metadata-action names them: `bake-file-tags` is DOCKER_METADATA_OUTPUT_BAKE_FILE_TAGS.
     if (options.exportOutputs)
-      core.exportVariable(`DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`, value)
+      runner.exportVariable(
+        `DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`,
+        value
+      )
   }
   set('tags', values.tags.join(sep.tags))
   set('tag-names', values.tagNames.join(sep.tags))
   set('version', plan.version)
-  core.setOutput('digest', values.digest)
+  runner.setOutput('digest', values.digest)
   set('labels', labelLines(plan.labels).join(sep.labels))
   set('annotations', plan.annotations.join(sep.annotations))
   set('json', JSON.stringify(values.json))

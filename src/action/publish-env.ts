@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import type { ClientOptions } from '../distribution/client.js'
 import { fetchGithubIdToken } from '../credentials/github-id-token.js'
 import { retryPolicy } from '../shared/retry.js'
@@ -11,20 +11,21 @@ import { jobConfigPath, readJobConfig, seedFromJob } from '../docker/config.js'
 import { savePostState } from './state.js'
 
 /**
- * The action's side of a publish: log groups and warnings through
- * @actions/core, every secret masked, the post step told about each docker
- * login, and DOCKER_CONFIG exported for later steps when `logout: false`.
+ * The action's side of a publish: log groups and warnings through the
+ * runner's protocol (runner.ts), every secret masked, the post step told
+ * about each docker login, and DOCKER_CONFIG exported for later steps when
+ * `logout: false`.
  */
 export function actionEdge(inputs: Inputs): PublishEdge {
   const { logout } = inputs.auth
   return {
     log: {
-      info: (line) => core.info(line),
-      warning: (line) => core.warning(line),
-      error: (line) => core.error(line),
-      group: (title, work) => core.group(title, work)
+      info: (line) => runner.info(line),
+      warning: (line) => runner.warning(line),
+      error: (line) => runner.error(line),
+      group: (title, work) => runner.group(title, work)
     },
-    mask: (secret) => core.setSecret(secret),
+    mask: (secret) => runner.setSecret(secret),
     // The log groups get the same words for every event as the CLI's plain lines.
     events: printEvent,
     client: clientOptions(inputs),
@@ -33,12 +34,12 @@ export function actionEdge(inputs: Inputs): PublishEdge {
       getIdToken: async (audience) => {
         // The runner masks its request token itself; masked here too, as it is sent.
         const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-        if (requestToken) core.setSecret(requestToken)
+        if (requestToken) runner.setSecret(requestToken)
         const token = await fetchGithubIdToken(audience, process.env, {
           policy: retryPolicy(inputs.publish.retries),
-          onRetry: (line) => core.info(line)
+          onRetry: (line) => runner.info(line)
         })
-        core.setSecret(token)
+        runner.setSecret(token)
         return token
       },
       configParent: process.env.RUNNER_TEMP,
@@ -48,9 +49,9 @@ export function actionEdge(inputs: Inputs): PublishEdge {
     },
     loggedIn: ({ configDir, dockerLogins }) => {
       if (configDir === undefined || logout) return
-      core.exportVariable('DOCKER_CONFIG', configDir)
+      runner.exportVariable('DOCKER_CONFIG', configDir)
       savePostState({ configDir, dockerLogins, logout: false, exported: true })
-      core.info(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`)
+      runner.info(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`)
     }
   }
 }
@@ -61,5 +62,5 @@ export function actionEdge(inputs: Inputs): PublishEdge {
  * client relaxes TLS only for the registries listed.
  */
 function clientOptions(inputs: Inputs): ClientOptions {
-  return clientOptionsOf(inputs, (message: string) => core.info(message))
+  return clientOptionsOf(inputs, (message: string) => runner.info(message))
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as runner from './runner.js'
 import { POST_STATE_KEY } from './post-io.js'
 
 /**
@@ -14,7 +14,7 @@ export interface PostState {
   readonly exported?: boolean
 }
 
-/** Read back by the post step (post-io.ts), which does without @actions/core. */
+/** Read back by the post step (post-io.ts). */
 export function savePostState(state: PostState): void {
-  core.saveState(POST_STATE_KEY, JSON.stringify(state))
+  runner.saveState(POST_STATE_KEY, JSON.stringify(state))
 }

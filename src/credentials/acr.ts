@@ -86,7 +86,7 @@ async function exchange(
   pacing: Pacing
 ): Promise<string> {
   const url = new URL('/oauth2/exchange', registry.baseUrl).href
-  const way = route(new URL(url), [], env)
+  const way = await route(new URL(url), [], env)
   const form = new URLSearchParams({
     grant_type: 'access_token',
     service: registry.host,

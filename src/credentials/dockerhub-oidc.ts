@@ -135,7 +135,7 @@ async function exchange(
     expires_in: String(expiresIn)
   })
   // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
-  const way = route(new URL(url), [], process.env)
+  const way = await route(new URL(url), [], process.env)
   const { res, body } = await retrying<{ res: Response; body: string }>(pacing, async (retry) => {
     const tries = attemptsText(retry + 1)
     let res: Response

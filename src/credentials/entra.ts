@@ -229,7 +229,7 @@ async function explain(
 
 /** Why `url` cannot serve OpenID metadata, as one phrase. */
 async function probe(url: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const way = route(new URL(url), [], env)
+  const way = await route(new URL(url), [], env)
   try {
     const res = await fetch(url, {
       redirect: 'manual',

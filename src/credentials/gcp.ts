@@ -171,7 +171,7 @@ async function post(
   pacing: Pacing
 ): Promise<{ status: number; body: string }> {
   // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
-  const way = route(new URL(call.url), [], process.env)
+  const way = await route(new URL(call.url), [], process.env)
   return retrying<{ status: number; body: string }>(pacing, async (retry) => {
     const tries = attemptsText(retry + 1)
     let res: Response

@@ -26,7 +26,7 @@ export async function fetchGithubIdToken(
     throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable')
   const url = new URL(base)
   url.searchParams.set('audience', audience)
-  const way = route(url, [], env)
+  const way = await route(url, [], env)
   return retrying<string>(pacing, async () => {
     let res: Response
     try {

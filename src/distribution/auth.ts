@@ -10,6 +10,7 @@ import {
   route,
   viaProxy
 } from './proxy-dispatch.js'
+import { discard } from './discard.js'
 
 /** How long the token service may take to answer before the request counts as failed (and is retried). */
 const TOKEN_TIMEOUT_MS = 30_000
@@ -76,7 +77,7 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
       req.registry,
       `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`
     )
-  const way = route(url, insecure)
+  const way = await route(url, insecure)
   let response: Response
   try {
     response = await fetch(url, {
@@ -107,14 +108,14 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
     response.status === 403 ||
     (refreshToken !== undefined && response.status === 400)
   ) {
-    await response.body?.cancel()
+    await discard(response)
     throw new CredentialsRejectedError(
       req.registry,
       `its token service answered ${response.status}`
     )
   }
   if (isRetryableStatus(response.status)) {
-    await response.body?.cancel()
+    await discard(response)
     throw new TokenServiceBusyError(
       req.registry,
       `its token service ${url.origin} answered HTTP ${response.status}`,
@@ -123,7 +124,7 @@ export async function fetchBearerToken(req: TokenRequest): Promise<string> {
   }
   if (!response.ok) {
     // A 404, a 405, a 400 for a request it does not take: asking again would not change it.
-    await response.body?.cancel()
+    await discard(response)
     throw new Error(
       `${req.registry}: its token service ${url.origin} refused the token request (HTTP ${response.status})`
     )

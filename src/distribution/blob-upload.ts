@@ -8,6 +8,7 @@ import {
 } from './errors.js'
 import { apiPath, refusal, type RepoHandle } from './repo.js'
 import { toWebStream, watched } from './byte-streams.js'
+import { discard } from './discard.js'
 
 /** A blob to upload: its stream is opened again for every attempt. */
 export interface BlobSource {
@@ -98,7 +99,7 @@ async function uploadOnce(repo: RepoHandle, blob: BlobSource): Promise<void> {
     throw source.failure() ?? e
   }
   if (response.status === 201 || response.status === 204) {
-    await response.body?.cancel()
+    await discard(response)
     checkStored(repo, blob, response)
     return
   }
@@ -141,7 +142,7 @@ async function uploadChunked(repo: RepoHandle, blob: BlobSource): Promise<void> 
         throw new RetryableAnswer(error, retryAfter)
       throw error
     }
-    await response.body?.cancel()
+    await discard(response)
     location = resolveLocation(response, location) ?? location
     offset += filled
     filled = 0
@@ -182,7 +183,7 @@ async function uploadChunked(repo: RepoHandle, blob: BlobSource): Promise<void> 
     if (error.status === 401 || lostSession(error)) throw new RetryableAnswer(error, retryAfter)
     throw error
   }
-  await response.body?.cancel()
+  await discard(response)
   checkStored(repo, blob, response)
 }
 
@@ -195,7 +196,7 @@ async function startUpload(
   const location = resolveLocation(response, `${repo.client.baseUrl}${path}`)
   if (response.status !== 202 || !location)
     throw await refusal(repo, response, 'uploading blob', true, digest)
-  await response.body?.cancel()
+  await discard(response)
   const minChunk = Number(response.headers.get('oci-chunk-min-length') ?? 0)
   return { location, minChunk: Number.isSafeInteger(minChunk) ? minChunk : 0 }
 }

@@ -1,5 +1,6 @@
 import { apiPath, refusal, type RepoHandle } from './repo.js'
 import { repositoryScope } from './scope.js'
+import { discard } from './discard.js'
 
 /** Whether the repository has the blob (HEAD; a redirect to storage means yes). */
 export async function hasBlob(repo: RepoHandle, digest: string): Promise<boolean> {
@@ -9,11 +10,11 @@ export async function hasBlob(repo: RepoHandle, digest: string): Promise<boolean
     repo.scopes
   )
   if (response.ok || (response.status >= 300 && response.status < 400)) {
-    await response.body?.cancel()
+    await discard(response)
     return true
   }
   if (response.status === 404) {
-    await response.body?.cancel()
+    await discard(response)
     return false
   }
   throw await refusal(repo, response, 'checking blob', false, digest)
@@ -40,6 +41,6 @@ export async function mountBlob(
   const query = new URLSearchParams({ mount: digest, from: fromPath })
   const path = apiPath(repo, `blobs/uploads/?${query.toString()}`)
   const response = await repo.client.request(path, { method: 'POST' }, scopes)
-  await response.body?.cancel()
+  await discard(response)
   return response.status === 201
 }

@@ -12,6 +12,7 @@ import {
 import { describeRequest, isReplayable, Transport } from './transport.js'
 import type { Provider } from '../registry/provider.js'
 import { grantOf, type TokenGrant } from './token-claims.js'
+import { discard } from './discard.js'
 
 export { isReplayable }
 
@@ -131,7 +132,7 @@ export class RegistryClient {
         continue
       }
       if (replayable && retry < this.retries && isRetryableStatus(response.status)) {
-        await response.body?.cancel()
+        await discard(response)
         await this.waitToRetry(
           retry,
           `${describeRequest(init, url)} answered HTTP ${response.status}`,
@@ -170,11 +171,11 @@ export class RegistryClient {
   async checkLogin(): Promise<void> {
     const response = await this.request('/v2/')
     if (response.ok) {
-      await response.body?.cancel()
+      await discard(response)
       return
     }
     if (response.status === 401) {
-      await response.body?.cancel()
+      await discard(response)
       const why = this.credentials
         ? 'the credentials were refused'
         : 'it needs credentials and none were given'
@@ -195,13 +196,16 @@ export class RegistryClient {
     replayable: boolean
   ): Promise<Response> {
     const { authorization: sent, fresh } = await this.authorizer.authorizationFor(scopes)
+    // A connection whose answer was just read goes back to the pool on a later
+    // turn of the event loop: wait for it, or this request opens a new one.
+    await nextTurn()
     const first = await this.transport.follow(url, init, sent)
     if (first.response.status !== 401 || first.url.origin !== this.origin) return first.response
     // A token fetched for this very request was refused: the scope is not
     // granted, and fetching another would not change that.
     if (fresh) return first.response
     const challenge = parseChallenge(first.response.headers.get('www-authenticate'))
-    await first.response.body?.cancel()
+    await discard(first.response)
     if (!challenge)
       throw new CredentialsRejectedError(
         this.registry,
@@ -210,6 +214,16 @@ export class RegistryClient {
     const authorization = await this.authorizer.renew(challenge, scopes, sent)
     // A streamed body is gone: the caller sends it again, with the new authorization.
     if (!replayable) return first.response
+    await nextTurn()
     return (await this.transport.follow(url, init, authorization)).response
   }
+}
+
+/**
+ * Resolves two turns of the event loop later: fetch hands a connection whose
+ * answer was just read back to its pool only after pending I/O callbacks, and
+ * one turn was seen not to be always enough (__tests__/distribution/keep-alive.test.ts).
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)))
 }

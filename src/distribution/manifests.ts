@@ -2,6 +2,7 @@ import { isDigest, digestAlgorithm, digestOf } from './digest.js'
 import { ContentMismatchError } from './errors.js'
 import { MANIFEST_MEDIA_TYPES, mediaTypeOfJson } from './media-types.js'
 import { apiPath, refusal, type RepoHandle } from './repo.js'
+import { discard } from './discard.js'
 
 /** A manifest exactly as the registry served it: never re-serialised, so its digest holds. */
 export interface RawManifest {
@@ -25,6 +26,15 @@ export async function getManifest(repo: RepoHandle, reference: string): Promise<
     repo.scopes
   )
   if (!response.ok) throw await refusal(repo, response, 'reading manifest', false, reference)
+  return manifestOf(response, repo, reference)
+}
+
+/** The manifest a successful GET answered with, checked against what was asked and announced. */
+async function manifestOf(
+  response: Response,
+  repo: RepoHandle,
+  reference: string
+): Promise<RawManifest> {
   const bytes = await readLimited(response, MAX_MANIFEST_BYTES, repo, reference)
   const asked = isDigest(reference) ? reference : undefined
   const digest = asked ? digestOf(bytes, digestAlgorithm(asked)) : digestOf(bytes)
@@ -57,17 +67,43 @@ export async function headManifest(
     repo.scopes
   )
   if (response.status === 404) {
-    await response.body?.cancel()
+    await discard(response)
     return undefined
   }
   if (!response.ok) throw await refusal(repo, response, 'checking manifest', false, reference)
-  await response.body?.cancel()
+  await discard(response)
   const digest = response.headers.get('docker-content-digest')
   const mediaType = specificType(response.headers.get('content-type'))
   const size = Number(response.headers.get('content-length') ?? NaN)
   if (digest && isDigest(digest) && mediaType && Number.isSafeInteger(size))
     return { digest, mediaType, size }
   const manifest = await getManifest(repo, reference)
+  return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length }
+}
+
+/**
+ * Where a tag or digest points, read so that the connection stays open for
+ * the writes that follow: fetch closes a connection after every HEAD, so a
+ * wave of HEADs costs a wave of new connections (a TCP and TLS set-up each)
+ * for the next requests. A GET keeps it; on Docker Hub, where a manifest GET
+ * counts as a pull, it is a HEAD. Undefined when there is no such manifest.
+ */
+export async function findManifest(
+  repo: RepoHandle,
+  reference: string
+): Promise<{ digest: string; mediaType: string; size: number } | undefined> {
+  if (repo.client.provider?.kind === 'dockerhub') return headManifest(repo, reference)
+  const response = await repo.client.request(
+    apiPath(repo, `manifests/${reference}`),
+    { headers: { accept: ACCEPT } },
+    repo.scopes
+  )
+  if (response.status === 404) {
+    await discard(response)
+    return undefined
+  }
+  if (!response.ok) throw await refusal(repo, response, 'checking manifest', false, reference)
+  const manifest = await manifestOf(response, repo, reference)
   return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length }
 }
 
@@ -90,7 +126,7 @@ export async function putManifest(
     repo.scopes
   )
   if (!response.ok) throw await refusal(repo, response, 'pushing manifest', true, reference)
-  await response.body?.cancel()
+  await discard(response)
   const stored = response.headers.get('docker-content-digest')
   if (stored && stored !== manifest.digest)
     throw new ContentMismatchError(
@@ -121,7 +157,7 @@ async function readLimited(
       `the manifest is larger than ${limit} bytes`
     )
   if (Number(response.headers.get('content-length') ?? 0) > limit) {
-    await response.body?.cancel()
+    await discard(response)
     throw tooLarge()
   }
   const chunks: Uint8Array[] = []

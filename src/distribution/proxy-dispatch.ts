@@ -1,4 +1,4 @@
-import { Agent, ProxyAgent, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { errorChain } from '../shared/errors.js'
 import {
   PROXY_VARIABLES,
@@ -27,7 +27,11 @@ export interface Route {
   readonly proxy?: ProxyServer
 }
 
-/** Node's fetch takes a proxy and TLS options only through an undici dispatcher: one per kind. */
+/**
+ * Node's fetch takes a proxy and TLS options only through an undici
+ * dispatcher: one per kind. undici is loaded with the first one, so a run
+ * that needs none (no proxy, no insecure registry) never loads it.
+ */
 const dispatchers = new Map<string, Dispatcher>()
 
 /**
@@ -38,14 +42,16 @@ const dispatchers = new Map<string, Dispatcher>()
  * an absolute-URI request, which every HTTP proxy serves on any port (CONNECT
  * is often allowed to port 443 only).
  */
-export function route(
+export async function route(
   url: URL,
   insecureRegistries: readonly string[] = [],
   env: NodeJS.ProcessEnv = process.env
-): Route {
+): Promise<Route> {
   const unverified = url.protocol === 'https:' && isListedInsecure(url, insecureRegistries)
   const proxy = proxyFor(currentProxyRules(env), url)
   if (!proxy && !unverified) return {}
+  // Before the cache is read: two routes asked at once then share one dispatcher.
+  const { Agent, ProxyAgent } = await import('undici')
   const key = JSON.stringify([proxy?.origin, proxy?.authorization, unverified])
   let dispatcher = dispatchers.get(key)
   if (!dispatcher) {

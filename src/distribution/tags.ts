@@ -1,4 +1,5 @@
 import { apiPath, refusal, type RepoHandle } from './repo.js'
+import { discard } from './discard.js'
 
 /** ECR refuses pages above 1000. */
 const PAGE_SIZE = 1000
@@ -23,7 +24,7 @@ export async function listTags(
     const url: string = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next
     const response = await repo.client.request(url, {}, repo.scopes)
     if (response.status === 404 && page === 0) {
-      await response.body?.cancel()
+      await discard(response)
       return []
     }
     if (!response.ok) throw await refusal(repo, response, 'listing tags of', false)
@@ -33,6 +34,24 @@ export async function listTags(
     next = nextPage(response.headers.get('link'), url)
   }
   return tags
+}
+
+/**
+ * listTags, asked once per repository: the reads before a publish share each
+ * list (a source and a target in one repository need it both). Only for
+ * reads that run before anything is written: a list does not change after.
+ */
+export function tagListsOnce(): (repo: RepoHandle) => Promise<string[]> {
+  const lists = new Map<string, Promise<string[]>>()
+  return (repo) => {
+    const key = `${repo.client.registry}/${repo.path}`
+    let list = lists.get(key)
+    if (!list) {
+      list = listTags(repo)
+      lists.set(key, list)
+    }
+    return list
+  }
 }
 
 /** The `rel="next"` target of a Link header, absolute. */

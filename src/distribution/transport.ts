@@ -7,13 +7,16 @@ import {
   untrustedText
 } from './endpoint.js'
 import { networkErrorText, RegistryUnreachableError } from './errors.js'
+import { proxyFor } from '../shared/proxy.js'
 import {
+  currentProxyRules,
   dispatchOptions,
   proxyRefusal,
   ProxyRefusedError,
   route,
   viaProxy
 } from './proxy-dispatch.js'
+import { discard } from './discard.js'
 
 const MAX_REDIRECTS = 5
 
@@ -42,6 +45,8 @@ class PlainAnswer extends Error {}
 export class Transport {
   /** The registry's host answered TLS with plain HTTP: its own URLs go over http from then on. */
   private plain = false
+  /** Whether the first request was sent (it may take a plain HTTP shadow: see plainShadow). */
+  private probed = false
   private readonly secure: URL
 
   constructor(
@@ -85,7 +90,7 @@ export class Transport {
       const location = response.headers.get('location')
       if (!isRedirect(response.status) || !location || init.redirect === 'manual')
         return { response, url: current }
-      await response.body?.cancel()
+      await discard(response)
       if (hop >= MAX_REDIRECTS)
         throw new RegistryUnreachableError(
           this.registry,
@@ -145,11 +150,23 @@ export class Transport {
     init: RequestInit,
     authorization: string | undefined
   ): Promise<{ response: Response; url: URL }> {
+    const shadow = this.plainShadow(url, init, authorization)
+    // It may fail before anyone awaits it: that is not an unhandled rejection.
+    shadow?.catch(() => undefined)
     try {
-      return { response: await this.send(url, init, authorization), url }
+      const response = await this.send(url, init, authorization)
+      // TLS answered: the plain answer is not wanted.
+      void shadow?.then(discard, () => undefined)
+      return { response, url }
     } catch (e) {
-      if (!(e instanceof PlainAnswer)) throw e
+      if (!(e instanceof PlainAnswer)) {
+        void shadow?.then(discard, () => undefined)
+        throw e
+      }
       this.plain = true
+      const plain = this.route(url, init)
+      // The same request over plain HTTP was already sent: its answer (or failure) is the one.
+      if (shadow) return { response: await shadow, url: plain }
       // The TLS handshake failed before any request was read, so nothing happened there;
       // a streamed body may be partly consumed, though: its caller starts it over.
       if (!isReplayable(init.body))
@@ -157,9 +174,34 @@ export class Transport {
           this.registry,
           `${describeRequest(init, url)} met a plain HTTP registry; sending it again over http`
         )
-      const plain = this.route(url, init)
       return { response: await this.send(plain, init, authorization), url: plain }
     }
+  }
+
+  /**
+   * The registry's first request, when its host may speak plain HTTP (loopback,
+   * or listed in insecure-registries) and the request carries neither
+   * credentials nor a body (the login check's `GET /v2/`): the same request
+   * over plain HTTP, sent beside the TLS one (not through a proxy). TLS still
+   * wins whenever it answers; when the host answers TLS with plain HTTP, its
+   * plain answer is already here, instead of a new connection and a round
+   * trip later.
+   */
+  private plainShadow(
+    url: URL,
+    init: RequestInit,
+    authorization: string | undefined
+  ): Promise<Response> | undefined {
+    if (this.probed) return undefined
+    this.probed = true
+    const method = (init.method ?? 'GET').toUpperCase()
+    if (this.plain || authorization !== undefined || init.body != null) return undefined
+    if (method !== 'GET' || url.origin !== this.secure.origin) return undefined
+    const plain = new URL(`http://${url.host}${url.pathname}${url.search}`)
+    if (!plainHttpAllowed(plain, this.insecureRegistries)) return undefined
+    // Through a proxy, the order of tunnels and requests stays TLS first, then plain.
+    if (proxyFor(currentProxyRules(), plain)) return undefined
+    return this.send(plain, init, undefined)
   }
 
   /**
@@ -173,7 +215,7 @@ export class Transport {
     init: RequestInit,
     authorization: string | undefined
   ): Promise<Response> {
-    const way = route(url, this.insecureRegistries)
+    const way = await route(url, this.insecureRegistries)
     const headers = new Headers(init.headers)
     if (authorization) headers.set('authorization', authorization)
     else headers.delete('authorization')

@@ -9,6 +9,7 @@ import { readReferrersOf } from './referrers-step.js'
 import { newRun, type TargetRun } from './run.js'
 import { describeSource, resolveSource, type ResolvedSource } from './source-resolve.js'
 import { readTarget, type TargetState } from './target-state.js'
+import { tagListsOnce } from '../distribution/tags.js'
 import type { Source } from '../registry/source.js'
 
 /** Manifest writes and HEADs are small: they may run four times as wide as blob transfers. */
@@ -43,6 +44,8 @@ export async function readPhase(
   const events = env.events ?? printEvent
   const phase = (target: string, p: TargetPhase) =>
     events({ kind: 'phase', target, phase: p }, NO_GROUP)
+  // A source and a target in one repository read its tag list once.
+  const tagList = tagListsOnce()
   type Read = ResolvedSource | { state: TargetState; facts: RepositoryFacts | undefined }
   const reads = await runGrouped<Read, PromiseSettledResult<Read>>(
     log,
@@ -54,6 +57,10 @@ export async function readPhase(
             env.prepared ??
             (await resolveSource(source, {
               client: env.client,
+              tagList,
+              targets: new Set(
+                plan.targets.map((t) => `${t.repository.registry}/${t.repository.path}`)
+              ),
               options,
               ...(env.docker ? { imageId: (image: string) => env.docker!.imageId(image) } : {})
             }))
@@ -66,7 +73,7 @@ export async function readPhase(
         run: async (l: LineLog) => {
           phase(target.repository.name, 'reading')
           const client = env.client(target.repository.registry)
-          const state = await readTarget(target, client, light(options))
+          const state = await readTarget(target, client, light(options), tagList)
           const empty = state.existingTags.length === 0
           let facts: RepositoryFacts | undefined
           if (mode === 'preview') facts = await env.inspectRepository?.(target.repository, empty, l)

@@ -3,7 +3,8 @@ import { registryContent, type ContentSource } from '../distribution/content-sou
 import { RegistryRequestError } from '../distribution/errors.js'
 import { getManifest, type RawManifest } from '../distribution/manifests.js'
 import { isIndexMediaType, manifestChildren } from '../distribution/media-types.js'
-import { repoHandle } from '../distribution/repo.js'
+import { repoHandle, type RepoHandle } from '../distribution/repo.js'
+import { listTags } from '../distribution/tags.js'
 import { InputError, quote } from '../shared/errors.js'
 import type { PublishOptions } from '../inputs/parse.js'
 import type { FileSource, Source } from '../registry/source.js'
@@ -45,6 +46,13 @@ export type SelectOptions = Pick<
 
 export interface SourceAccess {
   readonly client: (registry: string) => RegistryClient
+  /** A repository's tags, read once per run however many reads ask (see tagListsOnce). */
+  readonly tagList?: (repo: RepoHandle) => Promise<string[]>
+  /**
+   * The source's repository is also a target (`registry/path`s): its reads ask
+   * for the target's pull,push scope, so one token serves both.
+   */
+  readonly targets?: ReadonlySet<string>
   /** The image ID of a local image; throws when the daemon does not have it. */
   readonly imageId?: (image: string) => Promise<string>
   readonly options: SelectOptions
@@ -56,7 +64,12 @@ export async function resolveSource(source: Source, access: SourceAccess): Promi
     return { kind: 'local', image: source.image, imageId: await access.imageId(source.image) }
   }
   if (source.kind !== 'registry') return resolveFile(source, access.options)
-  const repo = repoHandle(access.client(source.repository.registry), source.repository.path, 'pull')
+  const { registry, path } = source.repository
+  const scope = access.targets?.has(`${registry}/${path}`) ? 'push' : 'pull'
+  const repo = repoHandle(access.client(registry), path, scope)
+  // The referrers need the repository's tags: asked for with the manifest, not after it.
+  const tags = access.options.referrers ? (access.tagList ?? listTags)(repo) : undefined
+  tags?.catch(() => undefined)
   const manifest = await getManifest(repo, source.digest ?? source.tag ?? 'latest').catch(
     (e: unknown) => {
       // A source that is not there is a wrong input, not a registry fault: name the input.
@@ -76,7 +89,10 @@ export async function resolveSource(source: Source, access: SourceAccess): Promi
     access.options,
     async (subjects) => {
       const { discoverRegistryReferrers } = await import('../referrers/discover-registry.js')
-      return discoverRegistryReferrers(repo, subjects, { concurrency: access.options.concurrency })
+      return discoverRegistryReferrers(repo, subjects, {
+        concurrency: access.options.concurrency,
+        ...(tags ? { tags } : {})
+      })
     },
     async () => undefined
   )

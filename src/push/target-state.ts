@@ -1,5 +1,5 @@
 import type { RegistryClient } from '../distribution/client.js'
-import { headManifest } from '../distribution/manifests.js'
+import { findManifest } from '../distribution/manifests.js'
 import { repoHandle, type RepoHandle } from '../distribution/repo.js'
 import { listTags } from '../distribution/tags.js'
 import { allLimited } from '../shared/limit.js'
@@ -16,22 +16,26 @@ export interface TargetState {
 }
 
 /**
- * Read the repository's tags, then `HEAD` each planned tag it has (a `HEAD`
- * is not a pull on Docker Hub). A tag missing from the list is not asked for.
+ * Read the repository's tags and where every planned tag points, all in one
+ * wave (see findManifest: a HEAD on Docker Hub, where it is not a pull). The
+ * tag reads do not wait for the list: a round trip less, and the connections
+ * they open carry the tag writes that follow. A tag that does not exist
+ * answers 404 and stays absent.
  */
 export async function readTarget(
   target: PlanTarget,
   client: RegistryClient,
-  concurrency: number
+  concurrency: number,
+  tagList: (repo: RepoHandle) => Promise<string[]> = listTags
 ): Promise<TargetState> {
   const repo = repoHandle(client, target.repository.path, 'push')
-  const existingTags = await listTags(repo)
-  const have = new Set(existingTags)
   const current = new Map<string, string>()
-  const listed = target.tags.filter((t) => have.has(t.tag))
-  await allLimited(listed, concurrency, async (t) => {
-    const head = await headManifest(repo, t.tag)
-    if (head) current.set(t.tag, head.digest)
-  })
+  const [existingTags] = await Promise.all([
+    tagList(repo),
+    allLimited(target.tags, concurrency, async (t) => {
+      const found = await findManifest(repo, t.tag)
+      if (found) current.set(t.tag, found.digest)
+    })
+  ])
   return { target, repo, existingTags, current }
 }

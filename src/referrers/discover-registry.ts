@@ -20,13 +20,22 @@ import { walkReferrers, type Candidate, type WalkOptions } from './walk.js'
 export async function discoverRegistryReferrers(
   repo: RepoHandle,
   subjects: readonly string[],
-  options: WalkOptions
+  options: WalkOptions & {
+    /** The repository's tags, when the caller already asked for them (the list is read once). */
+    readonly tags?: Promise<readonly string[]>
+  }
 ): Promise<Referrer[]> {
-  const tags = new Set(await listTags(repo))
+  // The tag list and the first subject's referrers are asked for at once.
+  const tagSet = (options.tags ?? listTags(repo)).then((t) => new Set(t))
+  // Its failure surfaces where a subject awaits it; until then it is not unhandled.
+  tagSet.catch(() => undefined)
   // A registry without the API answers so for every subject: ask once.
   let noApi = false
   const find = async (subject: string): Promise<Candidate[]> => {
-    const api = noApi ? undefined : await readReferrersApi(repo, subject)
+    const [api, tags] = await Promise.all([
+      noApi ? undefined : readReferrersApi(repo, subject),
+      tagSet
+    ])
     if (!api) noApi = true
     const listed = api ?? []
     const tag = referrersTag(subject)

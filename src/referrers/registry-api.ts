@@ -5,6 +5,7 @@ import { apiPath, refusal, type RepoHandle } from '../distribution/repo.js'
 import { nextPage } from '../distribution/tags.js'
 import { listedDescriptors } from './referrers-index.js'
 import type { ListedDescriptor } from './types.js'
+import { discard } from '../distribution/discard.js'
 
 /** Answers that mean the registry has no referrers API (Distribution 2.8 answers 404). */
 const NO_API = new Set([400, 404, 405, 501])
@@ -25,7 +26,7 @@ export async function readReferrersApi(
     const url: string = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next
     const response = await repo.client.request(url, { headers: { accept: OCI_INDEX } }, repo.scopes)
     if (page === 0 && NO_API.has(response.status)) {
-      await response.body?.cancel()
+      await discard(response)
       return undefined
     }
     if (!response.ok) throw await refusal(repo, response, 'listing referrers of', false, subject)
