@@ -215,7 +215,7 @@ async function explain(e, app, host, env) {
 }
 /** Why `url` cannot serve OpenID metadata, as one phrase. */
 async function probe(url, env) {
-    const way = (0,proxy_dispatch/* route */.wE)(new URL(url), [], env);
+    const way = await (0,proxy_dispatch/* route */.wE)(new URL(url), [], env);
     try {
         const res = await fetch(url, {
             redirect: 'manual',
@@ -289,7 +289,7 @@ function acrSecretCredentials(azure, options) {
 /** `POST /oauth2/exchange`: an Entra access token for an ACR refresh token. */
 async function exchange(registry, azure, accessToken, env, pacing) {
     const url = new URL('/oauth2/exchange', registry.baseUrl).href;
-    const way = (0,proxy_dispatch/* route */.wE)(new URL(url), [], env);
+    const way = await (0,proxy_dispatch/* route */.wE)(new URL(url), [], env);
     const form = new URLSearchParams({
         grant_type: 'access_token',
         service: registry.host,

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   discoverLayoutReferrers: () => (/* binding */ discoverLayoutReferrers)
 /* harmony export */ });
 /* harmony import */ var _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2434);
-/* harmony import */ var _shared_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7669);
+/* harmony import */ var _shared_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50);
 /* harmony import */ var _artifact_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6036);
 /* harmony import */ var _referrers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3729);
 /* harmony import */ var _tag_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2453);
@@ -109,7 +109,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/distribution/media-types.ts
 var media_types = __webpack_require__(2434);
 // EXTERNAL MODULE: ./src/shared/limit.ts
-var shared_limit = __webpack_require__(7669);
+var shared_limit = __webpack_require__(50);
 // EXTERNAL MODULE: ./src/referrers/artifact-fields.ts
 var artifact_fields = __webpack_require__(6036);
 ;// CONCATENATED MODULE: ./src/referrers/classify.ts

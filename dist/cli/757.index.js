@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/distribution/digest.ts
-var distribution_digest = __webpack_require__(9898);
+var distribution_digest = __webpack_require__(4660);
 // EXTERNAL MODULE: ./src/distribution/media-types.ts
 var media_types = __webpack_require__(2434);
 // EXTERNAL MODULE: ./src/shared/errors.ts

@@ -21,7 +21,10 @@ var errors = __webpack_require__(4604);
 var distribution_repo = __webpack_require__(548);
 // EXTERNAL MODULE: ./src/distribution/byte-streams.ts
 var byte_streams = __webpack_require__(7702);
+// EXTERNAL MODULE: ./src/distribution/discard.ts
+var discard = __webpack_require__(8440);
 ;// CONCATENATED MODULE: ./src/distribution/blob-upload.ts
+
 
 
 
@@ -102,7 +105,7 @@ async function uploadOnce(repo, blob) {
         throw source.failure() ?? e;
     }
     if (response.status === 201 || response.status === 204) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         checkStored(repo, blob, response);
         return;
     }
@@ -141,7 +144,7 @@ async function uploadChunked(repo, blob) {
                 throw new RetryableAnswer(error, retryAfter);
             throw error;
         }
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         location = resolveLocation(response, location) ?? location;
         offset += filled;
         filled = 0;
@@ -178,7 +181,7 @@ async function uploadChunked(repo, blob) {
             throw new RetryableAnswer(error, retryAfter);
         throw error;
     }
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     checkStored(repo, blob, response);
 }
 async function startUpload(repo, digest) {
@@ -187,7 +190,7 @@ async function startUpload(repo, digest) {
     const location = resolveLocation(response, `${repo.client.baseUrl}${path}`);
     if (response.status !== 202 || !location)
         throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, digest);
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     const minChunk = Number(response.headers.get('oci-chunk-min-length') ?? 0);
     return { location, minChunk: Number.isSafeInteger(minChunk) ? minChunk : 0 };
 }
@@ -217,15 +220,16 @@ var scope = __webpack_require__(8850);
 ;// CONCATENATED MODULE: ./src/distribution/blobs.ts
 
 
+
 /** Whether the repository has the blob (HEAD; a redirect to storage means yes). */
 async function hasBlob(repo, digest) {
     const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), { method: 'HEAD', redirect: 'manual' }, repo.scopes);
     if (response.ok || (response.status >= 300 && response.status < 400)) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         return true;
     }
     if (response.status === 404) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         return false;
     }
     throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'checking blob', false, digest);
@@ -245,7 +249,7 @@ async function mountBlob(repo, digest, fromPath) {
     const query = new URLSearchParams({ mount: digest, from: fromPath });
     const path = (0,distribution_repo/* apiPath */.So)(repo, `blobs/uploads/?${query.toString()}`);
     const response = await repo.client.request(path, { method: 'POST' }, scopes);
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     return response.status === 201;
 }
 
@@ -254,7 +258,7 @@ var manifests = __webpack_require__(8831);
 // EXTERNAL MODULE: ./src/distribution/media-types.ts
 var media_types = __webpack_require__(2434);
 // EXTERNAL MODULE: ./src/shared/limit.ts
-var limit = __webpack_require__(7669);
+var limit = __webpack_require__(50);
 ;// CONCATENATED MODULE: ./src/distribution/copy.ts
 
 
@@ -1938,7 +1942,7 @@ function resultOf(o) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/distribution/digest.ts
-var distribution_digest = __webpack_require__(9898);
+var distribution_digest = __webpack_require__(4660);
 ;// CONCATENATED MODULE: ./src/distribution/blob-download.ts
 
 
@@ -1999,6 +2003,8 @@ function registryContent(repo) {
     };
 }
 
+// EXTERNAL MODULE: ./src/distribution/tags.ts
+var distribution_tags = __webpack_require__(9057);
 ;// CONCATENATED MODULE: ./src/push/platform-filter.ts
 
 
@@ -2117,6 +2123,7 @@ async function readPlatform(content, config) {
 
 
 
+
 async function resolveSource(source, access) {
     if (source.kind === 'local') {
         if (!access.imageId)
@@ -2125,7 +2132,12 @@ async function resolveSource(source, access) {
     }
     if (source.kind !== 'registry')
         return resolveFile(source, access.options);
-    const repo = (0,distribution_repo/* repoHandle */.H4)(access.client(source.repository.registry), source.repository.path, 'pull');
+    const { registry, path } = source.repository;
+    const scope = access.targets?.has(`${registry}/${path}`) ? 'push' : 'pull';
+    const repo = (0,distribution_repo/* repoHandle */.H4)(access.client(registry), path, scope);
+    // The referrers need the repository's tags: asked for with the manifest, not after it.
+    const tags = access.options.referrers ? (access.tagList ?? distribution_tags/* listTags */.cB)(repo) : undefined;
+    tags?.catch(() => undefined);
     const manifest = await (0,manifests/* getManifest */.c2)(repo, source.digest ?? source.tag ?? 'latest').catch((e) => {
         // A source that is not there is a wrong input, not a registry fault: name the input.
         if (e instanceof errors/* RegistryRequestError */.vs && e.status === 404)
@@ -2135,7 +2147,10 @@ async function resolveSource(source, access) {
     const content = registryContent(repo);
     return source_resolve_select(content, manifest, source.text, access.options, async (subjects) => {
         const { discoverRegistryReferrers } = await __webpack_require__.e(/* import() */ 929).then(__webpack_require__.bind(__webpack_require__, 4929));
-        return discoverRegistryReferrers(repo, subjects, { concurrency: access.options.concurrency });
+        return discoverRegistryReferrers(repo, subjects, {
+            concurrency: access.options.concurrency,
+            ...(tags ? { tags } : {})
+        });
     }, async () => undefined);
 }
 /**
@@ -2225,32 +2240,34 @@ function describeSource(found) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./src/distribution/tags.ts
-var tags = __webpack_require__(9057);
 ;// CONCATENATED MODULE: ./src/push/target-state.ts
 
 
 
 
 /**
- * Read the repository's tags, then `HEAD` each planned tag it has (a `HEAD`
- * is not a pull on Docker Hub). A tag missing from the list is not asked for.
+ * Read the repository's tags and where every planned tag points, all in one
+ * wave (see findManifest: a HEAD on Docker Hub, where it is not a pull). The
+ * tag reads do not wait for the list: a round trip less, and the connections
+ * they open carry the tag writes that follow. A tag that does not exist
+ * answers 404 and stays absent.
  */
-async function readTarget(target, client, concurrency) {
+async function readTarget(target, client, concurrency, tagList = distribution_tags/* listTags */.cB) {
     const repo = (0,distribution_repo/* repoHandle */.H4)(client, target.repository.path, 'push');
-    const existingTags = await (0,tags/* listTags */.c)(repo);
-    const have = new Set(existingTags);
     const current = new Map();
-    const listed = target.tags.filter((t) => have.has(t.tag));
-    await (0,limit/* allLimited */.y)(listed, concurrency, async (t) => {
-        const head = await (0,manifests/* headManifest */.sy)(repo, t.tag);
-        if (head)
-            current.set(t.tag, head.digest);
-    });
+    const [existingTags] = await Promise.all([
+        tagList(repo),
+        (0,limit/* allLimited */.y)(target.tags, concurrency, async (t) => {
+            const found = await (0,manifests/* findManifest */.J9)(repo, t.tag);
+            if (found)
+                current.set(t.tag, found.digest);
+        })
+    ]);
     return { target, repo, existingTags, current };
 }
 
 ;// CONCATENATED MODULE: ./src/push/read-phase.ts
+
 
 
 
@@ -2271,6 +2288,8 @@ async function readPhase(plan, source, options, env, mode = 'publish') {
     const { log } = env;
     const events = env.events ?? printEvent;
     const phase = (target, p) => events({ kind: 'phase', target, phase: p }, NO_GROUP);
+    // A source and a target in one repository read its tag list once.
+    const tagList = (0,distribution_tags/* tagListsOnce */.TD)();
     const reads = await runGrouped(log, [
         {
             title: `Read the source ${plan.source ?? ''}`.trim(),
@@ -2278,6 +2297,8 @@ async function readPhase(plan, source, options, env, mode = 'publish') {
                 const found = env.prepared ??
                     (await resolveSource(source, {
                         client: env.client,
+                        tagList,
+                        targets: new Set(plan.targets.map((t) => `${t.repository.registry}/${t.repository.path}`)),
                         options,
                         ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {})
                     }));
@@ -2291,7 +2312,7 @@ async function readPhase(plan, source, options, env, mode = 'publish') {
             run: async (l) => {
                 phase(target.repository.name, 'reading');
                 const client = env.client(target.repository.registry);
-                const state = await readTarget(target, client, light(options));
+                const state = await readTarget(target, client, light(options), tagList);
                 const empty = state.existingTags.length === 0;
                 let facts;
                 if (mode === 'preview')
@@ -3145,7 +3166,7 @@ async function fetchGithubIdToken(audience, env = process.env, pacing = PACING) 
         throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
     const url = new URL(base);
     url.searchParams.set('audience', audience);
-    const way = (0,proxy_dispatch/* route */.wE)(url, [], env);
+    const way = await (0,proxy_dispatch/* route */.wE)(url, [], env);
     return (0,retry/* retrying */.R$)(pacing, async () => {
         let res;
         try {
@@ -4020,7 +4041,7 @@ __webpack_require__.d(__webpack_exports__, {
   Ko: () => (/* binding */ retriesOf)
 });
 
-// UNUSED EXPORTS: isReplayable
+// UNUSED EXPORTS: isReplayable, nextTurn
 
 // EXTERNAL MODULE: ./src/distribution/credentials.ts
 var credentials = __webpack_require__(5864);
@@ -4032,7 +4053,10 @@ var endpoint = __webpack_require__(8925);
 var errors = __webpack_require__(4604);
 // EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
 var proxy_dispatch = __webpack_require__(7757);
+// EXTERNAL MODULE: ./src/distribution/discard.ts
+var discard = __webpack_require__(8440);
 ;// CONCATENATED MODULE: ./src/distribution/auth.ts
+
 
 
 
@@ -4086,7 +4110,7 @@ async function fetchBearerToken(req) {
     // registry itself may speak it.
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,endpoint/* plainHttpAllowed */.TH)(url, insecure)))
         throw new endpoint/* UnsafeEndpointError */.Qh(req.registry, `its token service ${url.origin} is not HTTPS, and tagship sends credentials over plain HTTP only to loopback hosts and to those listed in insecure-registries`);
-    const way = (0,proxy_dispatch/* route */.wE)(url, insecure);
+    const way = await (0,proxy_dispatch/* route */.wE)(url, insecure);
     let response;
     try {
         response = await fetch(url, {
@@ -4113,16 +4137,16 @@ async function fetchBearerToken(req) {
     if (response.status === 401 ||
         response.status === 403 ||
         (refreshToken !== undefined && response.status === 400)) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         throw new errors/* CredentialsRejectedError */.HK(req.registry, `its token service answered ${response.status}`);
     }
     if ((0,shared_retry/* isRetryableStatus */.PS)(response.status)) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         throw new TokenServiceBusyError(req.registry, `its token service ${url.origin} answered HTTP ${response.status}`, response.headers.get('retry-after'));
     }
     if (!response.ok) {
         // A 404, a 405, a 400 for a request it does not take: asking again would not change it.
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         throw new Error(`${req.registry}: its token service ${url.origin} refused the token request (HTTP ${response.status})`);
     }
     const body = (await response.json().catch(() => ({})));
@@ -4279,7 +4303,11 @@ function parseChallenge(header) {
     return { scheme, params };
 }
 
+// EXTERNAL MODULE: ./src/shared/proxy.ts
+var proxy = __webpack_require__(2297);
 ;// CONCATENATED MODULE: ./src/distribution/transport.ts
+
+
 
 
 
@@ -4312,6 +4340,8 @@ class Transport {
     insecureRegistries;
     /** The registry's host answered TLS with plain HTTP: its own URLs go over http from then on. */
     plain = false;
+    /** Whether the first request was sent (it may take a plain HTTP shadow: see plainShadow). */
+    probed = false;
     secure;
     constructor(registry, timeoutMs, insecureRegistries = []) {
         this.registry = registry;
@@ -4346,7 +4376,7 @@ class Transport {
             const location = response.headers.get('location');
             if (!isRedirect(response.status) || !location || init.redirect === 'manual')
                 return { response, url: current };
-            await response.body?.cancel();
+            await (0,discard/* discard */.v)(response);
             if (hop >= MAX_REDIRECTS)
                 throw new errors/* RegistryUnreachableError */.ST(this.registry, `more than ${MAX_REDIRECTS} redirects from ${describeRequest(init, url)}`);
             const method = (request.method ?? 'GET').toUpperCase();
@@ -4389,20 +4419,57 @@ class Transport {
     }
     /** One exchange, again over plain HTTP when the registry's host answers TLS with it and may. */
     async exchange(url, init, authorization) {
+        const shadow = this.plainShadow(url, init, authorization);
+        // It may fail before anyone awaits it: that is not an unhandled rejection.
+        shadow?.catch(() => undefined);
         try {
-            return { response: await this.send(url, init, authorization), url };
+            const response = await this.send(url, init, authorization);
+            // TLS answered: the plain answer is not wanted.
+            void shadow?.then(discard/* discard */.v, () => undefined);
+            return { response, url };
         }
         catch (e) {
-            if (!(e instanceof PlainAnswer))
+            if (!(e instanceof PlainAnswer)) {
+                void shadow?.then(discard/* discard */.v, () => undefined);
                 throw e;
+            }
             this.plain = true;
+            const plain = this.route(url, init);
+            // The same request over plain HTTP was already sent: its answer (or failure) is the one.
+            if (shadow)
+                return { response: await shadow, url: plain };
             // The TLS handshake failed before any request was read, so nothing happened there;
             // a streamed body may be partly consumed, though: its caller starts it over.
             if (!isReplayable(init.body))
                 throw new errors/* RegistryUnreachableError */.ST(this.registry, `${describeRequest(init, url)} met a plain HTTP registry; sending it again over http`);
-            const plain = this.route(url, init);
             return { response: await this.send(plain, init, authorization), url: plain };
         }
+    }
+    /**
+     * The registry's first request, when its host may speak plain HTTP (loopback,
+     * or listed in insecure-registries) and the request carries neither
+     * credentials nor a body (the login check's `GET /v2/`): the same request
+     * over plain HTTP, sent beside the TLS one (not through a proxy). TLS still
+     * wins whenever it answers; when the host answers TLS with plain HTTP, its
+     * plain answer is already here, instead of a new connection and a round
+     * trip later.
+     */
+    plainShadow(url, init, authorization) {
+        if (this.probed)
+            return undefined;
+        this.probed = true;
+        const method = (init.method ?? 'GET').toUpperCase();
+        if (this.plain || authorization !== undefined || init.body != null)
+            return undefined;
+        if (method !== 'GET' || url.origin !== this.secure.origin)
+            return undefined;
+        const plain = new URL(`http://${url.host}${url.pathname}${url.search}`);
+        if (!(0,endpoint/* plainHttpAllowed */.TH)(plain, this.insecureRegistries))
+            return undefined;
+        // Through a proxy, the order of tunnels and requests stays TLS first, then plain.
+        if ((0,proxy/* proxyFor */.iJ)((0,proxy_dispatch/* currentProxyRules */.dm)(), plain))
+            return undefined;
+        return this.send(plain, init, undefined);
     }
     /**
      * One HTTP exchange with a timeout to the response headers; a streamed body
@@ -4411,7 +4478,7 @@ class Transport {
      * proxy the environment names for `url`, if any (see proxy-dispatch.ts).
      */
     async send(url, init, authorization) {
-        const way = (0,proxy_dispatch/* route */.wE)(url, this.insecureRegistries);
+        const way = await (0,proxy_dispatch/* route */.wE)(url, this.insecureRegistries);
         const headers = new Headers(init.headers);
         if (authorization)
             headers.set('authorization', authorization);
@@ -4570,6 +4637,7 @@ function accessClaim(token) {
 
 
 
+
 const retriesMade = new WeakMap();
 /** How many times the transport retried before it returned this response. */
 function retriesOf(response) {
@@ -4645,7 +4713,7 @@ class RegistryClient {
                 continue;
             }
             if (replayable && retry < this.retries && (0,shared_retry/* isRetryableStatus */.PS)(response.status)) {
-                await response.body?.cancel();
+                await (0,discard/* discard */.v)(response);
                 await this.waitToRetry(retry, `${describeRequest(init, url)} answered HTTP ${response.status}`, response.headers.get('retry-after'));
                 continue;
             }
@@ -4675,11 +4743,11 @@ class RegistryClient {
     async checkLogin() {
         const response = await this.request('/v2/');
         if (response.ok) {
-            await response.body?.cancel();
+            await (0,discard/* discard */.v)(response);
             return;
         }
         if (response.status === 401) {
-            await response.body?.cancel();
+            await (0,discard/* discard */.v)(response);
             const why = this.credentials
                 ? 'the credentials were refused'
                 : 'it needs credentials and none were given';
@@ -4693,6 +4761,9 @@ class RegistryClient {
     /** One try: follow redirects, and answer one 401 from the registry by authenticating again. */
     async attempt(url, init, scopes, replayable) {
         const { authorization: sent, fresh } = await this.authorizer.authorizationFor(scopes);
+        // A connection whose answer was just read goes back to the pool on a later
+        // turn of the event loop: wait for it, or this request opens a new one.
+        await nextTurn();
         const first = await this.transport.follow(url, init, sent);
         if (first.response.status !== 401 || first.url.origin !== this.origin)
             return first.response;
@@ -4701,15 +4772,24 @@ class RegistryClient {
         if (fresh)
             return first.response;
         const challenge = parseChallenge(first.response.headers.get('www-authenticate'));
-        await first.response.body?.cancel();
+        await (0,discard/* discard */.v)(first.response);
         if (!challenge)
             throw new errors/* CredentialsRejectedError */.HK(this.registry, 'it asked for authentication in a way tagship does not know');
         const authorization = await this.authorizer.renew(challenge, scopes, sent);
         // A streamed body is gone: the caller sends it again, with the new authorization.
         if (!replayable)
             return first.response;
+        await nextTurn();
         return (await this.transport.follow(url, init, authorization)).response;
     }
+}
+/**
+ * Resolves two turns of the event loop later: fetch hands a connection whose
+ * answer was just read back to its pool only after pending I/O callbacks, and
+ * one turn was seen not to be always enough (__tests__/distribution/keep-alive.test.ts).
+ */
+function nextTurn() {
+    return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 
@@ -4736,7 +4816,7 @@ function isIdentityToken(c) {
 
 /***/ }),
 
-/***/ 9898:
+/***/ 4660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4760,6 +4840,59 @@ function digestAlgorithm(digest) {
 /** `sha256:…` over exactly these bytes. */
 function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 8440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ discard)
+/* harmony export */ });
+/** The most of an unwanted body that is read to keep its connection; beyond it, the connection is dropped. */
+const DISCARD_LIMIT = 64 * 1024;
+/** How long a small unwanted body may take to arrive before its connection is dropped instead. */
+const DISCARD_WAIT_MS = 10_000;
+/**
+ * Let go of a response whose body is not wanted. fetch closes the connection
+ * of a body that is cancelled (even an empty one, a HEAD's), so every such
+ * request costs a new TCP and TLS set-up: 2 round trips on the next request.
+ * A small body (an error document, a 201's `{}`) is read to its end instead,
+ * and the connection goes back to the pool; a large one (or one that stalls)
+ * is cancelled. Errors while reading are ignored: the answer is already known.
+ */
+async function discard(response, limit = DISCARD_LIMIT, waitMs = DISCARD_WAIT_MS) {
+    const body = response.body;
+    if (!body)
+        return;
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(length) && length > limit) {
+        await body.cancel().catch(() => undefined);
+        return;
+    }
+    const reader = body.getReader();
+    const timer = setTimeout(() => void reader.cancel().catch(() => undefined), waitMs);
+    try {
+        for (let seen = 0;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            seen += value.byteLength;
+            if (seen > limit) {
+                await reader.cancel();
+                break;
+            }
+        }
+        reader.releaseLock();
+    }
+    catch {
+        // The connection broke (or was dropped above): nothing to keep.
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 
@@ -5122,14 +5255,17 @@ class ContentMismatchError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J9: () => (/* binding */ findManifest),
 /* harmony export */   RV: () => (/* binding */ putManifest),
 /* harmony export */   c2: () => (/* binding */ getManifest),
 /* harmony export */   sy: () => (/* binding */ headManifest)
 /* harmony export */ });
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9898);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4660);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4604);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2434);
 /* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(548);
+/* harmony import */ var _discard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8440);
+
 
 
 
@@ -5144,6 +5280,10 @@ async function getManifest(repo, reference) {
     const response = await repo.client.request((0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .apiPath */ .So)(repo, `manifests/${reference}`), { headers: { accept: ACCEPT } }, repo.scopes);
     if (!response.ok)
         throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'reading manifest', false, reference);
+    return manifestOf(response, repo, reference);
+}
+/** The manifest a successful GET answered with, checked against what was asked and announced. */
+async function manifestOf(response, repo, reference) {
     const bytes = await readLimited(response, MAX_MANIFEST_BYTES, repo, reference);
     const asked = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) ? reference : undefined;
     const digest = asked ? (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(bytes, (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestAlgorithm */ .g4)(asked)) : (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(bytes);
@@ -5166,18 +5306,38 @@ async function getManifest(repo, reference) {
 async function headManifest(repo, reference) {
     const response = await repo.client.request((0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .apiPath */ .So)(repo, `manifests/${reference}`), { method: 'HEAD', headers: { accept: ACCEPT } }, repo.scopes);
     if (response.status === 404) {
-        await response.body?.cancel();
+        await (0,_discard_js__WEBPACK_IMPORTED_MODULE_4__/* .discard */ .v)(response);
         return undefined;
     }
     if (!response.ok)
         throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'checking manifest', false, reference);
-    await response.body?.cancel();
+    await (0,_discard_js__WEBPACK_IMPORTED_MODULE_4__/* .discard */ .v)(response);
     const digest = response.headers.get('docker-content-digest');
     const mediaType = specificType(response.headers.get('content-type'));
     const size = Number(response.headers.get('content-length') ?? NaN);
     if (digest && (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) && mediaType && Number.isSafeInteger(size))
         return { digest, mediaType, size };
     const manifest = await getManifest(repo, reference);
+    return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+}
+/**
+ * Where a tag or digest points, read so that the connection stays open for
+ * the writes that follow: fetch closes a connection after every HEAD, so a
+ * wave of HEADs costs a wave of new connections (a TCP and TLS set-up each)
+ * for the next requests. A GET keeps it; on Docker Hub, where a manifest GET
+ * counts as a pull, it is a HEAD. Undefined when there is no such manifest.
+ */
+async function findManifest(repo, reference) {
+    if (repo.client.provider?.kind === 'dockerhub')
+        return headManifest(repo, reference);
+    const response = await repo.client.request((0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .apiPath */ .So)(repo, `manifests/${reference}`), { headers: { accept: ACCEPT } }, repo.scopes);
+    if (response.status === 404) {
+        await (0,_discard_js__WEBPACK_IMPORTED_MODULE_4__/* .discard */ .v)(response);
+        return undefined;
+    }
+    if (!response.ok)
+        throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'checking manifest', false, reference);
+    const manifest = await manifestOf(response, repo, reference);
     return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
 }
 /**
@@ -5192,7 +5352,7 @@ async function putManifest(repo, reference, manifest) {
     const response = await repo.client.request((0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .apiPath */ .So)(repo, `manifests/${reference}`), { method: 'PUT', headers: { 'content-type': manifest.mediaType }, body: manifest.bytes }, repo.scopes);
     if (!response.ok)
         throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'pushing manifest', true, reference);
-    await response.body?.cancel();
+    await (0,_discard_js__WEBPACK_IMPORTED_MODULE_4__/* .discard */ .v)(response);
     const stored = response.headers.get('docker-content-digest');
     if (stored && stored !== manifest.digest)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentMismatchError */ .gd(repo.client.registry, repo.path, reference, `the registry stored the manifest as ${stored}, not ${manifest.digest}`);
@@ -5205,7 +5365,7 @@ function specificType(contentType) {
 async function readLimited(response, limit, repo, reference) {
     const tooLarge = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ContentMismatchError */ .gd(repo.client.registry, repo.path, reference, `the manifest is larger than ${limit} bytes`);
     if (Number(response.headers.get('content-length') ?? 0) > limit) {
-        await response.body?.cancel();
+        await (0,_discard_js__WEBPACK_IMPORTED_MODULE_4__/* .discard */ .v)(response);
         throw tooLarge();
     }
     const chunks = [];
@@ -5323,31 +5483,33 @@ function descriptors(value, digest, field) {
 /* harmony export */   Kw: () => (/* binding */ refusalText),
 /* harmony export */   Ne: () => (/* binding */ ProxyRefusedError),
 /* harmony export */   bP: () => (/* binding */ viaProxy),
+/* harmony export */   dm: () => (/* binding */ currentProxyRules),
 /* harmony export */   th: () => (/* binding */ dispatchOptions),
 /* harmony export */   vd: () => (/* binding */ proxyRefusal),
 /* harmony export */   wE: () => (/* binding */ route)
 /* harmony export */ });
-/* unused harmony export currentProxyRules */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
-/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2297);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8925);
-
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2297);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8925);
 
 
 
 let parsed;
 /** The proxy rules of `env` (see proxyRules), parsed again only when one of their variables changed. */
 function currentProxyRules(env = process.env) {
-    const key = Object.values(_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .PROXY_VARIABLES */ .bD)
+    const key = Object.values(_shared_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .PROXY_VARIABLES */ .bD)
         .flat()
         .map((name) => `${name}=${env[name] ?? ''}`)
         .join('\n');
     if (parsed?.key !== key)
-        parsed = { key, rules: (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyRules */ .EK)(env) };
+        parsed = { key, rules: (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyRules */ .EK)(env) };
     return parsed.rules;
 }
-/** Node's fetch takes a proxy and TLS options only through an undici dispatcher: one per kind. */
+/**
+ * Node's fetch takes a proxy and TLS options only through an undici
+ * dispatcher: one per kind. undici is loaded with the first one, so a run
+ * that needs none (no proxy, no insecure registry) never loads it.
+ */
 const dispatchers = new Map();
 /**
  * The route to `url`: through the proxy the environment names for it (see
@@ -5357,23 +5519,25 @@ const dispatchers = new Map();
  * an absolute-URI request, which every HTTP proxy serves on any port (CONNECT
  * is often allowed to port 443 only).
  */
-function route(url, insecureRegistries = [], env = process.env) {
-    const unverified = url.protocol === 'https:' && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .isListedInsecure */ .Ai)(url, insecureRegistries);
-    const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyFor */ .iJ)(currentProxyRules(env), url);
+async function route(url, insecureRegistries = [], env = process.env) {
+    const unverified = url.protocol === 'https:' && (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .isListedInsecure */ .Ai)(url, insecureRegistries);
+    const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyFor */ .iJ)(currentProxyRules(env), url);
     if (!proxy && !unverified)
         return {};
+    // Before the cache is read: two routes asked at once then share one dispatcher.
+    const { Agent, ProxyAgent } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19));
     const key = JSON.stringify([proxy?.origin, proxy?.authorization, unverified]);
     let dispatcher = dispatchers.get(key);
     if (!dispatcher) {
         const tls = unverified ? { rejectUnauthorized: false } : undefined;
         dispatcher = proxy
-            ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({
+            ? new ProxyAgent({
                 uri: proxy.origin,
                 ...(proxy.authorization && { token: proxy.authorization }),
                 proxyTunnel: false,
                 ...(tls && { requestTls: tls })
             })
-            : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: tls });
+            : new Agent({ connect: tls });
         dispatchers.set(key, dispatcher);
     }
     return { dispatcher, ...(proxy && { proxy }) };
@@ -5405,7 +5569,7 @@ class ProxyRefusedError extends Error {
 function proxyRefusal(error, proxy) {
     if (!proxy)
         return undefined;
-    for (const { message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorChain */ .eB)(error)) {
+    for (const { message = '' } of (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorChain */ .eB)(error)) {
         const status = /^Proxy response \((\d{3})\) !== 200/.exec(message)?.[1] ??
             /^Proxy Authentication Required \((407)\)/.exec(message)?.[1];
         if (status)
@@ -5488,10 +5652,13 @@ function repositoryScope(path, actions) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ nextPage),
-/* harmony export */   c: () => (/* binding */ listTags)
+/* harmony export */   TD: () => (/* binding */ tagListsOnce),
+/* harmony export */   Zj: () => (/* binding */ nextPage),
+/* harmony export */   cB: () => (/* binding */ listTags)
 /* harmony export */ });
 /* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(548);
+/* harmony import */ var _discard_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8440);
+
 
 /** ECR refuses pages above 1000. */
 const PAGE_SIZE = 1000;
@@ -5510,7 +5677,7 @@ async function listTags(repo, options = {}) {
         const url = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next;
         const response = await repo.client.request(url, {}, repo.scopes);
         if (response.status === 404 && page === 0) {
-            await response.body?.cancel();
+            await (0,_discard_js__WEBPACK_IMPORTED_MODULE_1__/* .discard */ .v)(response);
             return [];
         }
         if (!response.ok)
@@ -5523,6 +5690,23 @@ async function listTags(repo, options = {}) {
         next = nextPage(response.headers.get('link'), url);
     }
     return tags;
+}
+/**
+ * listTags, asked once per repository: the reads before a publish share each
+ * list (a source and a target in one repository need it both). Only for
+ * reads that run before anything is written: a list does not change after.
+ */
+function tagListsOnce() {
+    const lists = new Map();
+    return (repo) => {
+        const key = `${repo.client.registry}/${repo.path}`;
+        let list = lists.get(key);
+        if (!list) {
+            list = listTags(repo);
+            lists.set(key, list);
+        }
+        return list;
+    };
 }
 /** The `rel="next"` target of a Link header, absolute. */
 function nextPage(link, base) {
@@ -5605,7 +5789,7 @@ function stringRecord(value) {
 /* harmony export */   l1: () => (/* binding */ mergeReferrersIndex),
 /* harmony export */   nb: () => (/* binding */ descriptorOf)
 /* harmony export */ });
-/* harmony import */ var _distribution_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9898);
+/* harmony import */ var _distribution_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4660);
 /* harmony import */ var _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2434);
 /* harmony import */ var _artifact_fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6036);
 
@@ -5691,6 +5875,8 @@ function mergeReferrersIndex(current, additions) {
 /* harmony import */ var _distribution_repo_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(548);
 /* harmony import */ var _distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9057);
 /* harmony import */ var _referrers_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3729);
+/* harmony import */ var _distribution_discard_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8440);
+
 
 
 
@@ -5712,13 +5898,13 @@ async function readReferrersApi(repo, subject) {
         const url = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next;
         const response = await repo.client.request(url, { headers: { accept: _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p } }, repo.scopes);
         if (page === 0 && NO_API.has(response.status)) {
-            await response.body?.cancel();
+            await (0,_distribution_discard_js__WEBPACK_IMPORTED_MODULE_6__/* .discard */ .v)(response);
             return undefined;
         }
         if (!response.ok)
             throw await (0,_distribution_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'listing referrers of', false, subject);
         listed.push(...(0,_referrers_index_js__WEBPACK_IMPORTED_MODULE_5__/* .listedDescriptors */ .k)(new Uint8Array(await response.arrayBuffer())));
-        next = (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .nextPage */ .Z)(response.headers.get('link'), url);
+        next = (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .nextPage */ .Zj)(response.headers.get('link'), url);
     }
     return listed;
 }
@@ -5789,7 +5975,7 @@ function cosignSuffixOf(tag) {
 
 /***/ }),
 
-/***/ 7669:
+/***/ 50:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -30,11 +30,17 @@ export const modules = {
  * Referrers of referrers follow, breadth first.
  */
 async function discoverRegistryReferrers(repo, subjects, options) {
-    const tags = new Set(await (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .listTags */ .c)(repo));
+    // The tag list and the first subject's referrers are asked for at once.
+    const tagSet = (options.tags ?? (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .listTags */ .cB)(repo)).then((t) => new Set(t));
+    // Its failure surfaces where a subject awaits it; until then it is not unhandled.
+    tagSet.catch(() => undefined);
     // A registry without the API answers so for every subject: ask once.
     let noApi = false;
     const find = async (subject) => {
-        const api = noApi ? undefined : await (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_2__/* .readReferrersApi */ .Dt)(repo, subject);
+        const [api, tags] = await Promise.all([
+            noApi ? undefined : (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_2__/* .readReferrersApi */ .Dt)(repo, subject),
+            tagSet
+        ]);
         if (!api)
             noApi = true;
         const listed = api ?? [];
@@ -81,7 +87,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/distribution/media-types.ts
 var media_types = __webpack_require__(2434);
 // EXTERNAL MODULE: ./src/shared/limit.ts
-var shared_limit = __webpack_require__(7669);
+var shared_limit = __webpack_require__(50);
 // EXTERNAL MODULE: ./src/referrers/artifact-fields.ts
 var artifact_fields = __webpack_require__(6036);
 ;// CONCATENATED MODULE: ./src/referrers/classify.ts

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   actionEdge: () => (/* binding */ actionEdge)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/action/runner.ts
+var runner = __webpack_require__(5242);
 // EXTERNAL MODULE: ./src/credentials/token-fetch.ts
 var token_fetch = __webpack_require__(7158);
 // EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
@@ -46,7 +46,7 @@ async function fetchGithubIdToken(audience, env = process.env, pacing = PACING) 
         throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
     const url = new URL(base);
     url.searchParams.set('audience', audience);
-    const way = (0,proxy_dispatch/* route */.wE)(url, [], env);
+    const way = await (0,proxy_dispatch/* route */.wE)(url, [], env);
     return (0,retry/* retrying */.R$)(pacing, async () => {
         let res;
         try {
@@ -121,42 +121,30 @@ var events = __webpack_require__(9515);
 var session = __webpack_require__(3885);
 // EXTERNAL MODULE: ./src/docker/config.ts
 var config = __webpack_require__(656);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/action/post-io.ts
 
 /**
- * What the post step reads and prints, written against the runner's protocol
- * itself rather than through @actions/core: core drags in its HTTP client
+ * What the post step reads and prints, through the runner's protocol
+ * (runner.ts) rather than @actions/core: core drags in its HTTP client
  * (undici, most of a 500 KB bundle) for a step that reads one variable and
- * prints a few lines. The lines are the ones core writes.
+ * prints a few lines.
  */
+
 /** The name main saves its state under; the runner hands it back as `STATE_<name>`. */
 const POST_STATE_KEY = 'tagship';
 function readPostState(env = process.env) {
-    const text = env[`STATE_${POST_STATE_KEY}`] || '';
+    const text = getState(POST_STATE_KEY, env);
     if (text === '')
         return undefined;
     return JSON.parse(text);
-}
-/** A plain log line. */
-function info(line) {
-    process.stdout.write(line + EOL);
-}
-/** A `::warning::` workflow command; its message escaped so it stays one line. */
-function warning(message) {
-    process.stdout.write(`::warning::${escapeData(message)}${EOL}`);
-}
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
 
 
-/** Read back by the post step (post-io.ts), which does without @actions/core. */
+/** Read back by the post step (post-io.ts). */
 function savePostState(state) {
-    core/* saveState */.LZ(POST_STATE_KEY, JSON.stringify(state));
+    runner/* saveState */.LZ(POST_STATE_KEY, JSON.stringify(state));
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish-env.ts
@@ -169,20 +157,21 @@ function savePostState(state) {
 
 
 /**
- * The action's side of a publish: log groups and warnings through
- * @actions/core, every secret masked, the post step told about each docker
- * login, and DOCKER_CONFIG exported for later steps when `logout: false`.
+ * The action's side of a publish: log groups and warnings through the
+ * runner's protocol (runner.ts), every secret masked, the post step told
+ * about each docker login, and DOCKER_CONFIG exported for later steps when
+ * `logout: false`.
  */
 function actionEdge(inputs) {
     const { logout } = inputs.auth;
     return {
         log: {
-            info: (line) => core/* info */.pq(line),
-            warning: (line) => core/* warning */.$e(line),
-            error: (line) => core/* error */.z3(line),
-            group: (title, work) => core/* group */.Os(title, work)
+            info: (line) => runner/* info */.pq(line),
+            warning: (line) => runner/* warning */.$e(line),
+            error: (line) => runner/* error */.z3(line),
+            group: (title, work) => runner/* group */.Os(title, work)
         },
-        mask: (secret) => core/* setSecret */.Pq(secret),
+        mask: (secret) => runner/* setSecret */.Pq(secret),
         // The log groups get the same words for every event as the CLI's plain lines.
         events: events/* printEvent */.I,
         client: clientOptions(inputs),
@@ -192,12 +181,12 @@ function actionEdge(inputs) {
                 // The runner masks its request token itself; masked here too, as it is sent.
                 const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
                 if (requestToken)
-                    core/* setSecret */.Pq(requestToken);
+                    runner/* setSecret */.Pq(requestToken);
                 const token = await fetchGithubIdToken(audience, process.env, {
                     policy: (0,retry/* retryPolicy */.Jb)(inputs.publish.retries),
-                    onRetry: (line) => core/* info */.pq(line)
+                    onRetry: (line) => runner/* info */.pq(line)
                 });
-                core/* setSecret */.Pq(token);
+                runner/* setSecret */.Pq(token);
                 return token;
             },
             configParent: process.env.RUNNER_TEMP,
@@ -208,9 +197,9 @@ function actionEdge(inputs) {
         loggedIn: ({ configDir, dockerLogins }) => {
             if (configDir === undefined || logout)
                 return;
-            core/* exportVariable */.dN('DOCKER_CONFIG', configDir);
+            runner/* exportVariable */.dN('DOCKER_CONFIG', configDir);
             savePostState({ configDir, dockerLogins, logout: false, exported: true });
-            core/* info */.pq(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`);
+            runner/* info */.pq(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`);
         }
     };
 }
@@ -220,7 +209,7 @@ function actionEdge(inputs) {
  * client relaxes TLS only for the registries listed.
  */
 function clientOptions(inputs) {
-    return (0,session/* clientOptionsOf */.RS)(inputs, (message) => core/* info */.pq(message));
+    return (0,session/* clientOptionsOf */.RS)(inputs, (message) => runner/* info */.pq(message));
 }
 
 
@@ -339,7 +328,10 @@ var errors = __webpack_require__(4604);
 var distribution_repo = __webpack_require__(548);
 // EXTERNAL MODULE: ./src/distribution/byte-streams.ts
 var byte_streams = __webpack_require__(7702);
+// EXTERNAL MODULE: ./src/distribution/discard.ts
+var discard = __webpack_require__(8440);
 ;// CONCATENATED MODULE: ./src/distribution/blob-upload.ts
+
 
 
 
@@ -420,7 +412,7 @@ async function uploadOnce(repo, blob) {
         throw source.failure() ?? e;
     }
     if (response.status === 201 || response.status === 204) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         checkStored(repo, blob, response);
         return;
     }
@@ -459,7 +451,7 @@ async function uploadChunked(repo, blob) {
                 throw new RetryableAnswer(error, retryAfter);
             throw error;
         }
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         location = resolveLocation(response, location) ?? location;
         offset += filled;
         filled = 0;
@@ -496,7 +488,7 @@ async function uploadChunked(repo, blob) {
             throw new RetryableAnswer(error, retryAfter);
         throw error;
     }
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     checkStored(repo, blob, response);
 }
 async function startUpload(repo, digest) {
@@ -505,7 +497,7 @@ async function startUpload(repo, digest) {
     const location = resolveLocation(response, `${repo.client.baseUrl}${path}`);
     if (response.status !== 202 || !location)
         throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, digest);
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     const minChunk = Number(response.headers.get('oci-chunk-min-length') ?? 0);
     return { location, minChunk: Number.isSafeInteger(minChunk) ? minChunk : 0 };
 }
@@ -535,15 +527,16 @@ var scope = __webpack_require__(8850);
 ;// CONCATENATED MODULE: ./src/distribution/blobs.ts
 
 
+
 /** Whether the repository has the blob (HEAD; a redirect to storage means yes). */
 async function hasBlob(repo, digest) {
     const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), { method: 'HEAD', redirect: 'manual' }, repo.scopes);
     if (response.ok || (response.status >= 300 && response.status < 400)) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         return true;
     }
     if (response.status === 404) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         return false;
     }
     throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'checking blob', false, digest);
@@ -563,7 +556,7 @@ async function mountBlob(repo, digest, fromPath) {
     const query = new URLSearchParams({ mount: digest, from: fromPath });
     const path = (0,distribution_repo/* apiPath */.So)(repo, `blobs/uploads/?${query.toString()}`);
     const response = await repo.client.request(path, { method: 'POST' }, scopes);
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     return response.status === 201;
 }
 

@@ -234,7 +234,7 @@ async function generateAccessToken(target, federatedToken, pacing) {
 /** One POST with the retries: network errors, 408, 429 and 5xx; never another 4xx. */
 async function post(call, init, pacing) {
     // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
-    const way = (0,proxy_dispatch/* route */.wE)(new URL(call.url), [], process.env);
+    const way = await (0,proxy_dispatch/* route */.wE)(new URL(call.url), [], process.env);
     return (0,shared_retry/* retrying */.R$)(pacing, async (retry) => {
         const tries = (0,shared_retry/* attemptsText */.MV)(retry + 1);
         let res;

@@ -2,6 +2,81 @@ export const id = 530;
 export const ids = [530,248];
 export const modules = {
 
+/***/ 9057:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TD: () => (/* binding */ tagListsOnce),
+/* harmony export */   Zj: () => (/* binding */ nextPage),
+/* harmony export */   cB: () => (/* binding */ listTags)
+/* harmony export */ });
+/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(548);
+/* harmony import */ var _discard_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8440);
+
+
+/** ECR refuses pages above 1000. */
+const PAGE_SIZE = 1000;
+/** Enough for a repository with a million tags; a Link loop ends here. */
+const MAX_PAGES = 1000;
+/**
+ * Every tag of a repository, following `Link: <…>; rel="next"` pages. A
+ * repository that does not exist yet has no tags (404 → []).
+ */
+async function listTags(repo, options = {}) {
+    const tags = [];
+    let next = (0,_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So)(repo, `tags/list?n=${options.pageSize ?? PAGE_SIZE}`);
+    for (let page = 0; next !== undefined; page++) {
+        if (page >= MAX_PAGES)
+            throw new Error(`${repo.client.registry}/${repo.path}: the tag list never ends (more than ${MAX_PAGES} pages)`);
+        const url = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next;
+        const response = await repo.client.request(url, {}, repo.scopes);
+        if (response.status === 404 && page === 0) {
+            await (0,_discard_js__WEBPACK_IMPORTED_MODULE_1__/* .discard */ .v)(response);
+            return [];
+        }
+        if (!response.ok)
+            throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .refusal */ .x5)(repo, response, 'listing tags of', false);
+        const body = (await response.json().catch(() => ({})));
+        if (Array.isArray(body.tags))
+            for (const tag of body.tags)
+                if (typeof tag === 'string')
+                    tags.push(tag);
+        next = nextPage(response.headers.get('link'), url);
+    }
+    return tags;
+}
+/**
+ * listTags, asked once per repository: the reads before a publish share each
+ * list (a source and a target in one repository need it both). Only for
+ * reads that run before anything is written: a list does not change after.
+ */
+function tagListsOnce() {
+    const lists = new Map();
+    return (repo) => {
+        const key = `${repo.client.registry}/${repo.path}`;
+        let list = lists.get(key);
+        if (!list) {
+            list = listTags(repo);
+            lists.set(key, list);
+        }
+        return list;
+    };
+}
+/** The `rel="next"` target of a Link header, absolute. */
+function nextPage(link, base) {
+    if (!link)
+        return undefined;
+    for (const part of link.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
+            return new URL(m[1], base).href;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -176,7 +251,7 @@ function dockerEnv(configDir) {
 /* harmony export */   Ri: () => (/* binding */ dockerFailure),
 /* harmony export */   ST: () => (/* binding */ runDocker)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5260);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2215);
 
@@ -601,6 +676,8 @@ function registryContent(repo) {
 
 // EXTERNAL MODULE: ./src/distribution/media-types.ts
 var media_types = __webpack_require__(2434);
+// EXTERNAL MODULE: ./src/distribution/tags.ts
+var distribution_tags = __webpack_require__(9057);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var shared_errors = __webpack_require__(8382);
 // EXTERNAL MODULE: ./src/referrers/summary.ts
@@ -723,6 +800,7 @@ async function readPlatform(content, config) {
 
 
 
+
 async function resolveSource(source, access) {
     if (source.kind === 'local') {
         if (!access.imageId)
@@ -731,7 +809,12 @@ async function resolveSource(source, access) {
     }
     if (source.kind !== 'registry')
         return resolveFile(source, access.options);
-    const repo = (0,distribution_repo/* repoHandle */.H4)(access.client(source.repository.registry), source.repository.path, 'pull');
+    const { registry, path } = source.repository;
+    const scope = access.targets?.has(`${registry}/${path}`) ? 'push' : 'pull';
+    const repo = (0,distribution_repo/* repoHandle */.H4)(access.client(registry), path, scope);
+    // The referrers need the repository's tags: asked for with the manifest, not after it.
+    const tags = access.options.referrers ? (access.tagList ?? distribution_tags/* listTags */.cB)(repo) : undefined;
+    tags?.catch(() => undefined);
     const manifest = await (0,manifests/* getManifest */.c2)(repo, source.digest ?? source.tag ?? 'latest').catch((e) => {
         // A source that is not there is a wrong input, not a registry fault: name the input.
         if (e instanceof errors/* RegistryRequestError */.vs && e.status === 404)
@@ -741,7 +824,10 @@ async function resolveSource(source, access) {
     const content = registryContent(repo);
     return source_resolve_select(content, manifest, source.text, access.options, async (subjects) => {
         const { discoverRegistryReferrers } = await __webpack_require__.e(/* import() */ 929).then(__webpack_require__.bind(__webpack_require__, 4929));
-        return discoverRegistryReferrers(repo, subjects, { concurrency: access.options.concurrency });
+        return discoverRegistryReferrers(repo, subjects, {
+            concurrency: access.options.concurrency,
+            ...(tags ? { tags } : {})
+        });
     }, async () => undefined);
 }
 /**

@@ -85,7 +85,10 @@ var errors = __webpack_require__(4604);
 var distribution_repo = __webpack_require__(548);
 // EXTERNAL MODULE: ./src/distribution/byte-streams.ts
 var byte_streams = __webpack_require__(7702);
+// EXTERNAL MODULE: ./src/distribution/discard.ts
+var discard = __webpack_require__(8440);
 ;// CONCATENATED MODULE: ./src/distribution/blob-upload.ts
+
 
 
 
@@ -166,7 +169,7 @@ async function uploadOnce(repo, blob) {
         throw source.failure() ?? e;
     }
     if (response.status === 201 || response.status === 204) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         checkStored(repo, blob, response);
         return;
     }
@@ -205,7 +208,7 @@ async function uploadChunked(repo, blob) {
                 throw new RetryableAnswer(error, retryAfter);
             throw error;
         }
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         location = resolveLocation(response, location) ?? location;
         offset += filled;
         filled = 0;
@@ -242,7 +245,7 @@ async function uploadChunked(repo, blob) {
             throw new RetryableAnswer(error, retryAfter);
         throw error;
     }
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     checkStored(repo, blob, response);
 }
 async function startUpload(repo, digest) {
@@ -251,7 +254,7 @@ async function startUpload(repo, digest) {
     const location = resolveLocation(response, `${repo.client.baseUrl}${path}`);
     if (response.status !== 202 || !location)
         throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, digest);
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     const minChunk = Number(response.headers.get('oci-chunk-min-length') ?? 0);
     return { location, minChunk: Number.isSafeInteger(minChunk) ? minChunk : 0 };
 }
@@ -281,15 +284,16 @@ var scope = __webpack_require__(8850);
 ;// CONCATENATED MODULE: ./src/distribution/blobs.ts
 
 
+
 /** Whether the repository has the blob (HEAD; a redirect to storage means yes). */
 async function hasBlob(repo, digest) {
     const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), { method: 'HEAD', redirect: 'manual' }, repo.scopes);
     if (response.ok || (response.status >= 300 && response.status < 400)) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         return true;
     }
     if (response.status === 404) {
-        await response.body?.cancel();
+        await (0,discard/* discard */.v)(response);
         return false;
     }
     throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'checking blob', false, digest);
@@ -309,7 +313,7 @@ async function mountBlob(repo, digest, fromPath) {
     const query = new URLSearchParams({ mount: digest, from: fromPath });
     const path = (0,distribution_repo/* apiPath */.So)(repo, `blobs/uploads/?${query.toString()}`);
     const response = await repo.client.request(path, { method: 'POST' }, scopes);
-    await response.body?.cancel();
+    await (0,discard/* discard */.v)(response);
     return response.status === 201;
 }
 

@@ -2,61 +2,6 @@ export const id = 728;
 export const ids = [728];
 export const modules = {
 
-/***/ 9057:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ nextPage),
-/* harmony export */   c: () => (/* binding */ listTags)
-/* harmony export */ });
-/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(548);
-
-/** ECR refuses pages above 1000. */
-const PAGE_SIZE = 1000;
-/** Enough for a repository with a million tags; a Link loop ends here. */
-const MAX_PAGES = 1000;
-/**
- * Every tag of a repository, following `Link: <…>; rel="next"` pages. A
- * repository that does not exist yet has no tags (404 → []).
- */
-async function listTags(repo, options = {}) {
-    const tags = [];
-    let next = (0,_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So)(repo, `tags/list?n=${options.pageSize ?? PAGE_SIZE}`);
-    for (let page = 0; next !== undefined; page++) {
-        if (page >= MAX_PAGES)
-            throw new Error(`${repo.client.registry}/${repo.path}: the tag list never ends (more than ${MAX_PAGES} pages)`);
-        const url = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next;
-        const response = await repo.client.request(url, {}, repo.scopes);
-        if (response.status === 404 && page === 0) {
-            await response.body?.cancel();
-            return [];
-        }
-        if (!response.ok)
-            throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .refusal */ .x5)(repo, response, 'listing tags of', false);
-        const body = (await response.json().catch(() => ({})));
-        if (Array.isArray(body.tags))
-            for (const tag of body.tags)
-                if (typeof tag === 'string')
-                    tags.push(tag);
-        next = nextPage(response.headers.get('link'), url);
-    }
-    return tags;
-}
-/** The `rel="next"` target of a Link header, absolute. */
-function nextPage(link, base) {
-    if (!link)
-        return undefined;
-    for (const part of link.split(/,(?=\s*<)/)) {
-        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
-            return new URL(m[1], base).href;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
 /***/ 7728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -76,8 +21,8 @@ var distribution_client = __webpack_require__(1305);
 var errors = __webpack_require__(4604);
 // EXTERNAL MODULE: ./src/docker/config.ts
 var config = __webpack_require__(656);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var exec = __webpack_require__(5260);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
+var exec = __webpack_require__(1955);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -1329,24 +1274,28 @@ var tags = __webpack_require__(9057);
 
 
 /**
- * Read the repository's tags, then `HEAD` each planned tag it has (a `HEAD`
- * is not a pull on Docker Hub). A tag missing from the list is not asked for.
+ * Read the repository's tags and where every planned tag points, all in one
+ * wave (see findManifest: a HEAD on Docker Hub, where it is not a pull). The
+ * tag reads do not wait for the list: a round trip less, and the connections
+ * they open carry the tag writes that follow. A tag that does not exist
+ * answers 404 and stays absent.
  */
-async function readTarget(target, client, concurrency) {
+async function readTarget(target, client, concurrency, tagList = tags/* listTags */.cB) {
     const repo = (0,distribution_repo/* repoHandle */.H4)(client, target.repository.path, 'push');
-    const existingTags = await (0,tags/* listTags */.c)(repo);
-    const have = new Set(existingTags);
     const current = new Map();
-    const listed = target.tags.filter((t) => have.has(t.tag));
-    await (0,limit/* allLimited */.y)(listed, concurrency, async (t) => {
-        const head = await (0,manifests/* headManifest */.sy)(repo, t.tag);
-        if (head)
-            current.set(t.tag, head.digest);
-    });
+    const [existingTags] = await Promise.all([
+        tagList(repo),
+        (0,limit/* allLimited */.y)(target.tags, concurrency, async (t) => {
+            const found = await (0,manifests/* findManifest */.J9)(repo, t.tag);
+            if (found)
+                current.set(t.tag, found.digest);
+        })
+    ]);
     return { target, repo, existingTags, current };
 }
 
 ;// CONCATENATED MODULE: ./src/push/read-phase.ts
+
 
 
 
@@ -1367,6 +1316,8 @@ async function readPhase(plan, source, options, env, mode = 'publish') {
     const { log } = env;
     const events = env.events ?? push_events/* printEvent */.I;
     const phase = (target, p) => events({ kind: 'phase', target, phase: p }, push_events/* NO_GROUP */.M);
+    // A source and a target in one repository read its tag list once.
+    const tagList = (0,tags/* tagListsOnce */.TD)();
     const reads = await runGrouped(log, [
         {
             title: `Read the source ${plan.source ?? ''}`.trim(),
@@ -1374,6 +1325,8 @@ async function readPhase(plan, source, options, env, mode = 'publish') {
                 const found = env.prepared ??
                     (await (0,source_resolve/* resolveSource */.e)(source, {
                         client: env.client,
+                        tagList,
+                        targets: new Set(plan.targets.map((t) => `${t.repository.registry}/${t.repository.path}`)),
                         options,
                         ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {})
                     }));
@@ -1387,7 +1340,7 @@ async function readPhase(plan, source, options, env, mode = 'publish') {
             run: async (l) => {
                 phase(target.repository.name, 'reading');
                 const client = env.client(target.repository.registry);
-                const state = await readTarget(target, client, light(options));
+                const state = await readTarget(target, client, light(options), tagList);
                 const empty = state.existingTags.length === 0;
                 let facts;
                 if (mode === 'preview')
@@ -2035,6 +1988,8 @@ function mergeReferrersIndex(current, additions) {
 /* harmony import */ var _distribution_repo_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(548);
 /* harmony import */ var _distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9057);
 /* harmony import */ var _referrers_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3729);
+/* harmony import */ var _distribution_discard_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8440);
+
 
 
 
@@ -2056,13 +2011,13 @@ async function readReferrersApi(repo, subject) {
         const url = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next;
         const response = await repo.client.request(url, { headers: { accept: _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p } }, repo.scopes);
         if (page === 0 && NO_API.has(response.status)) {
-            await response.body?.cancel();
+            await (0,_distribution_discard_js__WEBPACK_IMPORTED_MODULE_6__/* .discard */ .v)(response);
             return undefined;
         }
         if (!response.ok)
             throw await (0,_distribution_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'listing referrers of', false, subject);
         listed.push(...(0,_referrers_index_js__WEBPACK_IMPORTED_MODULE_5__/* .listedDescriptors */ .k)(new Uint8Array(await response.arrayBuffer())));
-        next = (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .nextPage */ .Z)(response.headers.get('link'), url);
+        next = (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .nextPage */ .Zj)(response.headers.get('link'), url);
     }
     return listed;
 }

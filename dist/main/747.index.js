@@ -106,7 +106,7 @@ async function exchange(url, hub, idToken, expiresIn, login, pacing) {
         expires_in: String(expiresIn)
     });
     // Through HTTPS_PROXY when the environment names one (see docs/proxies.md).
-    const way = (0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_1__/* .route */ .wE)(new URL(url), [], process.env);
+    const way = await (0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_1__/* .route */ .wE)(new URL(url), [], process.env);
     const { res, body } = await (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retrying */ .R$)(pacing, async (retry) => {
         const tries = (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .attemptsText */ .MV)(retry + 1);
         let res;

@@ -2,61 +2,6 @@ export const id = 929;
 export const ids = [929];
 export const modules = {
 
-/***/ 9057:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ nextPage),
-/* harmony export */   c: () => (/* binding */ listTags)
-/* harmony export */ });
-/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(548);
-
-/** ECR refuses pages above 1000. */
-const PAGE_SIZE = 1000;
-/** Enough for a repository with a million tags; a Link loop ends here. */
-const MAX_PAGES = 1000;
-/**
- * Every tag of a repository, following `Link: <…>; rel="next"` pages. A
- * repository that does not exist yet has no tags (404 → []).
- */
-async function listTags(repo, options = {}) {
-    const tags = [];
-    let next = (0,_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .apiPath */ .So)(repo, `tags/list?n=${options.pageSize ?? PAGE_SIZE}`);
-    for (let page = 0; next !== undefined; page++) {
-        if (page >= MAX_PAGES)
-            throw new Error(`${repo.client.registry}/${repo.path}: the tag list never ends (more than ${MAX_PAGES} pages)`);
-        const url = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next;
-        const response = await repo.client.request(url, {}, repo.scopes);
-        if (response.status === 404 && page === 0) {
-            await response.body?.cancel();
-            return [];
-        }
-        if (!response.ok)
-            throw await (0,_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .refusal */ .x5)(repo, response, 'listing tags of', false);
-        const body = (await response.json().catch(() => ({})));
-        if (Array.isArray(body.tags))
-            for (const tag of body.tags)
-                if (typeof tag === 'string')
-                    tags.push(tag);
-        next = nextPage(response.headers.get('link'), url);
-    }
-    return tags;
-}
-/** The `rel="next"` target of a Link header, absolute. */
-function nextPage(link, base) {
-    if (!link)
-        return undefined;
-    for (const part of link.split(/,(?=\s*<)/)) {
-        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-        if (m && /(?:^|;)\s*rel\s*=\s*"?next"?\s*(?:;|$)/i.test(m[2]))
-            return new URL(m[1], base).href;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
 /***/ 6036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -143,11 +88,17 @@ function stringRecord(value) {
  * Referrers of referrers follow, breadth first.
  */
 async function discoverRegistryReferrers(repo, subjects, options) {
-    const tags = new Set(await (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .listTags */ .c)(repo));
+    // The tag list and the first subject's referrers are asked for at once.
+    const tagSet = (options.tags ?? (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .listTags */ .cB)(repo)).then((t) => new Set(t));
+    // Its failure surfaces where a subject awaits it; until then it is not unhandled.
+    tagSet.catch(() => undefined);
     // A registry without the API answers so for every subject: ask once.
     let noApi = false;
     const find = async (subject) => {
-        const api = noApi ? undefined : await (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_2__/* .readReferrersApi */ .Dt)(repo, subject);
+        const [api, tags] = await Promise.all([
+            noApi ? undefined : (0,_registry_api_js__WEBPACK_IMPORTED_MODULE_2__/* .readReferrersApi */ .Dt)(repo, subject),
+            tagSet
+        ]);
         if (!api)
             noApi = true;
         const listed = api ?? [];
@@ -274,6 +225,8 @@ function mergeReferrersIndex(current, additions) {
 /* harmony import */ var _distribution_repo_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(548);
 /* harmony import */ var _distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9057);
 /* harmony import */ var _referrers_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3729);
+/* harmony import */ var _distribution_discard_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8440);
+
 
 
 
@@ -295,13 +248,13 @@ async function readReferrersApi(repo, subject) {
         const url = next.startsWith('/') ? `${repo.client.baseUrl}${next}` : next;
         const response = await repo.client.request(url, { headers: { accept: _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p } }, repo.scopes);
         if (page === 0 && NO_API.has(response.status)) {
-            await response.body?.cancel();
+            await (0,_distribution_discard_js__WEBPACK_IMPORTED_MODULE_6__/* .discard */ .v)(response);
             return undefined;
         }
         if (!response.ok)
             throw await (0,_distribution_repo_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(repo, response, 'listing referrers of', false, subject);
         listed.push(...(0,_referrers_index_js__WEBPACK_IMPORTED_MODULE_5__/* .listedDescriptors */ .k)(new Uint8Array(await response.arrayBuffer())));
-        next = (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .nextPage */ .Z)(response.headers.get('link'), url);
+        next = (0,_distribution_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .nextPage */ .Zj)(response.headers.get('link'), url);
     }
     return listed;
 }
