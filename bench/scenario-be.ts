@@ -90,9 +90,12 @@ export async function scenarioBE(
 ) {
   const latency = latencyLabel(oneWayMs)
   const auth = AUTH_LABEL[authKind]
-  const digest = image.manifest.digest
   for (let run = 0; run < ctx.cfg.runs; run++) {
     for (const contender of rotate(ctx, CONTENDERS, run)) {
+      // The docker CLI's push and the floor send the daemon's compressed
+      // layers; tagship (local-push: upload) compresses them itself, once, so
+      // its digest is its own: the same on every registry, with the image's config.
+      let digest = image.manifest.digest
       const regs = await Promise.all(
         [0, 1, 2].map(() => startBenchRegistry(oneWayMs, ctx.cfg.setupRoundTrips, authKind))
       )
@@ -105,9 +108,12 @@ export async function scenarioBE(
           const role =
             contender === 'tagship' ? 'tagship' : contender === 'floor' ? 'floor' : 'peer'
           const what = { scenario, variant: '', latency, auth, contender, role } as const
-          await measure(ctx, what, regs, () =>
-            runContender(ctx, contender, image, regs, refs, first)
-          )
+          await measure(ctx, what, regs, async () => {
+            const ran = await runContender(ctx, contender, image, regs, refs, first)
+            if ('outputs' in ran) digest = (ran.outputs as Record<string, string>).digest!
+            return ran
+          })
+          if (contender === 'tagship') await expectImage(regs[0]!, image, digest)
           for (const r of regs) {
             const tags = RELEASE_TAGS.map((tag) => ({ repo: REPO, tag }))
             await expectTagsAt(r.direct, USER, tags, digest, `${scenario} ${contender}`)
@@ -141,7 +147,7 @@ async function runContender(
       creds: USER,
       dockerHost: ctx.daemon.host
     })
-    expectResults(result, refs, first ? 'pushed' : 'already there', digest)
+    expectResults(result, refs, first ? 'pushed' : 'already there', result.outputs.digest!)
     return result
   }
   if (contender === 'docker loop') {
@@ -170,4 +176,16 @@ async function runContender(
     mediaType: image.manifest.mediaType,
     creds: USER
   })
+}
+
+/** What tagship published is the local image: its config is the image's (the image ID). */
+async function expectImage(reg: BenchRegistry, image: PushImage, digest: string): Promise<void> {
+  const published = await getManifest(reg.direct, USER, REPO, digest)
+  const config = published.blobs[0]!.digest
+  if (config !== image.id)
+    throw new Error(`tagship published ${digest} with config ${config}, not the image ${image.id}`)
+  if (published.blobs.length !== image.manifest.blobs.length)
+    throw new Error(
+      `tagship published ${published.blobs.length - 1} layers, not ${image.manifest.blobs.length - 1}`
+    )
 }

@@ -69,6 +69,7 @@ const GROUPS = [
       'platforms-keep-index',
       'referrers',
       'forward-only',
+      'local-push',
       'ecr-create-repository',
       'concurrency',
       'request-timeout',
@@ -121,6 +122,8 @@ const NOTES = {
   referrers:
     'Also those that refer to its platform manifests. See [signatures and attestations](publishing.md#signatures-and-attestations).',
   'forward-only': 'A tag kept this way is reported as `kept`, with a warning.',
+  'local-push':
+    'The digest is that of the compressed layers (the same on every registry); a target that already holds the image under another digest (an earlier `docker push`) is recognised by its image ID and left as it is. See [local images](publishing.md#local-images).',
   'ecr-create-repository':
     'Creating needs `ecr:DescribeRepositories` too. See [Amazon ECR](registries.md#amazon-ecr).',
   concurrency: 'From 1 to 32. Targets on different registries are published at the same time.',

@@ -233,17 +233,17 @@ describe('--dry-run', () => {
     const run = await publish(['--source', image, '--image', target, '--dry-run'], {
       TAGSHIP_REGISTRY_AUTH: auth(registry.host)
     })
-    // No target holds the image: its digest is known once docker pushes it.
+    // No target holds the image: its digest is known once it is compressed and pushed.
     const local = `local image ${image.slice(0, 19)}`
     expect({ code: run.code, stdout: run.stdout }).toEqual({
       code: 0,
       stdout: [
         'preview: nothing was written',
-        `digest: unknown until docker pushes the local image ${image}`,
+        `digest: unknown until the local image ${image} is compressed and pushed`,
         `registry ${registry.host}`,
         '  team/dry',
         '    push: unknown (the registry takes Basic credentials (or none), which do not say what they may write)',
-        '    content: docker push sends the layers the registry lacks (how many is known only as it pushes)',
+        '    content: docker save, each layer compressed once, then the layers the registry lacks are uploaded (how many is known once they are compressed)',
         '  TAG              ACTION  FROM  TO                               WHY',
         `  team/dry:1.2.3   create  -     ${local}`,
         `  team/dry:1.2     create  -     ${local}`,

@@ -72,7 +72,18 @@ test('docker push uses the identity token; the run config is gone afterwards', a
   const target = `${registry.host}/team/docker-identity`
   tokens.clearRequests()
   const run = await runCli(
-    ['publish', '--source', image, '--image', target, '--strategies', 'semver', '--json'],
+    [
+      'publish',
+      '--source',
+      image,
+      '--local-push',
+      'docker',
+      '--image',
+      target,
+      '--strategies',
+      'semver',
+      '--json'
+    ],
     {
       ...runnerFixture('tag-stable').env,
       ...daemon.env,

@@ -149,6 +149,8 @@ export async function startFourRegistries() {
     }
     const inputs = {
       source: SOURCE,
+      // This world is about the logins, the docker CLI's among them: the docker CLI pushes.
+      'local-push': 'docker',
       images: [
         `${hosts.basic}/team/app`,
         `${hosts.hub}/acme/app`,

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,7 +10,7 @@ import { buildScratchImage } from '../../__fixtures__/services/docker-cli.js'
 import { ensureDocker, type DockerDaemon } from '../../__fixtures__/services/dockerd.js'
 import { Cleanup } from '../../__fixtures__/services/process.js'
 import { startRegistry, type Registry } from '../../__fixtures__/services/registry.js'
-import { inspectDigest } from '../../__fixtures__/services/skopeo.js'
+import { inspectDigest, inspectRaw } from '../../__fixtures__/services/skopeo.js'
 import { postStateEnv, runBundled, shownLines, type ActionRun } from './run-action.js'
 
 /**
@@ -116,12 +117,57 @@ describe('three targets on two registries', () => {
     ).toEqual(targets.map((repository) => ({ repository, tags: TAGS.map((t) => `${t} pushed`) })))
   })
 
-  test('the log shows one docker push per repository and ends with the tally', () => {
-    const pushes = run.main.stdout
-      .split('\n')
-      .filter((l) => /^The push refers to repository/.test(l))
-    expect(pushes).toEqual(targets.map((t) => `The push refers to repository [${t}]`))
-    expect(shownLines(run.main.stdout).at(-1)).toBe('12 tags on 3 targets: 12 pushed')
+  test('the log shows one docker save, the layers compressed once, no docker push, and the tally', () => {
+    const lines = shownLines(run.main.stdout)
+    expect(lines.filter((l) => /^The push refers to repository/.test(l))).toEqual([])
+    expect(lines.filter((l) => l.startsWith('docker save '))).toEqual([
+      expect.stringMatching(new RegExp(`^docker save ${image}: \\d+\\.\\d s$`))
+    ])
+    expect(lines.filter((l) => / compressed once /.test(l))).toEqual([
+      expect.stringMatching(
+        /^1 layer\(s\) compressed once for every registry: 2\.0 KiB to \d+ B in \d+\.\d s$/
+      )
+    ])
+    // Uploaded once per registry; the second repository on a registry mounts.
+    expect(lines.filter((l) => l.startsWith('blobs: '))).toEqual([
+      expect.stringMatching(
+        /^blobs: 2 uploaded \(.+\), 0 mounted, 0 already there; manifests: 0 written, 0 already there$/
+      ),
+      'blobs: 0 uploaded (0 B), 2 mounted, 0 already there; manifests: 0 written, 0 already there',
+      expect.stringMatching(
+        /^blobs: 2 uploaded \(.+\), 0 mounted, 0 already there; manifests: 0 written, 0 already there$/
+      )
+    ])
+    expect(lines.at(-1)).toBe('12 tags on 3 targets: 12 pushed')
+  })
+
+  test('the saved tar and the compressed layers are gone from RUNNER_TEMP after main', () => {
+    const left = readdirSync(run.files.env.RUNNER_TEMP!).filter((n) =>
+      /^tagship-(?:save|gzip)-/.test(n)
+    )
+    expect(left).toEqual([])
+  })
+
+  test('what landed is the local image: its config, its layers gzip-compressed, on every registry', async () => {
+    const digest = run.files.outputs().digest!
+    const raws = await Promise.all(
+      targets.map((t) => inspectRaw(`${t}@${digest}`, { creds: alice }))
+    )
+    const manifest = JSON.parse(raws[0]!.toString('utf8')) as {
+      mediaType: string
+      config: { digest: string }
+      layers: { mediaType: string }[]
+    }
+    expect(raws.map((r) => r.equals(raws[0]!))).toEqual([true, true, true])
+    expect({
+      mediaType: manifest.mediaType,
+      config: manifest.config.digest,
+      layers: manifest.layers.map((l) => l.mediaType)
+    }).toEqual({
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: image,
+      layers: ['application/vnd.oci.image.layer.v1.tar+gzip']
+    })
   })
 })
 

@@ -31,6 +31,7 @@ describe('parseInputs', () => {
       publish: {
         forwardOnly: true,
         ecrCreateRepository: false,
+        localPush: 'upload',
         concurrency: 4,
         requestTimeoutMs: 60000,
         retries: 4,
@@ -47,6 +48,7 @@ describe('parseInputs', () => {
       ...BASE,
       'forward-only': 'false',
       'ecr-create-repository': 'true',
+      'local-push': 'Docker',
       concurrency: '8',
       'request-timeout': '5',
       retries: '0',
@@ -58,6 +60,7 @@ describe('parseInputs', () => {
     expect(inputs.publish).toEqual({
       forwardOnly: false,
       ecrCreateRepository: true,
+      localPush: 'docker',
       concurrency: 8,
       requestTimeoutMs: 5000,
       retries: 0,
@@ -74,6 +77,9 @@ describe('parseInputs', () => {
     )
     expect(() => parseInputs({ ...BASE, concurrency: '0' })).toThrow(
       'concurrency: "0" is not a whole number from 1 to 32: use e.g. 4'
+    )
+    expect(() => parseInputs({ ...BASE, 'local-push': 'daemon' })).toThrow(
+      'local-push: "daemon" is not one of upload, docker: use one of them'
     )
   })
 

@@ -67,13 +67,19 @@ describe('fails with its line, writing nothing', () => {
     expect(run.errors).toEqual([
       `::error::source: "${target.host}/src/app:missing" is not in the registry (MANIFEST_UNKNOWN): check the tag or digest, or push the image there first; nothing was pushed`
     ])
-    // The login check, then the source manifest and the target's tags, read
-    // at the same time (in either order); nothing written.
+    // The login check, then in one wave (in any order): the source manifest
+    // and its tags (for referrers), the target's tags and every planned tag;
+    // nothing written.
     const requests = seen()
     expect(requests.slice(0, 2)).toEqual(['GET /v2/ 401', 'GET /v2/ 200'])
     expect(requests.slice(2).sort()).toEqual([
+      'GET /v2/acme/app/manifests/1 404',
+      'GET /v2/acme/app/manifests/1.2 404',
+      'GET /v2/acme/app/manifests/1.2.3 404',
+      'GET /v2/acme/app/manifests/latest 404',
       'GET /v2/acme/app/tags/list 404',
-      'GET /v2/src/app/manifests/missing 404'
+      'GET /v2/src/app/manifests/missing 404',
+      'GET /v2/src/app/tags/list 404'
     ])
   })
 

@@ -147,11 +147,11 @@ describe('previewText', () => {
       ]
     ],
     [
-      'a local image: the digest is unknown until docker pushes, and said so',
+      'a local image: the digest is unknown until it is compressed and pushed, and said so',
       LOCAL,
       [
         'preview: nothing was written',
-        `digest: unknown until docker pushes the local image ${IMAGE_ID}`,
+        `digest: unknown until the local image ${IMAGE_ID} is compressed and pushed`,
         'registry ghcr.io',
         '  acme/app',
         "    push: granted (the registry's token grants pull, push on acme/app)",
@@ -211,7 +211,9 @@ describe('previewSummary', () => {
   test('a local image, and the plan warnings', () => {
     const plan = { ...PLAN, warnings: ['a | warning'] }
     const text = previewSummary(plan, LOCAL)
-    expect(text).toContain(`Digest: unknown until docker pushes the local image ${IMAGE_ID}\n`)
+    expect(text).toContain(
+      `Digest: unknown until the local image ${IMAGE_ID} is compressed and pushed\n`
+    )
     expect(text).toContain(
       `| \`acme/app:latest\` | update | \`${o}\` | local image ${IMAGE_ID.slice(0, 19)} |  |\n`
     )

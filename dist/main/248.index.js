@@ -289,7 +289,9 @@ async function resolveSource(source, access) {
     if (source.kind === 'local') {
         if (!access.imageId)
             throw new Error('a local source needs the docker engine');
-        return { kind: 'local', image: source.image, imageId: await access.imageId(source.image) };
+        const imageId = await access.imageId(source.image);
+        const upload = access.localUpload?.(source.image, imageId);
+        return { kind: 'local', image: source.image, imageId, ...(upload ? { upload } : {}) };
     }
     if (source.kind !== 'registry')
         return resolveFile(source, access.options);
@@ -319,7 +321,7 @@ async function resolveSource(source, access) {
  * and hashes to its name) with no network: a bad file fails before any login.
  */
 async function resolveFile(source, options) {
-    const { openFileImage } = await __webpack_require__.e(/* import() */ 757).then(__webpack_require__.bind(__webpack_require__, 9757));
+    const { openFileImage } = await __webpack_require__.e(/* import() */ 794).then(__webpack_require__.bind(__webpack_require__, 7794));
     const image = await openFileImage(source);
     try {
         return await source_resolve_select(image, image.top, source.text, options, async (subjects) => {

@@ -117,8 +117,8 @@ function credentialSources() {
 
 // EXTERNAL MODULE: ./src/push/events.ts
 var events = __webpack_require__(9515);
-// EXTERNAL MODULE: ./src/push/session.ts + 1 modules
-var session = __webpack_require__(3885);
+// EXTERNAL MODULE: ./src/push/session.ts + 2 modules
+var session = __webpack_require__(7177);
 // EXTERNAL MODULE: ./src/docker/config.ts
 var config = __webpack_require__(656);
 ;// CONCATENATED MODULE: ./src/action/post-io.ts
@@ -194,6 +194,7 @@ function actionEdge(inputs) {
             ...(logout ? {} : { seedConfig: (0,config/* seedFromJob */.l3)((0,config/* readJobConfig */.md)((0,config/* jobConfigPath */.X3)(process.env))) }),
             onDockerLogins: (state) => savePostState({ ...state, logout })
         },
+        tempDir: process.env.RUNNER_TEMP,
         loggedIn: ({ configDir, dockerLogins }) => {
             if (configDir === undefined || logout)
                 return;

@@ -70,7 +70,7 @@ function digestLine(result) {
     if (result.digest !== '')
         return result.digest;
     if (result.localImage !== undefined)
-        return `unknown until docker pushes the local image ${result.localImage}`;
+        return `unknown until the local image ${result.localImage} is compressed and pushed`;
     return '(none)';
 }
 const HEAD = ['TAG', 'ACTION', 'FROM', 'TO', 'WHY'];

@@ -557,6 +557,8 @@ function contentText(content) {
             return `blobs: ${content.blobsUploaded} to upload (${(0,_distribution_copy_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(content.bytesUploaded)}), ${content.blobsMounted} to mount, ${content.blobsPresent} already there; manifests: ${content.manifestsWritten} to write, ${content.manifestsPresent} already there`;
         case 'docker push':
             return 'docker push sends the layers the registry lacks (how many is known only as it pushes)';
+        case 'upload':
+            return 'docker save, each layer compressed once, then the layers the registry lacks are uploaded (how many is known once they are compressed)';
         case 'none':
             return content.why;
     }

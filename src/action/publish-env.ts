@@ -47,6 +47,7 @@ export function actionEdge(inputs: Inputs): PublishEdge {
       ...(logout ? {} : { seedConfig: seedFromJob(readJobConfig(jobConfigPath(process.env))) }),
       onDockerLogins: (state) => savePostState({ ...state, logout })
     },
+    tempDir: process.env.RUNNER_TEMP,
     loggedIn: ({ configDir, dockerLogins }) => {
       if (configDir === undefined || logout) return
       runner.exportVariable('DOCKER_CONFIG', configDir)

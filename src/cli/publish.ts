@@ -87,7 +87,8 @@ async function run(args: CliArgs, io: CliIO, secrets: Secrets): Promise<number> 
       onDockerLogins: (state) => (docker.state = state),
       rejected: cliRejectedMessage,
       names: cliName
-    }
+    },
+    tempDir: io.env.RUNNER_TEMP
   }
   try {
     const outcome = await runPublish(plan, inputs, { steps, auth }, edge)

@@ -50,10 +50,15 @@ export interface Inputs {
 }
 
 /** How the publish behaves; only the action publishes. */
+export const LOCAL_PUSH = ['upload', 'docker'] as const
+export type LocalPush = (typeof LOCAL_PUSH)[number]
+
 export interface PublishOptions {
   /** Keep a floating tag where it is when the target holds a higher version. */
   readonly forwardOnly: boolean
   readonly ecrCreateRepository: boolean
+  /** A local image: uploaded by tagship from docker save (upload), or pushed by the docker CLI (docker). */
+  readonly localPush: LocalPush
   /** Transfers at once per registry. */
   readonly concurrency: number
   readonly requestTimeoutMs: number
@@ -138,6 +143,7 @@ function parsePublishOptions(get: (name: string) => string): PublishOptions {
   return {
     forwardOnly: parseBoolean('forward-only', get('forward-only'), true),
     ecrCreateRepository: parseBoolean('ecr-create-repository', get('ecr-create-repository'), false),
+    localPush: parseChoice('local-push', get('local-push'), LOCAL_PUSH, 'upload'),
     concurrency: parseInteger('concurrency', get('concurrency'), 4, 1, 32),
     requestTimeoutMs: parseInteger('request-timeout', get('request-timeout'), 60, 1, 3600) * 1000,
     retries: parseInteger('retries', get('retries'), 4, 0, 10),

@@ -126,6 +126,13 @@ export const INPUTS: readonly InputSpec[] = [
     publishOnly: true
   },
   {
+    name: 'local-push',
+    description:
+      'How a local image (source: an image in the Docker daemon) reaches the registries. upload: tagship reads it with docker save, compresses each layer once and uploads it to every registry itself, in parallel, with no docker login. docker: docker tag and docker push per repository, after a docker login to each registry.',
+    default: 'upload',
+    publishOnly: true
+  },
+  {
     name: 'ecr-create-repository',
     description:
       'Create a missing Amazon ECR repository (CreateRepository) instead of failing. Needs ecr:CreateRepository.',

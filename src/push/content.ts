@@ -10,6 +10,7 @@ import { NO_GROUP } from './events.js'
 import { base, settle, tagResult, type TargetRun } from './run.js'
 import type { ContentPreview } from './preview-result.js'
 import type { ContentImage, ResolvedSource } from './source-resolve.js'
+import type { LocalUpload } from './local-upload.js'
 
 type Options = Pick<PublishOptions, 'forwardOnly' | 'concurrency'>
 
@@ -48,6 +49,7 @@ export async function bringContent(
 ): Promise<void> {
   try {
     if (source.kind === 'content') await copyTo(run, source, options, landed, env)
+    else if (source.upload) await uploadLocal(run, source, source.upload, options, landed, env)
     else await pushLocal(run, source, options, env)
   } catch (e) {
     run.contentFailed = true
@@ -123,9 +125,8 @@ export async function previewContent(
       return { kind: 'none', why: `the image is already there as ${found.digest}: no docker push` }
     }
     decideAll(run, undefined, options)
-    return hasWrites(run)
-      ? { kind: 'docker push' }
-      : { kind: 'none', why: 'nothing to push: every tag is kept' }
+    if (!hasWrites(run)) return { kind: 'none', why: 'nothing to push: every tag is kept' }
+    return source.upload ? { kind: 'upload' } : { kind: 'docker push' }
   }
   run.manifest = source.top
   decideAll(run, source.top.digest, options)
@@ -144,6 +145,38 @@ export async function previewContent(
   })
   landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path])
   return { kind: 'copy', ...stats }
+}
+
+/**
+ * A local image, uploaded by tagship: nothing when the target holds it (by
+ * its image ID) or no tag needs writing; else the image from docker save,
+ * compressed once for every target, copied as a file source is.
+ */
+async function uploadLocal(
+  run: TargetRun,
+  source: Extract<ResolvedSource, { kind: 'local' }>,
+  upload: LocalUpload,
+  options: Options,
+  landed: Landed,
+  env: PublishEnv
+): Promise<void> {
+  const found = await findLocalImage(run.state, source.imageId)
+  if (found) {
+    run.manifest = found
+    decideAll(run, found.digest, options)
+    return env.log.info(`the image is already there as ${found.digest}: nothing to upload`)
+  }
+  decideAll(run, undefined, options)
+  if (!hasWrites(run)) return env.log.info('nothing to upload: every tag is kept')
+  const image = await upload.get((line) => env.log.info(line))
+  run.decisions.clear()
+  await copyTo(
+    run,
+    { kind: 'content', content: image.content, top: image.top, referrers: [], close: image.close },
+    options,
+    landed,
+    env
+  )
 }
 
 async function pushLocal(

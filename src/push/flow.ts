@@ -29,6 +29,8 @@ export interface PublishEdge {
     LoginAllOptions,
     'getIdToken' | 'configParent' | 'seedConfig' | 'onDockerLogins' | 'rejected' | 'names'
   >
+  /** RUNNER_TEMP: where a local image is saved for upload. */
+  readonly tempDir?: string | undefined
   /** Told once every login worked (the action exports DOCKER_CONFIG then). */
   readonly loggedIn?: (login: LoginResult) => void
 }
@@ -68,7 +70,9 @@ export async function runPublish(
       ...edge.login,
       sources: edge.sources,
       // A preview writes nothing, not even a docker login.
-      useDocker: inputs.source?.kind === 'local' && !previewing,
+      // Only the docker CLI's push needs docker logins; tagship's own upload does not.
+      useDocker:
+        inputs.source?.kind === 'local' && inputs.publish.localPush === 'docker' && !previewing,
       client: edge.client,
       log: edge.log,
       mask: edge.mask
@@ -79,6 +83,7 @@ export async function runPublish(
       mask: edge.mask,
       client: edge.client,
       prepared,
+      tempDir: edge.tempDir,
       ...(edge.events ? { events: edge.events } : {})
     })
     for (const w of plan.warnings) edge.log.warning(w)

@@ -66,6 +66,8 @@ export type ContentPreview =
     }
   /** A local image the target lacks: the docker CLI sends the layers the registry lacks, counts unknown. */
   | { readonly kind: 'docker push' }
+  /** A local image the target lacks, uploaded by tagship: counts known once it is saved and compressed. */
+  | { readonly kind: 'upload' }
   /** Nothing would be sent, and why. */
   | { readonly kind: 'none'; readonly why: string }
 
@@ -94,7 +96,7 @@ export interface PreviewTarget {
 export interface PreviewResult {
   /** The digest the tags would point at; '' while unknown (a local image not yet pushed anywhere). */
   readonly digest: string
-  /** A local source: its image ID, which the docker CLI pushes. */
+  /** A local source: its image ID (its layers are compressed as it is pushed, so the digest is unknown). */
   readonly localImage?: string
   readonly targets: readonly PreviewTarget[]
   /** What the platform filter would keep and drop. */
@@ -146,6 +148,8 @@ export function contentText(content: ContentPreview): string {
       return `blobs: ${content.blobsUploaded} to upload (${formatBytes(content.bytesUploaded)}), ${content.blobsMounted} to mount, ${content.blobsPresent} already there; manifests: ${content.manifestsWritten} to write, ${content.manifestsPresent} already there`
     case 'docker push':
       return 'docker push sends the layers the registry lacks (how many is known only as it pushes)'
+    case 'upload':
+      return 'docker save, each layer compressed once, then the layers the registry lacks are uploaded (how many is known once they are compressed)'
     case 'none':
       return content.why
   }

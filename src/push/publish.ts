@@ -7,13 +7,14 @@ import { bringContent, type Landed } from './content.js'
 import { NO_GROUP, printEvent, type PublishEvents, type TargetPhase } from './events.js'
 import type { Plan } from './plan.js'
 import type { RepositoryFacts } from './preview-result.js'
-import { light, readPhase } from './read-phase.js'
+import { light, readPhase, type ReadPhase } from './read-phase.js'
 import { verifyReferrersOf, writeReferrersOf } from './referrers-step.js'
 import type { PublishResult, TargetResult } from './results.js'
 import type { TargetRun } from './run.js'
 import type { ResolvedSource } from './source-resolve.js'
 import { writeTags } from './tag-writes.js'
 import { verifyTags } from './verify.js'
+import type { SavedImage } from '../docker/save.js'
 
 /** Where progress goes: the action's log groups, or the CLI's stderr. */
 export interface PublishLog {
@@ -30,6 +31,8 @@ export interface DockerEngine {
   imageId(image: string): Promise<string>
   /** `docker tag` + `docker push` of one reference; the pushed manifest digest. */
   push(image: string, reference: string, log: (line: string) => void): Promise<{ digest: string }>
+  /** `docker save` of the image known by `imageId`, for `local-push: upload`. */
+  save?(image: string, imageId: string): Promise<SavedImage>
 }
 
 export interface PublishEnv {
@@ -53,12 +56,14 @@ export interface PublishEnv {
   readonly prepared?: ResolvedSource
   /** How the edge renders the publish's typed events (default: printEvent's lines). */
   readonly events?: PublishEvents
+  /** Where a local image is saved and compressed for upload (RUNNER_TEMP; default: the OS temp dir). */
+  readonly tempDir?: string
 }
 
 /** The publishing options a publish (and a preview) reads. */
 export type PublishOptionsUsed = Pick<
   PublishOptions,
-  'forwardOnly' | 'concurrency' | 'platforms' | 'platformsKeepIndex' | 'referrers'
+  'forwardOnly' | 'concurrency' | 'platforms' | 'platformsKeepIndex' | 'referrers' | 'localPush'
 >
 
 /**
@@ -72,11 +77,26 @@ export async function publish(
   options: PublishOptionsUsed,
   env: PublishEnv
 ): Promise<PublishResult> {
+  const { resolved, runs, held } = await readPhase(plan, source, options, env)
+  try {
+    return await writePhases(resolved, runs, held, options, env)
+  } finally {
+    if (resolved.kind === 'local') await resolved.upload?.close()
+  }
+}
+
+/** Content, tags, referrers, then the checks: everything after the reads. */
+async function writePhases(
+  resolved: ResolvedSource,
+  runs: TargetRun[],
+  held: ReadPhase['held'],
+  options: PublishOptionsUsed,
+  env: PublishEnv
+): Promise<PublishResult> {
   const { log } = env
   const events = env.events ?? printEvent
   const phase = (target: string, p: TargetPhase) =>
     events({ kind: 'phase', target, phase: p }, NO_GROUP)
-  const { resolved, runs, held } = await readPhase(plan, source, options, env)
   const name = (run: TargetRun) => run.state.target.repository.name
 
   // Registries at once, so one slow registry holds up no other; targets on

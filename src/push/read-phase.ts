@@ -10,6 +10,8 @@ import { newRun, type TargetRun } from './run.js'
 import { describeSource, resolveSource, type ResolvedSource } from './source-resolve.js'
 import { readTarget, type TargetState } from './target-state.js'
 import { tagListsOnce } from '../distribution/tags.js'
+import { tmpdir } from 'node:os'
+import { localUpload } from './local-upload.js'
 import type { Source } from '../registry/source.js'
 
 /** Manifest writes and HEADs are small: they may run four times as wide as blob transfers. */
@@ -62,7 +64,17 @@ export async function readPhase(
                 plan.targets.map((t) => `${t.repository.registry}/${t.repository.path}`)
               ),
               options,
-              ...(env.docker ? { imageId: (image: string) => env.docker!.imageId(image) } : {})
+              ...(env.docker ? { imageId: (image: string) => env.docker!.imageId(image) } : {}),
+              ...(env.docker?.save && options.localPush === 'upload'
+                ? {
+                    localUpload: (image: string, imageId: string) =>
+                      localUpload(image, imageId, {
+                        save: env.docker!.save!,
+                        dir: env.tempDir ?? tmpdir(),
+                        concurrency: options.concurrency
+                      })
+                  }
+                : {})
             }))
           for (const line of describeSource(found)) l.info(line)
           return found

@@ -3,6 +3,8 @@ import { retryPolicy, type Pacing } from '../shared/retry.js'
 import { RegistryClient, type ClientOptions } from '../distribution/client.js'
 import { localImageId } from '../docker/image.js'
 import { dockerPush } from '../docker/push.js'
+import { dockerSave } from '../docker/save.js'
+import { tmpdir } from 'node:os'
 import type { Inputs } from '../inputs/parse.js'
 import type { RegistryLogin } from '../credentials/types.js'
 import type { MaskSecret } from '../distribution/credentials.js'
@@ -41,8 +43,11 @@ export function publishSession(
     readonly client: ClientOptions
     readonly prepared?: ResolvedSource | undefined
     readonly events?: PublishEvents
+    /** RUNNER_TEMP: where a local image is saved for upload (default: the OS temp dir). */
+    readonly tempDir?: string | undefined
   }
 ): PublishEnv {
+  const tempDir = edge.tempDir || tmpdir()
   // The ECR API calls retry as the logins and every registry request do.
   const awsPacing = (log: { info(line: string): void }): Pacing => ({
     policy: retryPolicy(inputs.publish.retries),
@@ -73,8 +78,10 @@ export function publishSession(
           docker: {
             imageId: (image: string) => localImageId(image, options),
             push: (image: string, reference: string, log: (line: string) => void) =>
-              dockerPush(image, reference, { ...options, log })
-          }
+              dockerPush(image, reference, { ...options, log }),
+            save: (image: string, imageId: string) => dockerSave(image, imageId, tempDir, options)
+          },
+          tempDir
         }
       : {}),
     ensureRepository: async (repository, log) => {

@@ -12,6 +12,7 @@ import type { Referrer } from '../referrers/types.js'
 import { referrerSummary } from '../referrers/summary.js'
 import { filterPlatforms, platformText } from './platform-filter.js'
 import { checkSinglePlatform } from './platform-single.js'
+import type { LocalUpload } from './local-upload.js'
 
 /** What the platform filter did to a multi-platform source. */
 export interface PlatformChoice {
@@ -34,7 +35,13 @@ export type ResolvedSource =
       /** Remove what reading the source left behind (a decompressed copy of an archive). */
       readonly close: () => Promise<void>
     }
-  | { readonly kind: 'local'; readonly image: string; readonly imageId: string }
+  | {
+      readonly kind: 'local'
+      readonly image: string
+      readonly imageId: string
+      /** How tagship uploads it itself (`local-push: upload`); absent: the docker CLI pushes it. */
+      readonly upload?: LocalUpload
+    }
 
 /** A source whose content tagship copies itself (a registry or a file). */
 export type ContentImage = Extract<ResolvedSource, { readonly kind: 'content' }>
@@ -55,13 +62,17 @@ export interface SourceAccess {
   readonly targets?: ReadonlySet<string>
   /** The image ID of a local image; throws when the daemon does not have it. */
   readonly imageId?: (image: string) => Promise<string>
+  /** A local image, uploaded by tagship (`local-push: upload`); absent: the docker CLI pushes it. */
+  readonly localUpload?: (image: string, imageId: string) => LocalUpload
   readonly options: SelectOptions
 }
 
 export async function resolveSource(source: Source, access: SourceAccess): Promise<ResolvedSource> {
   if (source.kind === 'local') {
     if (!access.imageId) throw new Error('a local source needs the docker engine')
-    return { kind: 'local', image: source.image, imageId: await access.imageId(source.image) }
+    const imageId = await access.imageId(source.image)
+    const upload = access.localUpload?.(source.image, imageId)
+    return { kind: 'local', image: source.image, imageId, ...(upload ? { upload } : {}) }
   }
   if (source.kind !== 'registry') return resolveFile(source, access.options)
   const { registry, path } = source.repository

@@ -64,7 +64,7 @@ function targetLines(t: PreviewTarget): string[] {
 function digestLine(result: PreviewResult): string {
   if (result.digest !== '') return result.digest
   if (result.localImage !== undefined)
-    return `unknown until docker pushes the local image ${result.localImage}`
+    return `unknown until the local image ${result.localImage} is compressed and pushed`
   return '(none)'
 }
 

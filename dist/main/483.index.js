@@ -1,8 +1,8 @@
-export const id = 728;
-export const ids = [728];
+export const id = 483;
+export const ids = [483];
 export const modules = {
 
-/***/ 7728:
+/***/ 6483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -682,6 +682,8 @@ async function bringContent(run, source, options, landed, env) {
     try {
         if (source.kind === 'content')
             await copyTo(run, source, options, landed, env);
+        else if (source.upload)
+            await uploadLocal(run, source, source.upload, options, landed, env);
         else
             await pushLocal(run, source, options, env);
     }
@@ -739,9 +741,9 @@ async function previewContent(run, source, options, landed) {
             return { kind: 'none', why: `the image is already there as ${found.digest}: no docker push` };
         }
         decideAll(run, undefined, options);
-        return hasWrites(run)
-            ? { kind: 'docker push' }
-            : { kind: 'none', why: 'nothing to push: every tag is kept' };
+        if (!hasWrites(run))
+            return { kind: 'none', why: 'nothing to push: every tag is kept' };
+        return source.upload ? { kind: 'upload' } : { kind: 'docker push' };
     }
     run.manifest = source.top;
     decideAll(run, source.top.digest, options);
@@ -761,6 +763,25 @@ async function previewContent(run, source, options, landed) {
     });
     landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path]);
     return { kind: 'copy', ...stats };
+}
+/**
+ * A local image, uploaded by tagship: nothing when the target holds it (by
+ * its image ID) or no tag needs writing; else the image from docker save,
+ * compressed once for every target, copied as a file source is.
+ */
+async function uploadLocal(run, source, upload, options, landed, env) {
+    const found = await findLocalImage(run.state, source.imageId);
+    if (found) {
+        run.manifest = found;
+        decideAll(run, found.digest, options);
+        return env.log.info(`the image is already there as ${found.digest}: nothing to upload`);
+    }
+    decideAll(run, undefined, options);
+    if (!hasWrites(run))
+        return env.log.info('nothing to upload: every tag is kept');
+    const image = await upload.get((line) => env.log.info(line));
+    run.decisions.clear();
+    await copyTo(run, { kind: 'content', content: image.content, top: image.top, referrers: [], close: image.close }, options, landed, env);
 }
 async function pushLocal(run, source, options, env) {
     const { state } = run;
@@ -1294,7 +1315,50 @@ async function readTarget(target, client, concurrency, tagList = tags/* listTags
     return { target, repo, existingTags, current };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/push/local-upload.ts
+
+function localUpload(image, imageId, make) {
+    let made;
+    const build = async (log) => {
+        const started = Date.now();
+        const saved = await make.save(image, imageId);
+        try {
+            // One after the other: Jest's module linker fails on two at once that share a module.
+            const { openFileImage } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 7794));
+            const { gzipLayers } = await __webpack_require__.e(/* import() */ 899).then(__webpack_require__.bind(__webpack_require__, 8899));
+            const text = `docker save ${image}`;
+            const file = await openFileImage({ kind: 'docker-archive', path: saved.path, text });
+            log(`${text}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+            const gzipped = await gzipLayers(file, { dir: make.dir, concurrency: make.concurrency });
+            const { layers, bytesIn, bytesOut, ms } = gzipped.stats;
+            log(`${layers} layer(s) compressed once for every registry: ${(0,distribution_copy/* formatBytes */.z3)(bytesIn)} to ${(0,distribution_copy/* formatBytes */.z3)(bytesOut)} in ${(ms / 1000).toFixed(1)} s`);
+            return { saved, gzipped };
+        }
+        catch (e) {
+            await saved.remove();
+            throw e;
+        }
+    };
+    return {
+        get: async (log) => {
+            made ??= build(log);
+            return (await made).gzipped;
+        },
+        close: async () => {
+            const done = await made?.catch(() => undefined);
+            if (!done)
+                return;
+            await done.gzipped.close();
+            await done.saved.remove();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/push/read-phase.ts
+
+
 
 
 
@@ -1328,7 +1392,16 @@ async function readPhase(plan, source, options, env, mode = 'publish') {
                         tagList,
                         targets: new Set(plan.targets.map((t) => `${t.repository.registry}/${t.repository.path}`)),
                         options,
-                        ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {})
+                        ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {}),
+                        ...(env.docker?.save && options.localPush === 'upload'
+                            ? {
+                                localUpload: (image, imageId) => localUpload(image, imageId, {
+                                    save: env.docker.save,
+                                    dir: env.tempDir ?? (0,external_node_os_.tmpdir)(),
+                                    concurrency: options.concurrency
+                                })
+                            }
+                            : {})
                     }));
                 for (const line of (0,source_resolve/* describeSource */.B)(found))
                     l.info(line);
@@ -1481,10 +1554,20 @@ async function verifyTags(run, width, log) {
  * target, then write the tags, then the referrers, then check everything.
  */
 async function publish(plan, source, options, env) {
+    const { resolved, runs, held } = await readPhase(plan, source, options, env);
+    try {
+        return await writePhases(resolved, runs, held, options, env);
+    }
+    finally {
+        if (resolved.kind === 'local')
+            await resolved.upload?.close();
+    }
+}
+/** Content, tags, referrers, then the checks: everything after the reads. */
+async function writePhases(resolved, runs, held, options, env) {
     const { log } = env;
     const events = env.events ?? push_events/* printEvent */.I;
     const phase = (target, p) => events({ kind: 'phase', target, phase: p }, push_events/* NO_GROUP */.M);
-    const { resolved, runs, held } = await readPhase(plan, source, options, env);
     const name = (run) => run.state.target.repository.name;
     // Registries at once, so one slow registry holds up no other; targets on
     // one registry one after another, so the second mounts the first's blobs
@@ -1776,8 +1859,8 @@ function previewTarget(run, content, facts, referrers) {
     };
 }
 
-// EXTERNAL MODULE: ./src/push/session.ts + 1 modules
-var push_session = __webpack_require__(3885);
+// EXTERNAL MODULE: ./src/push/session.ts + 2 modules
+var push_session = __webpack_require__(7177);
 ;// CONCATENATED MODULE: ./src/push/flow.ts
 
 
@@ -1802,7 +1885,8 @@ async function runPublish(plan, inputs, logins, edge) {
             ...edge.login,
             sources: edge.sources,
             // A preview writes nothing, not even a docker login.
-            useDocker: inputs.source?.kind === 'local' && !previewing,
+            // Only the docker CLI's push needs docker logins; tagship's own upload does not.
+            useDocker: inputs.source?.kind === 'local' && inputs.publish.localPush === 'docker' && !previewing,
             client: edge.client,
             log: edge.log,
             mask: edge.mask
@@ -1813,6 +1897,7 @@ async function runPublish(plan, inputs, logins, edge) {
             mask: edge.mask,
             client: edge.client,
             prepared,
+            tempDir: edge.tempDir,
             ...(edge.events ? { events: edge.events } : {})
         });
         for (const w of plan.warnings)

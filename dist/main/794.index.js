@@ -1,29 +1,20 @@
-export const id = 757;
-export const ids = [757];
+export const id = 794;
+export const ids = [794,413];
 export const modules = {
 
-/***/ 9757:
+/***/ 251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  openFileImage: () => (/* binding */ openFileImage)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/distribution/digest.ts
-var distribution_digest = __webpack_require__(9898);
-// EXTERNAL MODULE: ./src/distribution/media-types.ts
-var media_types = __webpack_require__(2434);
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(8382);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/distribution/byte-streams.ts
-var byte_streams = __webpack_require__(7702);
-;// CONCATENATED MODULE: ./src/archive/content.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES),
+/* harmony export */   qY: () => (/* binding */ fileContent),
+/* harmony export */   zi: () => (/* binding */ verifier)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _distribution_byte_streams_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7702);
+/* harmony import */ var _distribution_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9898);
+/* harmony import */ var _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2434);
 
 
 
@@ -44,10 +35,10 @@ function fileContent(name, store, blobs) {
         if (size > MAX_MANIFEST_BYTES)
             throw new Error(`${name}: ${digest} is not a manifest (larger than 4 MiB)`);
         const bytes = await store.read(path);
-        const actual = (0,distribution_digest/* digestOf */.ol)(bytes, (0,distribution_digest/* digestAlgorithm */.g4)(digest) ?? 'sha256');
-        if ((0,distribution_digest/* digestAlgorithm */.g4)(digest) && actual !== digest)
+        const actual = (0,_distribution_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .ol)(bytes, (0,_distribution_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestAlgorithm */ .g4)(digest) ?? 'sha256');
+        if ((0,_distribution_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestAlgorithm */ .g4)(digest) && actual !== digest)
             throw new Error(`${name}: manifest ${digest} is damaged: its bytes hash to ${actual}`);
-        const mediaType = (0,media_types/* mediaTypeOfJson */.kL)(bytes) ?? blobs.mediaTypes.get(digest);
+        const mediaType = (0,_distribution_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .mediaTypeOfJson */ .kL)(bytes) ?? blobs.mediaTypes.get(digest);
         if (!mediaType)
             throw new Error(`${name}: ${digest} is not a manifest`);
         return { bytes, mediaType, digest };
@@ -71,7 +62,7 @@ function fileContent(name, store, blobs) {
             const problem = (detail) => new Error(`${name}: blob ${digest} is damaged: ${detail}`);
             if (stored !== size)
                 throw problem(`it is ${stored} bytes where the manifest says ${size}`);
-            const algorithm = (0,distribution_digest/* digestAlgorithm */.g4)(digest);
+            const algorithm = (0,_distribution_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestAlgorithm */ .g4)(digest);
             const known = algorithm ? await store.digest(path, algorithm, true) : undefined;
             if (known !== undefined && known !== digest)
                 throw problem(`its bytes hash to ${known}`);
@@ -79,15 +70,15 @@ function fileContent(name, store, blobs) {
             // as the bytes pass, and the registry checks the digest of the upload,
             // so the blob is not hashed again for every registry.
             const hashing = store.rehash || known !== digest;
-            return (0,byte_streams/* toWebStream */.U)(store.open(path)).pipeThrough(verifier(descriptor, problem, hashing));
+            return (0,_distribution_byte_streams_js__WEBPACK_IMPORTED_MODULE_3__/* .toWebStream */ .U)(store.open(path)).pipeThrough(verifier(descriptor, problem, hashing));
         }
     };
 }
 /** Fails the stream when the bytes are not `size` long or do not hash to `digest`. */
 function verifier(descriptor, problem, hashing = true) {
     const { digest, size } = descriptor;
-    const algorithm = (0,distribution_digest/* digestAlgorithm */.g4)(digest);
-    const hash = algorithm && hashing ? (0,external_node_crypto_.createHash)(algorithm) : undefined;
+    const algorithm = (0,_distribution_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestAlgorithm */ .g4)(digest);
+    const hash = algorithm && hashing ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm) : undefined;
     let seen = 0;
     return new TransformStream({
         transform(chunk, controller) {
@@ -107,213 +98,24 @@ function verifier(descriptor, problem, hashing = true) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/archive/problems.ts
 
-const INPUT = 'source';
-const REF_NAME = 'org.opencontainers.image.ref.name';
-/** One line about the `source` input: its value, what is wrong, and the fix. */
-function sourceError(text, message) {
-    return new errors/* InputError */.dz(INPUT, `${(0,errors/* quote */.hD)(text)} ${message}`);
-}
-/** A blob whose bytes are not what its name or its descriptor says. */
-function damaged(text, detail) {
-    return sourceError(text, `is damaged: ${detail}; build the archive again`);
-}
-/** A tar that ends early. */
-function truncated(text, detail) {
-    return sourceError(text, `is truncated: ${detail}; copy or build the archive again`);
-}
-/** `sha256:0123456789ab`: enough to tell the entries of one layout apart. */
-function shortDigest(digest) {
-    const colon = digest.indexOf(':');
-    return digest.slice(0, colon + 13);
-}
-/** `sha256:0123456789ab (application/vnd.oci.image.index.v1+json, "v1")`. */
-function describeEntry(d) {
-    const name = d.annotations?.[REF_NAME];
-    return `${shortDigest(d.digest)} (${d.mediaType}, ${name === undefined ? 'unnamed' : (0,errors/* quote */.hD)(name)})`;
-}
-/** `a, b, c and 4 more`, for a list in one line. */
-function listText(items, max = 8) {
-    if (items.length <= max)
-        return items.join(', ');
-    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
+/***/ }),
 
+/***/ 5447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-;// CONCATENATED MODULE: ./src/archive/select.ts
-
-
-
-/** containerd's (and Docker 25's `docker save`) full name of an image in a layout. */
-const CONTAINERD_NAME = 'io.containerd.image.name';
-/** cosign's tags (`sha256-<hex>.sig`, `.att`, `.sbom`) and the referrers tag schema's (`sha256-<hex>`). */
-const ARTIFACT_NAME = /^sha256-[a-f0-9]{64}(?:\.(?:sig|att|sbom))?$/;
-/**
- * A top-level entry that is not an image to publish but something about one:
- * named as a cosign or referrers tag, or a manifest with a `subject`.
- */
-function isArtifact(d, hasSubject) {
-    const name = d.annotations?.[REF_NAME];
-    return (name !== undefined && ARTIFACT_NAME.test(name)) || hasSubject(d.digest);
-}
-/**
- * The entry of index.json to publish: the one `ref` names or, without a
- * ref, the only image (artifacts do not count).
- */
-function selectTop(source, top, hasSubject) {
-    const { ref, text } = source;
-    const manifests = unique(top.filter((d) => media_types/* MANIFEST_MEDIA_TYPES */.$T.includes(d.mediaType)));
-    if (ref !== undefined)
-        return byRef(source, ref, top, manifests);
-    const images = manifests.filter((d) => !isArtifact(d, hasSubject));
-    if (images.length === 1)
-        return images[0];
-    if (images.length === 0)
-        throw sourceError(text, top.length === 0
-            ? 'holds no image: its index.json lists nothing; build the archive again'
-            : `holds no image, only ${listText(unique(top).map(describeEntry))}: build the archive again with the image in it`);
-    throw sourceError(text, `holds ${images.length} images: ${listText(images.map(describeEntry))}; add :REF to pick one by its name (${REF_NAME})`);
-}
-function byRef(source, ref, top, manifests) {
-    const docker = source.kind === 'docker-archive';
-    const nth = docker ? /^@(\d+)$/.exec(ref) : null;
-    if (nth) {
-        const found = manifests[Number(nth[1])];
-        if (found)
-            return found;
-        throw sourceError(source.text, `has no image ${ref}: it holds ${manifests.length} (@0 to @${manifests.length - 1}); pick one of those`);
-    }
-    const full = docker ? dockerName(ref) : undefined;
-    const named = unique(top.filter((d) => d.annotations?.[REF_NAME] === ref ||
-        (full !== undefined && dockerName(d.annotations?.[CONTAINERD_NAME] ?? '') === full)));
-    if (named.length === 1)
-        return named[0];
-    if (named.length > 1)
-        throw sourceError(source.text, `names ${named.length} different images ${(0,errors/* quote */.hD)(ref)}: ${listText(named.map(describeEntry))}; build the archive again with one image per name`);
-    const keys = docker ? [REF_NAME, CONTAINERD_NAME] : [REF_NAME];
-    const names = [...new Set(top.flatMap((d) => keys.map((k) => d.annotations?.[k]).filter(isText)))];
-    throw sourceError(source.text, names.length === 0
-        ? `has no image named ${(0,errors/* quote */.hD)(ref)}: its index.json names none (no ${REF_NAME}); drop ":${ref}"`
-        : `has no image named ${(0,errors/* quote */.hD)(ref)}: it holds ${listText(names.map((n) => (0,errors/* quote */.hD)(n)))}; put one of those after ":"`);
-}
-/** `app` → `docker.io/library/app:latest`, as Docker names images. */
-function dockerName(name) {
-    if (name === '')
-        return '';
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? '' : name.slice(0, slash);
-    const hasHost = first.includes('.') || first.includes(':') || first === 'localhost';
-    let full = hasHost ? name : `docker.io/${slash === -1 ? 'library/' : ''}${name}`;
-    const last = full.slice(full.lastIndexOf('/') + 1);
-    if (!last.includes(':') && !last.includes('@'))
-        full += ':latest';
-    return full;
-}
-/** One entry per digest, first seen first (a layout may name one image twice). */
-function unique(descriptors) {
-    const byDigest = new Map();
-    for (const d of descriptors)
-        if (!byDigest.has(d.digest))
-            byDigest.set(d.digest, d);
-    return [...byDigest.values()];
-}
-function isText(value) {
-    return value !== undefined;
-}
-
-;// CONCATENATED MODULE: ./src/archive/tar-header.ts
-const BLOCK = 512;
-function isZeroBlock(block) {
-    for (const byte of block)
-        if (byte !== 0)
-            return false;
-    return true;
-}
-/** The header in `block`, or undefined when its checksum does not hold (not a tar header). */
-function parseHeader(block) {
-    const stored = parseNumber(block.subarray(148, 156));
-    if (!Number.isSafeInteger(stored) || !checksumMatches(block, stored))
-        return undefined;
-    const magic = block.toString('latin1', 257, 263);
-    // POSIX ustar splits long names into prefix + name; GNU uses those bytes for times.
-    const prefix = magic === 'ustar\0' ? tar_header_text(block, 345, 155) : '';
-    const name = tar_header_text(block, 0, 100);
-    const flag = block[156] ?? 0;
-    return {
-        name: prefix ? `${prefix}/${name}` : name,
-        size: parseNumber(block.subarray(124, 136)),
-        type: flag === 0 ? '0' : String.fromCharCode(flag),
-        linkname: tar_header_text(block, 157, 100)
-    };
-}
-/**
- * A numeric field: octal digits (NUL or space terminated), or, when the first
- * byte has its high bit set, a big-endian base-256 number (GNU, for sizes of
- * 8 GiB and more). NaN when it is neither or does not fit.
- */
-function parseNumber(field) {
-    const first = field[0] ?? 0;
-    if (first & 0x80) {
-        if (first === 0xff)
-            return NaN; // negative
-        let value = first & 0x7f;
-        for (const byte of field.subarray(1))
-            value = value * 256 + byte;
-        return Number.isSafeInteger(value) ? value : NaN;
-    }
-    const digits = Buffer.from(field).toString('latin1').replace(/\0.*$/s, '').trim();
-    if (digits === '')
-        return 0;
-    return /^[0-7]+$/.test(digits) ? parseInt(digits, 8) : NaN;
-}
-/** The records of a PAX extended header (`path`, `size`, `linkpath`, …). */
-function parsePax(data) {
-    const records = new Map();
-    let at = 0;
-    while (at < data.length) {
-        const space = data.indexOf(0x20, at);
-        if (space === -1)
-            break;
-        const length = Number(data.toString('latin1', at, space));
-        if (!Number.isSafeInteger(length) || length <= space - at)
-            break;
-        const record = data.toString('utf8', space + 1, at + length).replace(/\n$/, '');
-        const equals = record.indexOf('=');
-        if (equals > 0)
-            records.set(record.slice(0, equals), record.slice(equals + 1));
-        at += length;
-    }
-    return records;
-}
-/** `./a//b/` → `a/b`: names as a layout refers to them. */
-function normalizeName(name) {
-    return name
-        .split('/')
-        .filter((part) => part !== '' && part !== '.')
-        .join('/');
-}
-/** Bytes of padding after `size` bytes of data, up to the next header. */
-function padding(size) {
-    return (BLOCK - (size % BLOCK)) % BLOCK;
-}
-function checksumMatches(block, stored) {
-    let unsigned = 0;
-    let signed = 0;
-    for (let i = 0; i < BLOCK; i++) {
-        const byte = i >= 148 && i < 156 ? 0x20 : block[i];
-        unsigned += byte;
-        signed += byte > 127 ? byte - 256 : byte;
-    }
-    return stored === unsigned || stored === signed;
-}
-function tar_header_text(block, start, length) {
-    const field = block.subarray(start, start + length);
-    const end = field.indexOf(0);
-    return field.toString('utf8', 0, end === -1 ? length : end);
-}
-
-;// CONCATENATED MODULE: ./src/archive/docker-archive.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ openDockerArchive),
+/* harmony export */   m: () => (/* binding */ OCI_LAYER_TAR)
+/* harmony export */ });
+/* unused harmony export OCI_CONFIG */
+/* harmony import */ var _distribution_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9898);
+/* harmony import */ var _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2434);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8382);
+/* harmony import */ var _content_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(251);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9396);
+/* harmony import */ var _select_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2804);
+/* harmony import */ var _tar_header_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8459);
 
 
 
@@ -334,42 +136,42 @@ async function openDockerArchive(store, source) {
     const images = parseManifestJson(await readJson(store, 'manifest.json', text), text);
     const image = pick(images, source);
     const save = 'save the image again with docker save';
-    const configPath = normalizeName(image.Config);
+    const configPath = (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .Pc)(image.Config);
     const configSize = await store.size(configPath);
     if (configSize === undefined)
-        throw sourceError(text, `lacks ${(0,errors/* quote */.hD)(configPath)}, the config manifest.json names: ${save}`);
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, `lacks ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(configPath)}, the config manifest.json names: ${save}`);
     const configDigest = (await store.digest(configPath, 'sha256'));
     const id = /(?:^|\/)([a-f0-9]{64})(?:\.json)?$/.exec(configPath)?.[1];
     if (id !== undefined && `sha256:${id}` !== configDigest)
-        throw damaged(text, `sha256:${id} hashes to ${configDigest}`);
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .damaged */ .qM)(text, `sha256:${id} hashes to ${configDigest}`);
     const config = await readJson(store, configPath, text);
     const diffIds = config.rootfs?.diff_ids;
     if (!Array.isArray(diffIds) || !diffIds.every((d) => typeof d === 'string'))
-        throw sourceError(text, `has a config ${(0,errors/* quote */.hD)(configPath)} without rootfs.diff_ids: ${save}`);
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, `has a config ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(configPath)} without rootfs.diff_ids: ${save}`);
     if (diffIds.length !== image.Layers.length)
-        throw damaged(text, `manifest.json lists ${image.Layers.length} layers but the config's rootfs.diff_ids has ${diffIds.length}`);
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .damaged */ .qM)(text, `manifest.json lists ${image.Layers.length} layers but the config's rootfs.diff_ids has ${diffIds.length}`);
     const paths = new Map([[configDigest, configPath]]);
     const layers = [];
     for (const [i, raw] of image.Layers.entries()) {
-        const path = normalizeName(raw);
+        const path = (0,_tar_header_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .Pc)(raw);
         const size = await store.size(path);
         if (size === undefined)
-            throw sourceError(text, `lacks ${(0,errors/* quote */.hD)(path)}, layer ${i + 1} that manifest.json lists: ${save}`);
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, `lacks ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)}, layer ${i + 1} that manifest.json lists: ${save}`);
         const digest = (await store.digest(path, 'sha256'));
         if (digest !== diffIds[i])
-            throw damaged(text, `layer ${i + 1} (${path}) hashes to ${digest}, not to its rootfs.diff_ids[${i}] ${diffIds[i]}`);
+            throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .damaged */ .qM)(text, `layer ${i + 1} (${path}) hashes to ${digest}, not to its rootfs.diff_ids[${i}] ${diffIds[i]}`);
         if (!paths.has(digest))
             paths.set(digest, path);
         layers.push({ mediaType: OCI_LAYER_TAR, digest, size });
     }
     const bytes = Buffer.from(JSON.stringify({
         schemaVersion: 2,
-        mediaType: media_types/* OCI_MANIFEST */.EG,
+        mediaType: _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG,
         config: { mediaType: OCI_CONFIG, digest: configDigest, size: configSize },
         layers
     }));
-    const top = { bytes, mediaType: media_types/* OCI_MANIFEST */.EG, digest: (0,distribution_digest/* digestOf */.ol)(bytes) };
-    const content = fileContent(text, store, {
+    const top = { bytes, mediaType: _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG, digest: (0,_distribution_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestOf */ .ol)(bytes) };
+    const content = (0,_content_js__WEBPACK_IMPORTED_MODULE_3__/* .fileContent */ .qY)(text, store, {
         pathOf: (digest) => paths.get(digest),
         mediaTypes: new Map(),
         made: new Map([[top.digest, top]])
@@ -388,27 +190,27 @@ function parseManifestJson(json, text) {
                 (Array.isArray(o.RepoTags) && o.RepoTags.every((t) => typeof t === 'string'))));
     };
     if (!Array.isArray(json) || !json.every(valid))
-        throw sourceError(text, 'has a manifest.json that is not a list of {Config, RepoTags, Layers}: save the image again with docker save');
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, 'has a manifest.json that is not a list of {Config, RepoTags, Layers}: save the image again with docker save');
     if (json.length === 0)
-        throw sourceError(text, 'holds no image: its manifest.json lists nothing; save the image again');
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, 'holds no image: its manifest.json lists nothing; save the image again');
     return json;
 }
 /** The image `ref` names (a RepoTags entry, or `@N`), or the only one. */
 function pick(images, source) {
     const { ref, text } = source;
-    const held = listText(images.map((image, i) => `@${i} (${tagsOf(image)})`));
+    const held = (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .listText */ .so)(images.map((image, i) => `@${i} (${tagsOf(image)})`));
     if (ref === undefined) {
         if (images.length === 1)
             return images[0];
-        throw sourceError(text, `holds ${images.length} images: ${held}; add :REF with one of those tags, or :@N for the Nth image`);
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, `holds ${images.length} images: ${held}; add :REF with one of those tags, or :@N for the Nth image`);
     }
     const nth = /^@(\d+)$/.exec(ref);
     const found = nth
         ? images[Number(nth[1])]
-        : images.find((image) => (image.RepoTags ?? []).some((tag) => tag === ref || dockerName(tag) === dockerName(ref)));
+        : images.find((image) => (image.RepoTags ?? []).some((tag) => tag === ref || (0,_select_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerName */ .ah)(tag) === (0,_select_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerName */ .ah)(ref)));
     if (found)
         return found;
-    throw sourceError(text, `has no image ${nth ? ref : `tagged ${(0,errors/* quote */.hD)(ref)}`}: it holds ${held}; put one of those tags, or @N, after ":"`);
+    throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, `has no image ${nth ? ref : `tagged ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(ref)}`}: it holds ${held}; put one of those tags, or @N, after ":"`);
 }
 function tagsOf(image) {
     const tags = image.RepoTags ?? [];
@@ -418,16 +220,40 @@ async function readJson(store, path, text) {
     const size = await store.size(path);
     if (size === undefined)
         throw new Error(`${text}: ${path} is missing`);
-    if (size > MAX_MANIFEST_BYTES)
-        throw sourceError(text, `has a ${path} of ${size} bytes, too large for one: save the image again`);
+    if (size > _content_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_MANIFEST_BYTES */ .ZJ)
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, `has a ${path} of ${size} bytes, too large for one: save the image again`);
     try {
         return JSON.parse((await store.read(path)).toString('utf8'));
     }
     catch {
-        throw sourceError(text, `has a ${path} that is not JSON: save the image again with docker save`);
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_4__/* .sourceError */ .I8)(text, `has a ${path} that is not JSON: save the image again with docker save`);
     }
 }
 
+
+/***/ }),
+
+/***/ 7794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openFileImage: () => (/* binding */ openFileImage)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/archive/docker-archive.ts
+var docker_archive = __webpack_require__(5447);
+// EXTERNAL MODULE: ./src/distribution/media-types.ts
+var media_types = __webpack_require__(2434);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(8382);
+// EXTERNAL MODULE: ./src/distribution/digest.ts
+var digest = __webpack_require__(9898);
+// EXTERNAL MODULE: ./src/archive/problems.ts
+var problems = __webpack_require__(9396);
 ;// CONCATENATED MODULE: ./src/archive/closure.ts
 
 
@@ -458,10 +284,10 @@ async function checkReachable(image, roots, options = {}) {
             if (path === undefined || size === undefined) {
                 if (/nondistributable|foreign/.test(d.mediaType))
                     continue;
-                throw sourceError(text, `lacks blob ${d.digest}, ${needed.role}: the archive is incomplete; build it again`);
+                throw (0,problems/* sourceError */.I8)(text, `lacks blob ${d.digest}, ${needed.role}: the archive is incomplete; build it again`);
             }
             if (size !== d.size)
-                throw damaged(text, `${d.digest} is ${size} bytes where ${needed.owner} says ${d.size}`);
+                throw (0,problems/* damaged */.qM)(text, `${d.digest} is ${size} bytes where ${needed.owner} says ${d.size}`);
             if (!media_types/* MANIFEST_MEDIA_TYPES */.$T.includes(d.mediaType)) {
                 leaves.push({ needed, path });
                 continue;
@@ -475,12 +301,12 @@ async function checkReachable(image, roots, options = {}) {
     await inOrder(leaves, HASHING, ({ needed, path }) => checkDigest(image, needed.descriptor, path));
 }
 async function checkDigest(image, d, path) {
-    const algorithm = (0,distribution_digest/* digestAlgorithm */.g4)(d.digest);
+    const algorithm = (0,digest/* digestAlgorithm */.g4)(d.digest);
     if (!algorithm)
         return;
     const actual = await image.store.digest(path, algorithm);
     if (actual !== d.digest)
-        throw damaged(image.text, `${d.digest} hashes to ${actual}`);
+        throw (0,problems/* damaged */.qM)(image.text, `${d.digest} hashes to ${actual}`);
 }
 async function childrenOf(image, d) {
     let children;
@@ -488,9 +314,9 @@ async function childrenOf(image, d) {
         children = (0,media_types/* manifestChildren */.fM)(await image.manifest(d.digest));
     }
     catch (e) {
-        throw sourceError(image.text, `holds a manifest tagship cannot read (${e.message}): build the archive again`);
+        throw (0,problems/* sourceError */.I8)(image.text, `holds a manifest tagship cannot read (${e.message}): build the archive again`);
     }
-    const short = shortDigest(d.digest);
+    const short = (0,problems/* shortDigest */.VK)(d.digest);
     const index = `index ${short}`;
     const owner = `manifest ${short}`;
     return [
@@ -530,6 +356,10 @@ async function inOrder(items, limit, work) {
         throw failures.get(Math.min(...failures.keys()));
 }
 
+// EXTERNAL MODULE: ./src/archive/content.ts
+var archive_content = __webpack_require__(251);
+// EXTERNAL MODULE: ./src/archive/select.ts
+var archive_select = __webpack_require__(2804);
 ;// CONCATENATED MODULE: ./src/archive/layout.ts
 
 
@@ -553,7 +383,7 @@ async function openLayout(store, source) {
     await checkVersion(store, text);
     const layoutDescriptors = await readIndexJson(store, text);
     const blobs = { pathOf: blobPath, mediaTypes: new Map() };
-    const content = fileContent(text, store, blobs);
+    const content = (0,archive_content/* fileContent */.qY)(text, store, blobs);
     const image = { text, store, blobs, manifest: content.manifest };
     // Every manifest index.json lists must be there: telling artifacts from
     // images needs their JSON, and referrer discovery reads them all.
@@ -562,16 +392,16 @@ async function openLayout(store, source) {
     const subjects = new Set();
     for (const d of tops) {
         const manifest = await content.manifest(d.digest).catch((e) => {
-            throw sourceError(text, `holds a manifest tagship cannot read (${e.message}): build the archive again`);
+            throw (0,problems/* sourceError */.I8)(text, `holds a manifest tagship cannot read (${e.message}): build the archive again`);
         });
         if (hasSubject(manifest.bytes))
             subjects.add(d.digest);
     }
     const has = (digest) => subjects.has(digest);
-    const selected = selectTop(source, layoutDescriptors, has);
+    const selected = (0,archive_select/* selectTop */.O_)(source, layoutDescriptors, has);
     if (!media_types/* MANIFEST_MEDIA_TYPES */.$T.includes(selected.mediaType))
-        throw sourceError(text, `names ${describeEntry(selected)}, which is not an image (its media type is not a manifest or an index): pick an image`);
-    const artifacts = tops.filter((d) => d.digest !== selected.digest && isArtifact(d, has));
+        throw (0,problems/* sourceError */.I8)(text, `names ${(0,problems/* describeEntry */.OY)(selected)}, which is not an image (its media type is not a manifest or an index): pick an image`);
+    const artifacts = tops.filter((d) => d.digest !== selected.digest && (0,archive_select/* isArtifact */.vw)(d, has));
     await checkReachable(image, [selected, ...artifacts].map((descriptor) => ({ descriptor, ...LISTED })));
     return { top: await content.manifest(selected.digest), layoutDescriptors, content };
 }
@@ -579,13 +409,13 @@ async function checkVersion(store, text) {
     const bytes = await readSmall(store, 'oci-layout', text);
     const version = parse(bytes)?.imageLayoutVersion;
     if (typeof version !== 'string')
-        throw sourceError(text, 'has an oci-layout file without an imageLayoutVersion: it is not a valid OCI image layout; build the archive again');
+        throw (0,problems/* sourceError */.I8)(text, 'has an oci-layout file without an imageLayoutVersion: it is not a valid OCI image layout; build the archive again');
     if (!/^1\.\d+\.\d+$/.test(version))
-        throw sourceError(text, `is an OCI image layout of version ${(0,errors/* quote */.hD)(version)} (its oci-layout file), which tagship does not read: it reads version 1.x; write the archive with buildx, buildah or skopeo`);
+        throw (0,problems/* sourceError */.I8)(text, `is an OCI image layout of version ${(0,errors/* quote */.hD)(version)} (its oci-layout file), which tagship does not read: it reads version 1.x; write the archive with buildx, buildah or skopeo`);
 }
 /** index.json's top-level descriptors, each checked to be one. */
 async function readIndexJson(store, text) {
-    const invalid = (detail) => sourceError(text, `has an index.json that tagship cannot read (${detail}): build the archive again`);
+    const invalid = (detail) => (0,problems/* sourceError */.I8)(text, `has an index.json that tagship cannot read (${detail}): build the archive again`);
     const json = parse(await readSmall(store, 'index.json', text));
     if (!json || typeof json !== 'object' || Array.isArray(json))
         throw invalid('not a JSON object');
@@ -608,8 +438,8 @@ async function readSmall(store, path, text) {
     const size = await store.size(path);
     if (size === undefined)
         throw new Error(`${text}: ${path} is missing`);
-    if (size > MAX_MANIFEST_BYTES)
-        throw sourceError(text, `has a ${path} of ${size} bytes, too large to be one: build the archive again`);
+    if (size > archive_content/* MAX_MANIFEST_BYTES */.ZJ)
+        throw (0,problems/* sourceError */.I8)(text, `has a ${path} of ${size} bytes, too large to be one: build the archive again`);
     return store.read(path);
 }
 function hasSubject(bytes) {
@@ -626,6 +456,8 @@ function parse(bytes) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -792,6 +624,8 @@ class ByteReader {
     }
 }
 
+// EXTERNAL MODULE: ./src/archive/tar-header.ts
+var tar_header = __webpack_require__(8459);
 ;// CONCATENATED MODULE: ./src/archive/tar-index.ts
 
 
@@ -853,32 +687,32 @@ async function scan(reader, text, gzip) {
     let next = {};
     for (let first = true;; first = false) {
         const at = reader.position;
-        const block = await reader.take(BLOCK);
+        const block = await reader.take(tar_header/* BLOCK */.IE);
         if (block.length === 0 && !first)
-            throw truncated(text, `it ends after ${at} bytes, without the tar end-of-archive marker`);
-        if (block.length < BLOCK && !first)
-            throw truncated(text, `it ends inside the tar header at byte ${at}`);
-        if (block.length === BLOCK && isZeroBlock(block))
+            throw (0,problems/* truncated */.ps)(text, `it ends after ${at} bytes, without the tar end-of-archive marker`);
+        if (block.length < tar_header/* BLOCK */.IE && !first)
+            throw (0,problems/* truncated */.ps)(text, `it ends inside the tar header at byte ${at}`);
+        if (block.length === tar_header/* BLOCK */.IE && (0,tar_header/* isZeroBlock */.ei)(block))
             break;
-        const header = block.length === BLOCK ? parseHeader(block) : undefined;
+        const header = block.length === tar_header/* BLOCK */.IE ? (0,tar_header/* parseHeader */.RW)(block) : undefined;
         if (!header) {
             if (first)
                 throw notTar(text, gzip);
-            throw damaged(text, `the tar header at byte ${at} is not valid`);
+            throw (0,problems/* damaged */.qM)(text, `the tar header at byte ${at} is not valid`);
         }
         const { type } = header;
         const meta = type === 'x' || type === 'g' || type === 'L' || type === 'K';
         const size = meta ? header.size : (next.size ?? header.size);
         if (!Number.isSafeInteger(size) || size < 0)
-            throw damaged(text, `the tar header at byte ${at} has an invalid size`);
+            throw (0,problems/* damaged */.qM)(text, `the tar header at byte ${at} has an invalid size`);
         if (meta) {
             if (size > META_LIMIT)
-                throw damaged(text, `the tar header at byte ${at} announces ${size} bytes of names`);
+                throw (0,problems/* damaged */.qM)(text, `the tar header at byte ${at} announces ${size} bytes of names`);
             const data = await reader.take(size);
             if (data.length < size)
-                throw truncated(text, `it ends inside the tar header at byte ${at}`);
+                throw (0,problems/* truncated */.ps)(text, `it ends inside the tar header at byte ${at}`);
             if (type === 'x') {
-                const pax = parsePax(data);
+                const pax = (0,tar_header/* parsePax */.dA)(data);
                 const paxSize = pax.get('size');
                 next = {
                     ...next,
@@ -891,10 +725,10 @@ async function scan(reader, text, gzip) {
                 next = { ...next, path: cString(data) };
             else if (type === 'K')
                 next = { ...next, linkpath: cString(data) };
-            await skip(reader, padding(size), text, `the tar header at byte ${at}`);
+            await skip(reader, (0,tar_header/* padding */.Ms)(size), text, `the tar header at byte ${at}`);
             continue;
         }
-        const name = normalizeName(next.path ?? header.name);
+        const name = (0,tar_header/* normalizeName */.Pc)(next.path ?? header.name);
         const linkname = next.linkpath ?? header.linkname;
         next = {};
         if (type === '0' || type === '7') {
@@ -907,7 +741,7 @@ async function scan(reader, text, gzip) {
             names.push(type === '5' ? `${name}/` : name);
             await skip(reader, size, text, name);
         }
-        await skip(reader, padding(size), text, name);
+        await skip(reader, (0,tar_header/* padding */.Ms)(size), text, name);
     }
     resolveLinks(files, links);
     return { files, names };
@@ -926,13 +760,13 @@ async function readFile(reader, name, size, text) {
             pieces.push(Buffer.from(piece));
     });
     if (got < size)
-        throw truncated(text, `it ends inside ${name} (${got} of its ${size} bytes)`);
+        throw (0,problems/* truncated */.ps)(text, `it ends inside ${name} (${got} of its ${size} bytes)`);
     const digest = `${algorithm}:${hash.digest('hex')}`;
     return { name, offset, size, digest, ...(keep ? { data: Buffer.concat(pieces) } : {}) };
 }
 async function skip(reader, n, text, what) {
     if ((await reader.pass(n)) < n)
-        throw truncated(text, `it ends inside ${what}`);
+        throw (0,problems/* truncated */.ps)(text, `it ends inside ${what}`);
 }
 /** Hard links name the archive path; symbolic links are relative to their folder. */
 function resolveLinks(files, links) {
@@ -942,8 +776,8 @@ function resolveLinks(files, links) {
             if (files.has(link.name))
                 continue;
             const target = link.hard || link.target.startsWith('/')
-                ? normalizeName(link.target)
-                : normalizeName(external_node_path_.posix.join(external_node_path_.posix.dirname(link.name), link.target));
+                ? (0,tar_header/* normalizeName */.Pc)(link.target)
+                : (0,tar_header/* normalizeName */.Pc)(external_node_path_.posix.join(external_node_path_.posix.dirname(link.name), link.target));
             const file = files.get(target);
             if (file) {
                 files.set(link.name, { ...file, name: link.name });
@@ -980,7 +814,7 @@ async function startsWithGzipMagic(path) {
 }
 function notTar(text, gzip) {
     const what = gzip ? ' (it is gzip-compressed, but what it holds is not a tar)' : '';
-    return sourceError(text, `is not a tar archive${what}: give the tar that build-push-action (outputs: type=oci,dest=PATH), buildah or docker save wrote`);
+    return (0,problems/* sourceError */.I8)(text, `is not a tar archive${what}: give the tar that build-push-action (outputs: type=oci,dest=PATH), buildah or docker save wrote`);
 }
 /** zlib and file system failures, said about the input. */
 function readFailure(e, text) {
@@ -988,10 +822,10 @@ function readFailure(e, text) {
     if (typeof code !== 'string' || e.name === 'InputError')
         return e;
     if (code === 'Z_BUF_ERROR')
-        return truncated(text, 'its gzip stream ends early');
+        return (0,problems/* truncated */.ps)(text, 'its gzip stream ends early');
     if (code.startsWith('Z_'))
-        return damaged(text, `its gzip stream is corrupt (${e.message})`);
-    return sourceError(text, `cannot be read (${e.message}): check the file`);
+        return (0,problems/* damaged */.qM)(text, `its gzip stream is corrupt (${e.message})`);
+    return (0,problems/* sourceError */.I8)(text, `cannot be read (${e.message}): check the file`);
 }
 function cString(data) {
     const end = data.indexOf(0);
@@ -1021,8 +855,8 @@ async function openFileImage(source, options = {}) {
     const { kind, path, text } = source;
     const info = await (0,promises_.stat)(path).catch((e) => {
         if (e.code === 'ENOENT' || e.code === 'ENOTDIR')
-            throw sourceError(text, `does not exist: check the path; ${WRITTEN_BY[kind]}`);
-        throw sourceError(text, `cannot be read (${e.message}): check the path and its permissions`);
+            throw (0,problems/* sourceError */.I8)(text, `does not exist: check the path; ${WRITTEN_BY[kind]}`);
+        throw (0,problems/* sourceError */.I8)(text, `cannot be read (${e.message}): check the path and its permissions`);
     });
     checkKind(info, source);
     const store = kind === 'oci' ? folderStore(path) : tarStore(await indexTar(path, text, options));
@@ -1048,13 +882,13 @@ function checkKind(info, source) {
     const { kind, path, text } = source;
     if (kind === 'oci') {
         if (!info.isDirectory())
-            throw sourceError(text, `is a file, not a folder: oci: reads an OCI image layout folder; for a tar, write oci-archive:${path}`);
+            throw (0,problems/* sourceError */.I8)(text, `is a file, not a folder: oci: reads an OCI image layout folder; for a tar, write oci-archive:${path}`);
         return;
     }
     if (info.isDirectory())
-        throw sourceError(text, `is a folder, not a file: ${kind}: reads a tar; for an OCI image layout folder, write oci:${path}`);
+        throw (0,problems/* sourceError */.I8)(text, `is a folder, not a file: ${kind}: reads a tar; for an OCI image layout folder, write oci:${path}`);
     if (!info.isFile())
-        throw sourceError(text, `is not a regular file: give the tar itself`);
+        throw (0,problems/* sourceError */.I8)(text, `is not a regular file: give the tar itself`);
 }
 /** An OCI image layout, or else (docker-archive only) a legacy `docker save` tar. */
 async function openImage(store, source) {
@@ -1066,16 +900,263 @@ async function openImage(store, source) {
         return openLayout(store, source);
     const docker = await has('manifest.json');
     if (kind === 'docker-archive' && docker)
-        return openDockerArchive(store, source);
+        return (0,docker_archive/* openDockerArchive */.Vw)(store, source);
     if (index || layout)
-        throw sourceError(text, `is not a complete OCI image layout: it has ${index ? 'index.json' : 'oci-layout'} but no ${index ? 'oci-layout' : 'index.json'}; build the archive again`);
+        throw (0,problems/* sourceError */.I8)(text, `is not a complete OCI image layout: it has ${index ? 'index.json' : 'oci-layout'} but no ${index ? 'oci-layout' : 'index.json'}; build the archive again`);
     if (docker)
-        throw sourceError(text, `is a docker save archive, not an OCI image layout (it has manifest.json, no index.json or oci-layout): write docker-archive:${path}`);
+        throw (0,problems/* sourceError */.I8)(text, `is a docker save archive, not an OCI image layout (it has manifest.json, no index.json or oci-layout): write docker-archive:${path}`);
     const names = await store.topNames();
-    const found = names.length === 0 ? 'it is empty' : `it holds ${listText(names, 6)}`;
-    throw sourceError(text, kind === 'docker-archive'
+    const found = names.length === 0 ? 'it is empty' : `it holds ${(0,problems/* listText */.so)(names, 6)}`;
+    throw (0,problems/* sourceError */.I8)(text, kind === 'docker-archive'
         ? `is not a docker save archive: it has no manifest.json or index.json (${found}); give the tar docker save wrote`
         : `is not an OCI image layout: it has no index.json or oci-layout (${found}); ${WRITTEN_BY[kind]}`);
+}
+
+
+/***/ }),
+
+/***/ 9396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I8: () => (/* binding */ sourceError),
+/* harmony export */   OY: () => (/* binding */ describeEntry),
+/* harmony export */   VK: () => (/* binding */ shortDigest),
+/* harmony export */   ps: () => (/* binding */ truncated),
+/* harmony export */   qM: () => (/* binding */ damaged),
+/* harmony export */   so: () => (/* binding */ listText),
+/* harmony export */   w5: () => (/* binding */ REF_NAME)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8382);
+
+const INPUT = 'source';
+const REF_NAME = 'org.opencontainers.image.ref.name';
+/** One line about the `source` input: its value, what is wrong, and the fix. */
+function sourceError(text, message) {
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(INPUT, `${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} ${message}`);
+}
+/** A blob whose bytes are not what its name or its descriptor says. */
+function damaged(text, detail) {
+    return sourceError(text, `is damaged: ${detail}; build the archive again`);
+}
+/** A tar that ends early. */
+function truncated(text, detail) {
+    return sourceError(text, `is truncated: ${detail}; copy or build the archive again`);
+}
+/** `sha256:0123456789ab`: enough to tell the entries of one layout apart. */
+function shortDigest(digest) {
+    const colon = digest.indexOf(':');
+    return digest.slice(0, colon + 13);
+}
+/** `sha256:0123456789ab (application/vnd.oci.image.index.v1+json, "v1")`. */
+function describeEntry(d) {
+    const name = d.annotations?.[REF_NAME];
+    return `${shortDigest(d.digest)} (${d.mediaType}, ${name === undefined ? 'unnamed' : (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)})`;
+}
+/** `a, b, c and 4 more`, for a list in one line. */
+function listText(items, max = 8) {
+    if (items.length <= max)
+        return items.join(', ');
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+
+
+/***/ }),
+
+/***/ 2804:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O_: () => (/* binding */ selectTop),
+/* harmony export */   ah: () => (/* binding */ dockerName),
+/* harmony export */   vw: () => (/* binding */ isArtifact)
+/* harmony export */ });
+/* harmony import */ var _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2434);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8382);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9396);
+
+
+
+/** containerd's (and Docker 25's `docker save`) full name of an image in a layout. */
+const CONTAINERD_NAME = 'io.containerd.image.name';
+/** cosign's tags (`sha256-<hex>.sig`, `.att`, `.sbom`) and the referrers tag schema's (`sha256-<hex>`). */
+const ARTIFACT_NAME = /^sha256-[a-f0-9]{64}(?:\.(?:sig|att|sbom))?$/;
+/**
+ * A top-level entry that is not an image to publish but something about one:
+ * named as a cosign or referrers tag, or a manifest with a `subject`.
+ */
+function isArtifact(d, hasSubject) {
+    const name = d.annotations?.[_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .REF_NAME */ .w5];
+    return (name !== undefined && ARTIFACT_NAME.test(name)) || hasSubject(d.digest);
+}
+/**
+ * The entry of index.json to publish: the one `ref` names or, without a
+ * ref, the only image (artifacts do not count).
+ */
+function selectTop(source, top, hasSubject) {
+    const { ref, text } = source;
+    const manifests = unique(top.filter((d) => _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_MEDIA_TYPES */ .$T.includes(d.mediaType)));
+    if (ref !== undefined)
+        return byRef(source, ref, top, manifests);
+    const images = manifests.filter((d) => !isArtifact(d, hasSubject));
+    if (images.length === 1)
+        return images[0];
+    if (images.length === 0)
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .sourceError */ .I8)(text, top.length === 0
+            ? 'holds no image: its index.json lists nothing; build the archive again'
+            : `holds no image, only ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .listText */ .so)(unique(top).map(_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEntry */ .OY))}: build the archive again with the image in it`);
+    throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .sourceError */ .I8)(text, `holds ${images.length} images: ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .listText */ .so)(images.map(_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEntry */ .OY))}; add :REF to pick one by its name (${_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .REF_NAME */ .w5})`);
+}
+function byRef(source, ref, top, manifests) {
+    const docker = source.kind === 'docker-archive';
+    const nth = docker ? /^@(\d+)$/.exec(ref) : null;
+    if (nth) {
+        const found = manifests[Number(nth[1])];
+        if (found)
+            return found;
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .sourceError */ .I8)(source.text, `has no image ${ref}: it holds ${manifests.length} (@0 to @${manifests.length - 1}); pick one of those`);
+    }
+    const full = docker ? dockerName(ref) : undefined;
+    const named = unique(top.filter((d) => d.annotations?.[_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .REF_NAME */ .w5] === ref ||
+        (full !== undefined && dockerName(d.annotations?.[CONTAINERD_NAME] ?? '') === full)));
+    if (named.length === 1)
+        return named[0];
+    if (named.length > 1)
+        throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .sourceError */ .I8)(source.text, `names ${named.length} different images ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref)}: ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .listText */ .so)(named.map(_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEntry */ .OY))}; build the archive again with one image per name`);
+    const keys = docker ? [_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .REF_NAME */ .w5, CONTAINERD_NAME] : [_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .REF_NAME */ .w5];
+    const names = [...new Set(top.flatMap((d) => keys.map((k) => d.annotations?.[k]).filter(isText)))];
+    throw (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .sourceError */ .I8)(source.text, names.length === 0
+        ? `has no image named ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref)}: its index.json names none (no ${_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .REF_NAME */ .w5}); drop ":${ref}"`
+        : `has no image named ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref)}: it holds ${(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .listText */ .so)(names.map((n) => (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(n)))}; put one of those after ":"`);
+}
+/** `app` → `docker.io/library/app:latest`, as Docker names images. */
+function dockerName(name) {
+    if (name === '')
+        return '';
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    const hasHost = first.includes('.') || first.includes(':') || first === 'localhost';
+    let full = hasHost ? name : `docker.io/${slash === -1 ? 'library/' : ''}${name}`;
+    const last = full.slice(full.lastIndexOf('/') + 1);
+    if (!last.includes(':') && !last.includes('@'))
+        full += ':latest';
+    return full;
+}
+/** One entry per digest, first seen first (a layout may name one image twice). */
+function unique(descriptors) {
+    const byDigest = new Map();
+    for (const d of descriptors)
+        if (!byDigest.has(d.digest))
+            byDigest.set(d.digest, d);
+    return [...byDigest.values()];
+}
+function isText(value) {
+    return value !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 8459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IE: () => (/* binding */ BLOCK),
+/* harmony export */   Ms: () => (/* binding */ padding),
+/* harmony export */   Pc: () => (/* binding */ normalizeName),
+/* harmony export */   RW: () => (/* binding */ parseHeader),
+/* harmony export */   dA: () => (/* binding */ parsePax),
+/* harmony export */   ei: () => (/* binding */ isZeroBlock)
+/* harmony export */ });
+const BLOCK = 512;
+function isZeroBlock(block) {
+    for (const byte of block)
+        if (byte !== 0)
+            return false;
+    return true;
+}
+/** The header in `block`, or undefined when its checksum does not hold (not a tar header). */
+function parseHeader(block) {
+    const stored = parseNumber(block.subarray(148, 156));
+    if (!Number.isSafeInteger(stored) || !checksumMatches(block, stored))
+        return undefined;
+    const magic = block.toString('latin1', 257, 263);
+    // POSIX ustar splits long names into prefix + name; GNU uses those bytes for times.
+    const prefix = magic === 'ustar\0' ? text(block, 345, 155) : '';
+    const name = text(block, 0, 100);
+    const flag = block[156] ?? 0;
+    return {
+        name: prefix ? `${prefix}/${name}` : name,
+        size: parseNumber(block.subarray(124, 136)),
+        type: flag === 0 ? '0' : String.fromCharCode(flag),
+        linkname: text(block, 157, 100)
+    };
+}
+/**
+ * A numeric field: octal digits (NUL or space terminated), or, when the first
+ * byte has its high bit set, a big-endian base-256 number (GNU, for sizes of
+ * 8 GiB and more). NaN when it is neither or does not fit.
+ */
+function parseNumber(field) {
+    const first = field[0] ?? 0;
+    if (first & 0x80) {
+        if (first === 0xff)
+            return NaN; // negative
+        let value = first & 0x7f;
+        for (const byte of field.subarray(1))
+            value = value * 256 + byte;
+        return Number.isSafeInteger(value) ? value : NaN;
+    }
+    const digits = Buffer.from(field).toString('latin1').replace(/\0.*$/s, '').trim();
+    if (digits === '')
+        return 0;
+    return /^[0-7]+$/.test(digits) ? parseInt(digits, 8) : NaN;
+}
+/** The records of a PAX extended header (`path`, `size`, `linkpath`, …). */
+function parsePax(data) {
+    const records = new Map();
+    let at = 0;
+    while (at < data.length) {
+        const space = data.indexOf(0x20, at);
+        if (space === -1)
+            break;
+        const length = Number(data.toString('latin1', at, space));
+        if (!Number.isSafeInteger(length) || length <= space - at)
+            break;
+        const record = data.toString('utf8', space + 1, at + length).replace(/\n$/, '');
+        const equals = record.indexOf('=');
+        if (equals > 0)
+            records.set(record.slice(0, equals), record.slice(equals + 1));
+        at += length;
+    }
+    return records;
+}
+/** `./a//b/` → `a/b`: names as a layout refers to them. */
+function normalizeName(name) {
+    return name
+        .split('/')
+        .filter((part) => part !== '' && part !== '.')
+        .join('/');
+}
+/** Bytes of padding after `size` bytes of data, up to the next header. */
+function padding(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+function checksumMatches(block, stored) {
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK; i++) {
+        const byte = i >= 148 && i < 156 ? 0x20 : block[i];
+        unsigned += byte;
+        signed += byte > 127 ? byte - 256 : byte;
+    }
+    return stored === unsigned || stored === signed;
+}
+function text(block, start, length) {
+    const field = block.subarray(start, start + length);
+    const end = field.indexOf(0);
+    return field.toString('utf8', 0, end === -1 ? length : end);
 }
 
 

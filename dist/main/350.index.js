@@ -1,5 +1,5 @@
-export const id = 530;
-export const ids = [530,248];
+export const id = 350;
+export const ids = [350,248];
 export const modules = {
 
 /***/ 9057:
@@ -349,7 +349,7 @@ const NO_GROUP = { info: () => undefined, warning: () => undefined };
 
 /***/ }),
 
-/***/ 3885:
+/***/ 7177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -438,11 +438,44 @@ async function dockerPush(image, reference, options) {
     throw new Error(`docker push ${reference} succeeded but reported no digest, and the daemon recorded none for ${repository}`);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/docker/save.ts
+
+
+
+/**
+ * `docker save` the image the daemon knows by `imageId` (so exactly the image
+ * that was inspected) into a new folder under `dir`. `image` is the name the
+ * user gave, for errors.
+ */
+async function dockerSave(image, imageId, dir, options = {}) {
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(dir, 'tagship-save-'));
+    const remove = () => (0,promises_.rm)(folder, { recursive: true, force: true });
+    const path = (0,external_node_path_.join)(folder, 'image.tar');
+    try {
+        const result = await (0,docker_image/* runDocker */.ST)(['save', '--output', path, imageId], options);
+        if (result.exitCode !== 0)
+            throw (0,docker_image/* dockerFailure */.Ri)(`docker save ${image}`, image, result);
+    }
+    catch (e) {
+        await remove();
+        throw e;
+    }
+    return { path, remove };
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/credentials/login-plan.ts
 var login_plan = __webpack_require__(4871);
 // EXTERNAL MODULE: ./src/push/source-resolve.ts + 4 modules
 var source_resolve = __webpack_require__(1248);
 ;// CONCATENATED MODULE: ./src/push/session.ts
+
+
 
 
 
@@ -467,6 +500,7 @@ function clientOptionsOf(inputs, onRetry) {
  * secrets are masked.
  */
 function publishSession(inputs, login, edge) {
+    const tempDir = edge.tempDir || (0,external_node_os_.tmpdir)();
     // The ECR API calls retry as the logins and every registry request do.
     const awsPacing = (log) => ({
         policy: (0,retry/* retryPolicy */.Jb)(inputs.publish.retries),
@@ -496,8 +530,10 @@ function publishSession(inputs, login, edge) {
             ? {
                 docker: {
                     imageId: (image) => (0,docker_image/* localImageId */.Aj)(image, options),
-                    push: (image, reference, log) => dockerPush(image, reference, { ...options, log })
-                }
+                    push: (image, reference, log) => dockerPush(image, reference, { ...options, log }),
+                    save: (image, imageId) => dockerSave(image, imageId, tempDir, options)
+                },
+                tempDir
             }
             : {}),
         ensureRepository: async (repository, log) => {
@@ -805,7 +841,9 @@ async function resolveSource(source, access) {
     if (source.kind === 'local') {
         if (!access.imageId)
             throw new Error('a local source needs the docker engine');
-        return { kind: 'local', image: source.image, imageId: await access.imageId(source.image) };
+        const imageId = await access.imageId(source.image);
+        const upload = access.localUpload?.(source.image, imageId);
+        return { kind: 'local', image: source.image, imageId, ...(upload ? { upload } : {}) };
     }
     if (source.kind !== 'registry')
         return resolveFile(source, access.options);
@@ -835,7 +873,7 @@ async function resolveSource(source, access) {
  * and hashes to its name) with no network: a bad file fails before any login.
  */
 async function resolveFile(source, options) {
-    const { openFileImage } = await __webpack_require__.e(/* import() */ 757).then(__webpack_require__.bind(__webpack_require__, 9757));
+    const { openFileImage } = await __webpack_require__.e(/* import() */ 794).then(__webpack_require__.bind(__webpack_require__, 7794));
     const image = await openFileImage(source);
     try {
         return await source_resolve_select(image, image.top, source.text, options, async (subjects) => {

@@ -1,8 +1,8 @@
-export const id = 76;
-export const ids = [76];
+export const id = 606;
+export const ids = [606];
 export const modules = {
 
-/***/ 8076:
+/***/ 6606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1363,6 +1363,8 @@ async function bringContent(run, source, options, landed, env) {
     try {
         if (source.kind === 'content')
             await copyTo(run, source, options, landed, env);
+        else if (source.upload)
+            await uploadLocal(run, source, source.upload, options, landed, env);
         else
             await pushLocal(run, source, options, env);
     }
@@ -1420,9 +1422,9 @@ async function previewContent(run, source, options, landed) {
             return { kind: 'none', why: `the image is already there as ${found.digest}: no docker push` };
         }
         decideAll(run, undefined, options);
-        return hasWrites(run)
-            ? { kind: 'docker push' }
-            : { kind: 'none', why: 'nothing to push: every tag is kept' };
+        if (!hasWrites(run))
+            return { kind: 'none', why: 'nothing to push: every tag is kept' };
+        return source.upload ? { kind: 'upload' } : { kind: 'docker push' };
     }
     run.manifest = source.top;
     decideAll(run, source.top.digest, options);
@@ -1442,6 +1444,25 @@ async function previewContent(run, source, options, landed) {
     });
     landed.set(registry, [...(landed.get(registry) ?? []), state.repo.path]);
     return { kind: 'copy', ...stats };
+}
+/**
+ * A local image, uploaded by tagship: nothing when the target holds it (by
+ * its image ID) or no tag needs writing; else the image from docker save,
+ * compressed once for every target, copied as a file source is.
+ */
+async function uploadLocal(run, source, upload, options, landed, env) {
+    const found = await findLocalImage(run.state, source.imageId);
+    if (found) {
+        run.manifest = found;
+        decideAll(run, found.digest, options);
+        return env.log.info(`the image is already there as ${found.digest}: nothing to upload`);
+    }
+    decideAll(run, undefined, options);
+    if (!hasWrites(run))
+        return env.log.info('nothing to upload: every tag is kept');
+    const image = await upload.get((line) => env.log.info(line));
+    run.decisions.clear();
+    await copyTo(run, { kind: 'content', content: image.content, top: image.top, referrers: [], close: image.close }, options, landed, env);
 }
 async function pushLocal(run, source, options, env) {
     const { state } = run;
@@ -2128,7 +2149,9 @@ async function resolveSource(source, access) {
     if (source.kind === 'local') {
         if (!access.imageId)
             throw new Error('a local source needs the docker engine');
-        return { kind: 'local', image: source.image, imageId: await access.imageId(source.image) };
+        const imageId = await access.imageId(source.image);
+        const upload = access.localUpload?.(source.image, imageId);
+        return { kind: 'local', image: source.image, imageId, ...(upload ? { upload } : {}) };
     }
     if (source.kind !== 'registry')
         return resolveFile(source, access.options);
@@ -2158,7 +2181,7 @@ async function resolveSource(source, access) {
  * and hashes to its name) with no network: a bad file fails before any login.
  */
 async function resolveFile(source, options) {
-    const { openFileImage } = await __webpack_require__.e(/* import() */ 757).then(__webpack_require__.bind(__webpack_require__, 9757));
+    const { openFileImage } = await __webpack_require__.e(/* import() */ 794).then(__webpack_require__.bind(__webpack_require__, 7794));
     const image = await openFileImage(source);
     try {
         return await source_resolve_select(image, image.top, source.text, options, async (subjects) => {
@@ -2266,7 +2289,48 @@ async function readTarget(target, client, concurrency, tagList = distribution_ta
     return { target, repo, existingTags, current };
 }
 
+;// CONCATENATED MODULE: ./src/push/local-upload.ts
+
+function localUpload(image, imageId, make) {
+    let made;
+    const build = async (log) => {
+        const started = Date.now();
+        const saved = await make.save(image, imageId);
+        try {
+            // One after the other: Jest's module linker fails on two at once that share a module.
+            const { openFileImage } = await __webpack_require__.e(/* import() */ 794).then(__webpack_require__.bind(__webpack_require__, 7794));
+            const { gzipLayers } = await __webpack_require__.e(/* import() */ 899).then(__webpack_require__.bind(__webpack_require__, 8899));
+            const text = `docker save ${image}`;
+            const file = await openFileImage({ kind: 'docker-archive', path: saved.path, text });
+            log(`${text}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+            const gzipped = await gzipLayers(file, { dir: make.dir, concurrency: make.concurrency });
+            const { layers, bytesIn, bytesOut, ms } = gzipped.stats;
+            log(`${layers} layer(s) compressed once for every registry: ${formatBytes(bytesIn)} to ${formatBytes(bytesOut)} in ${(ms / 1000).toFixed(1)} s`);
+            return { saved, gzipped };
+        }
+        catch (e) {
+            await saved.remove();
+            throw e;
+        }
+    };
+    return {
+        get: async (log) => {
+            made ??= build(log);
+            return (await made).gzipped;
+        },
+        close: async () => {
+            const done = await made?.catch(() => undefined);
+            if (!done)
+                return;
+            await done.gzipped.close();
+            await done.saved.remove();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/push/read-phase.ts
+
+
 
 
 
@@ -2300,7 +2364,16 @@ async function readPhase(plan, source, options, env, mode = 'publish') {
                         tagList,
                         targets: new Set(plan.targets.map((t) => `${t.repository.registry}/${t.repository.path}`)),
                         options,
-                        ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {})
+                        ...(env.docker ? { imageId: (image) => env.docker.imageId(image) } : {}),
+                        ...(env.docker?.save && options.localPush === 'upload'
+                            ? {
+                                localUpload: (image, imageId) => localUpload(image, imageId, {
+                                    save: env.docker.save,
+                                    dir: env.tempDir ?? (0,external_node_os_.tmpdir)(),
+                                    concurrency: options.concurrency
+                                })
+                            }
+                            : {})
                     }));
                 for (const line of describeSource(found))
                     l.info(line);
@@ -2453,10 +2526,20 @@ async function verifyTags(run, width, log) {
  * target, then write the tags, then the referrers, then check everything.
  */
 async function publish(plan, source, options, env) {
+    const { resolved, runs, held } = await readPhase(plan, source, options, env);
+    try {
+        return await writePhases(resolved, runs, held, options, env);
+    }
+    finally {
+        if (resolved.kind === 'local')
+            await resolved.upload?.close();
+    }
+}
+/** Content, tags, referrers, then the checks: everything after the reads. */
+async function writePhases(resolved, runs, held, options, env) {
     const { log } = env;
     const events = env.events ?? printEvent;
     const phase = (target, p) => events({ kind: 'phase', target, phase: p }, NO_GROUP);
-    const { resolved, runs, held } = await readPhase(plan, source, options, env);
     const name = (run) => run.state.target.repository.name;
     // Registries at once, so one slow registry holds up no other; targets on
     // one registry one after another, so the second mounts the first's blobs
@@ -2663,6 +2746,8 @@ function contentText(content) {
             return `blobs: ${content.blobsUploaded} to upload (${formatBytes(content.bytesUploaded)}), ${content.blobsMounted} to mount, ${content.blobsPresent} already there; manifests: ${content.manifestsWritten} to write, ${content.manifestsPresent} already there`;
         case 'docker push':
             return 'docker push sends the layers the registry lacks (how many is known only as it pushes)';
+        case 'upload':
+            return 'docker save, each layer compressed once, then the layers the registry lacks are uploaded (how many is known once they are compressed)';
         case 'none':
             return content.why;
     }
@@ -2936,7 +3021,34 @@ async function dockerPush(image, reference, options) {
     throw new Error(`docker push ${reference} succeeded but reported no digest, and the daemon recorded none for ${repository}`);
 }
 
+;// CONCATENATED MODULE: ./src/docker/save.ts
+
+
+
+/**
+ * `docker save` the image the daemon knows by `imageId` (so exactly the image
+ * that was inspected) into a new folder under `dir`. `image` is the name the
+ * user gave, for errors.
+ */
+async function dockerSave(image, imageId, dir, options = {}) {
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(dir, 'tagship-save-'));
+    const remove = () => (0,promises_.rm)(folder, { recursive: true, force: true });
+    const path = (0,external_node_path_.join)(folder, 'image.tar');
+    try {
+        const result = await runDocker(['save', '--output', path, imageId], options);
+        if (result.exitCode !== 0)
+            throw dockerFailure(`docker save ${image}`, image, result);
+    }
+    catch (e) {
+        await remove();
+        throw e;
+    }
+    return { path, remove };
+}
+
 ;// CONCATENATED MODULE: ./src/push/session.ts
+
+
 
 
 
@@ -2961,6 +3073,7 @@ function clientOptionsOf(inputs, onRetry) {
  * secrets are masked.
  */
 function publishSession(inputs, login, edge) {
+    const tempDir = edge.tempDir || (0,external_node_os_.tmpdir)();
     // The ECR API calls retry as the logins and every registry request do.
     const awsPacing = (log) => ({
         policy: (0,retry/* retryPolicy */.Jb)(inputs.publish.retries),
@@ -2990,8 +3103,10 @@ function publishSession(inputs, login, edge) {
             ? {
                 docker: {
                     imageId: (image) => localImageId(image, options),
-                    push: (image, reference, log) => dockerPush(image, reference, { ...options, log })
-                }
+                    push: (image, reference, log) => dockerPush(image, reference, { ...options, log }),
+                    save: (image, imageId) => dockerSave(image, imageId, tempDir, options)
+                },
+                tempDir
             }
             : {}),
         ensureRepository: async (repository, log) => {
@@ -3108,7 +3223,8 @@ async function runPublish(plan, inputs, logins, edge) {
             ...edge.login,
             sources: edge.sources,
             // A preview writes nothing, not even a docker login.
-            useDocker: inputs.source?.kind === 'local' && !previewing,
+            // Only the docker CLI's push needs docker logins; tagship's own upload does not.
+            useDocker: inputs.source?.kind === 'local' && inputs.publish.localPush === 'docker' && !previewing,
             client: edge.client,
             log: edge.log,
             mask: edge.mask
@@ -3119,6 +3235,7 @@ async function runPublish(plan, inputs, logins, edge) {
             mask: edge.mask,
             client: edge.client,
             prepared,
+            tempDir: edge.tempDir,
             ...(edge.events ? { events: edge.events } : {})
         });
         for (const w of plan.warnings)
@@ -3331,7 +3448,7 @@ function preview_digestLine(result) {
     if (result.digest !== '')
         return result.digest;
     if (result.localImage !== undefined)
-        return `unknown until docker pushes the local image ${result.localImage}`;
+        return `unknown until the local image ${result.localImage} is compressed and pushed`;
     return '(none)';
 }
 const HEAD = ['TAG', 'ACTION', 'FROM', 'TO', 'WHY'];
@@ -3899,7 +4016,8 @@ async function run(args, io, secrets) {
             onDockerLogins: (state) => (docker.state = state),
             rejected: cliRejectedMessage,
             names: cli_secrets/* cliName */._t
-        }
+        },
+        tempDir: io.env.RUNNER_TEMP
     };
     try {
         const outcome = await runPublish(plan, inputs, { steps, auth }, edge);
