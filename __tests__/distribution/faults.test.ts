@@ -13,6 +13,7 @@ import { RegistryClient } from '../../src/distribution/client.js'
 import { getManifest, headManifest, putManifest } from '../../src/distribution/manifests.js'
 import { repoHandle, type RepoHandle } from '../../src/distribution/repo.js'
 import { listTags } from '../../src/distribution/tags.js'
+import { registryContent } from '../../src/distribution/content-source.js'
 import { blobOf, failure, image, readAll, sha256 } from './content-helpers.js'
 
 const ALICE = { username: 'alice', password: 'alice-pass-42', repositories: ['team/*'] }
@@ -239,6 +240,31 @@ describe('blob downloads redirected to an object store', () => {
       'ContentMismatchError',
       `${proxy.host}/team/app@${sha256(bytes)}: the bytes hash to ${sha256(flipped)}: the registry (or something between) served other content than asked for; run again, and check the registry if it persists`
     ])
+  })
+})
+
+describe('a copy that checks the size alone (toRegistry)', () => {
+  test('content that does not hash to its digest is refused by the target registry', async () => {
+    const bytes = randomBytes(5000)
+    await uploadBlob(repo, blobOf(bytes))
+    proxy.inject({
+      method: 'GET',
+      path: /\/blobs\/sha256:/,
+      fault: { kind: 'redirect-to-store', corrupt: true }
+    })
+    const target = repoHandle(client, 'team/copy-target', 'push')
+    const descriptor = { mediaType: 'application/octet-stream', digest: sha256(bytes), size: 5000 }
+    const e = await failure(() =>
+      uploadBlob(target, {
+        ...descriptor,
+        open: () => registryContent(repo).openBlob(descriptor, { toRegistry: true })
+      })
+    )
+    expect([e.name, e.message]).toEqual([
+      'RegistryRequestError',
+      `uploading blob ${proxy.host}/team/copy-target@${sha256(bytes)} failed: DIGEST_INVALID (HTTP 400): the content did not match its digest or size: the source changed or the transfer was corrupted; run again`
+    ])
+    expect(await hasBlob(target, sha256(bytes))).toBe(false)
   })
 })
 

@@ -317,7 +317,8 @@ async function copyContent(source, target, top, options) {
         await uploadBlob(target, {
             digest: blob.digest,
             size: blob.size,
-            open: async () => withProgress(await source.openBlob(blob), blob, options.log)
+            // The target checks the digest of the upload: the source need not hash it too.
+            open: async () => withProgress(await source.openBlob(blob, { toRegistry: true }), blob, options.log)
         });
         stats.blobsUploaded++;
         stats.bytesUploaded += blob.size;
@@ -1972,9 +1973,12 @@ var distribution_digest = __webpack_require__(4660);
 /**
  * Stream a blob (following a redirect to object storage, without
  * credentials). The stream errors if the bytes are not `size` long or do not
- * hash to `digest`, so nothing unverified is passed on in silence.
+ * hash to `digest`, so nothing unverified is passed on in silence; `hash:
+ * false` checks the size only, for bytes on their way to a registry, which
+ * refuses an upload whose digest is wrong (hashing a 1 GiB layer on the way
+ * costs seconds of CPU).
  */
-async function openBlob(repo, descriptor) {
+async function openBlob(repo, descriptor, options = {}) {
     const { digest, size } = descriptor;
     const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), {}, repo.scopes);
     if (!response.ok)
@@ -1986,12 +1990,12 @@ async function openBlob(repo, descriptor) {
         throw mismatch(`the registry sent ${length} bytes where the manifest says ${size}`);
     }
     const body = response.body ?? new Blob([]).stream();
-    return body.pipeThrough(verifier(digest, size, mismatch));
+    return body.pipeThrough(verifier(digest, size, mismatch, options.hash !== false));
 }
 /** A size and digest check on a stream of bytes. */
-function verifier(digest, size, mismatch) {
+function verifier(digest, size, mismatch, hashing) {
     const algorithm = (0,distribution_digest/* digestAlgorithm */.g4)(digest);
-    const hash = algorithm ? (0,external_node_crypto_.createHash)(algorithm) : undefined;
+    const hash = algorithm && hashing ? (0,external_node_crypto_.createHash)(algorithm) : undefined;
     let received = 0;
     return new TransformStream({
         transform(chunk, controller) {
@@ -2019,7 +2023,7 @@ function registryContent(repo) {
     return {
         name: `${repo.client.registry}/${repo.path}`,
         manifest: (digest) => (0,manifests/* getManifest */.c2)(repo, digest),
-        openBlob: (descriptor) => openBlob(repo, descriptor),
+        openBlob: (descriptor, options) => openBlob(repo, descriptor, { hash: options?.toRegistry !== true }),
         repository: { registry: repo.client.registry, path: repo.path }
     };
 }

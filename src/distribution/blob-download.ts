@@ -6,11 +6,15 @@ import { apiPath, refusal, type RepoHandle } from './repo.js'
 /**
  * Stream a blob (following a redirect to object storage, without
  * credentials). The stream errors if the bytes are not `size` long or do not
- * hash to `digest`, so nothing unverified is passed on in silence.
+ * hash to `digest`, so nothing unverified is passed on in silence; `hash:
+ * false` checks the size only, for bytes on their way to a registry, which
+ * refuses an upload whose digest is wrong (hashing a 1 GiB layer on the way
+ * costs seconds of CPU).
  */
 export async function openBlob(
   repo: RepoHandle,
-  descriptor: { digest: string; size: number }
+  descriptor: { digest: string; size: number },
+  options: { readonly hash?: boolean } = {}
 ): Promise<ReadableStream<Uint8Array>> {
   const { digest, size } = descriptor
   const response = await repo.client.request(apiPath(repo, `blobs/${digest}`), {}, repo.scopes)
@@ -23,17 +27,18 @@ export async function openBlob(
     throw mismatch(`the registry sent ${length} bytes where the manifest says ${size}`)
   }
   const body = response.body ?? new Blob([]).stream()
-  return body.pipeThrough(verifier(digest, size, mismatch))
+  return body.pipeThrough(verifier(digest, size, mismatch, options.hash !== false))
 }
 
 /** A size and digest check on a stream of bytes. */
 function verifier(
   digest: string,
   size: number,
-  mismatch: (detail: string) => Error
+  mismatch: (detail: string) => Error,
+  hashing: boolean
 ): TransformStream<Uint8Array, Uint8Array> {
   const algorithm = digestAlgorithm(digest)
-  const hash: Hash | undefined = algorithm ? createHash(algorithm) : undefined
+  const hash: Hash | undefined = algorithm && hashing ? createHash(algorithm) : undefined
   let received = 0
   return new TransformStream({
     transform(chunk, controller) {

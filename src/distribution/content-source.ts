@@ -16,9 +16,14 @@ export interface ContentSource {
   manifest(digest: string): Promise<RawManifest>
   /**
    * A blob's bytes as a stream that fails when they are not `size` long or do
-   * not hash to `digest`. Called again for every upload attempt.
+   * not hash to `digest`. Called again for every upload attempt. With
+   * `toRegistry`, the bytes go to a registry, which checks the digest of every
+   * upload itself: a source may then check the size alone.
    */
-  openBlob(descriptor: Descriptor): Promise<ReadableStream<Uint8Array>>
+  openBlob(
+    descriptor: Descriptor,
+    options?: { readonly toRegistry?: boolean }
+  ): Promise<ReadableStream<Uint8Array>>
   /** A repository on a registry: a target on the same registry can mount blobs from it. */
   readonly repository?: { readonly registry: string; readonly path: string }
 }
@@ -28,7 +33,8 @@ export function registryContent(repo: RepoHandle): ContentSource {
   return {
     name: `${repo.client.registry}/${repo.path}`,
     manifest: (digest) => getManifest(repo, digest),
-    openBlob: (descriptor) => openBlob(repo, descriptor),
+    openBlob: (descriptor, options) =>
+      openBlob(repo, descriptor, { hash: options?.toRegistry !== true }),
     repository: { registry: repo.client.registry, path: repo.path }
   }
 }

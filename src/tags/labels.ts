@@ -110,9 +110,14 @@ export function labelLines(labels: Readonly<Record<string, string>>): string[] {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`)
 }
 
+/** `localeCompare(b, 'en')`, with one collator: `localeCompare` with a locale makes a new one per call. */
+let english: Intl.Collator | undefined
+
 /** Later entries win; keys in the order docker/metadata-action sorts them (`localeCompare`). */
 function sortedRecord(entries: readonly (readonly [string, string])[]): Record<string, string> {
   const merged = new Map<string, string>()
   for (const [k, v] of entries) merged.set(k, v)
-  return Object.fromEntries([...merged].sort(([a], [b]) => a.localeCompare(b, 'en')))
+  english ??= new Intl.Collator('en')
+  const compare = english.compare
+  return Object.fromEntries([...merged].sort(([a], [b]) => compare(a, b)))
 }
