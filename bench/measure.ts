@@ -59,15 +59,19 @@ export async function measure(
     return { blobUploads, blobBytes }
   })
   // Token requests keep their query (service and scopes; credentials travel in headers).
+  // With several target registries, each line says which (r1, r2, …).
+  const targetsOnly = everyRegistry.filter((r) => r !== source)
+  const label = (r: BenchRegistry) =>
+    r === source ? 'source ' : targetsOnly.length > 1 ? `r${targetsOnly.indexOf(r) + 1} ` : ''
   const heads = (r: BenchRegistry) => [
     ...r.latency.requests().map((q) => ({
       ...q,
-      who: r === source ? 'source ' : '',
+      who: label(r),
       target: q.target.split('?')[0]!
     })),
     ...(r.tokenLatency?.requests() ?? []).map((q) => ({
       ...q,
-      who: r === source ? 'source token ' : 'token ',
+      who: `${label(r)}token `,
       target: decodeURIComponent(q.target)
     }))
   ]

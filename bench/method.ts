@@ -42,12 +42,15 @@ Throughput through the proxy is capped at 16 MiB per 25 ms (its window).
   \`--parallel\` with the ${cfg.retagCount} manifest PUTs (credentials in a netrc file).
 - **B**: an image of ${cfg.pushLayers} layers of ${mib(cfg.pushLayerBytes)} random bytes in the
   daemon goes to 3 fresh registries x 5 tags (a release v1.2.3: 1.2.3, 1.2, 1,
-  sha-860c190, latest). tagship runs in docker mode (\`source\` = the image ID). Peer:
+  sha-860c190, latest). tagship runs with \`source\` = the image ID and its default
+  \`local-push: upload\`: one \`docker save\`, each layer compressed once (gzip level 6),
+  uploaded to the 3 registries in parallel; its digest is its own (the bench checks it
+  is the same on every registry and that its config is the image). Peer:
   \`docker login\` to each registry, then \`docker tag\` + \`docker push\` for the 15
   references. Floor: each compressed blob (as the daemon pushes it, read from disk)
   uploaded once to each registry (POST + one PUT), all in parallel, then the 15
-  manifest PUTs in parallel; it skips the compression the daemon must do, so it is a
-  lower bound.
+  manifest PUTs in parallel; it skips the saving and compression tagship and the
+  daemon must do, so it is a lower bound.
 - **C**: an OCI image of PRNG layers (AES-CTR keystream, streamed into the source
   registry, never held in memory) is copied to a fresh registry: ${cfg.copies
     .map((c) => `${c.label} (${c.layers} x ${mib(c.layerBytes)})`)
@@ -86,5 +89,9 @@ process), so it is exact, not sampled. For the docker loop it is n/a: the work
 happens in the daemon. After every run the bench checks, without added latency,
 that every tag is at the expected digest, that tagship reported every tag, and that
 E made no write; any failure stops the bench with a non-zero exit.
+
+The timelines below list every request head tagship sent in its first run of a
+case, in the order the proxies saw them; \`docs/notes/round-trips.md\` reads them
+(why each wave is there, and what each one costs).
 `
 }
