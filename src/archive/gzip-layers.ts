@@ -39,7 +39,7 @@ export interface GzippedImage {
 
 /**
  * Compress every uncompressed layer (`…layer.v1.tar`) of a single-platform
- * image once, into files in a new folder under `dir`, `concurrency` layers at
+ * image once (an image with none, or an index, is given as it is), into files in a new folder under `dir`, `concurrency` layers at
  * a time (zlib works on libuv's thread pool, so they use every core), and
  * give the image manifest that names the compressed layers. The config is
  * unchanged, so the image ID is too (its rootfs.diff_ids name the
@@ -83,8 +83,15 @@ export async function gzipLayers(
       const { annotations } = layer
       return { mediaType: OCI_LAYER_GZIP, digest, size, ...(annotations ? { annotations } : {}) }
     })
-    const bytes = Buffer.from(JSON.stringify({ ...parsed, layers }))
-    const top: RawManifest = { bytes, mediaType: OCI_MANIFEST, digest: digestOf(bytes) }
+    // Nothing to compress (a Docker 25+ tar whose layout holds compressed
+    // layers, or an index): the image as it is, its manifest's own bytes.
+    const top: RawManifest =
+      files.size === 0
+        ? image.top
+        : (() => {
+            const bytes = Buffer.from(JSON.stringify({ ...parsed, layers }))
+            return { bytes, mediaType: OCI_MANIFEST, digest: digestOf(bytes) }
+          })()
     const content: ContentSource = {
       name: image.name,
       manifest: (digest) => (digest === top.digest ? Promise.resolve(top) : image.manifest(digest)),
