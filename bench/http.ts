@@ -42,6 +42,12 @@ export async function fetchToken(
 const realms = new Map<string, TokenRealm | 'basic'>()
 const tokens = new Map<string, { header: string; until: number }>()
 
+/** Forget what authHeader learned of `base` (its registry stopped; the port may serve another). */
+export function forgetAuth(base: string): void {
+  realms.delete(base)
+  for (const key of [...tokens.keys()]) if (key.startsWith(`${base} `)) tokens.delete(key)
+}
+
 /**
  * The Authorization header for `repos` at `base`, for the bench's own set-up and
  * checks (not measured): Basic for htpasswd registries; for token registries a

@@ -3,6 +3,7 @@ import type { RecordedRequest } from '../__fixtures__/services/proxy.js'
 import { startRegistry, type Registry } from '../__fixtures__/services/registry.js'
 import { startTokenServer, type TokenServer } from '../__fixtures__/services/token-server.js'
 import { Cleanup } from '../__fixtures__/services/process.js'
+import { forgetAuth } from './http.js'
 
 export interface Creds {
   readonly username: string
@@ -111,7 +112,12 @@ export async function startBenchRegistry(
         tokens?.latency.clear()
         tokens?.server.clearRequests()
       },
-      stop: () => cleanup.run()
+      stop: async () => {
+        await cleanup.run()
+        // A later registry may get the same port, with another token server.
+        forgetAuth(registry.url)
+        forgetAuth(latency.url)
+      }
     }
   } catch (e) {
     await cleanup.run()
@@ -197,6 +203,9 @@ export async function withLatency(
       base.clear()
       latency.clear()
     },
-    stop: () => latency.stop()
+    stop: async () => {
+      await latency.stop()
+      forgetAuth(latency.url)
+    }
   }
 }
