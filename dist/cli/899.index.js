@@ -281,7 +281,7 @@ const OCI_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
 const GZIP_LEVEL = 6;
 /**
  * Compress every uncompressed layer (`…layer.v1.tar`) of a single-platform
- * image once, into files in a new folder under `dir`, `concurrency` layers at
+ * image once (an image with none, or an index, is given as it is), into files in a new folder under `dir`, `concurrency` layers at
  * a time (zlib works on libuv's thread pool, so they use every core), and
  * give the image manifest that names the compressed layers. The config is
  * unchanged, so the image ID is too (its rootfs.diff_ids name the
@@ -319,8 +319,14 @@ async function gzipLayers(image, options) {
             const { annotations } = layer;
             return { mediaType: OCI_LAYER_GZIP, digest, size, ...(annotations ? { annotations } : {}) };
         });
-        const bytes = Buffer.from(JSON.stringify({ ...parsed, layers }));
-        const top = { bytes, mediaType: _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_9__/* .OCI_MANIFEST */ .EG, digest: (0,_distribution_digest_js__WEBPACK_IMPORTED_MODULE_8__/* .digestOf */ .ol)(bytes) };
+        // Nothing to compress (a Docker 25+ tar whose layout holds compressed
+        // layers, or an index): the image as it is, its manifest's own bytes.
+        const top = files.size === 0
+            ? image.top
+            : (() => {
+                const bytes = Buffer.from(JSON.stringify({ ...parsed, layers }));
+                return { bytes, mediaType: _distribution_media_types_js__WEBPACK_IMPORTED_MODULE_9__/* .OCI_MANIFEST */ .EG, digest: (0,_distribution_digest_js__WEBPACK_IMPORTED_MODULE_8__/* .digestOf */ .ol)(bytes) };
+            })();
         const content = {
             name: image.name,
             manifest: (digest) => (digest === top.digest ? Promise.resolve(top) : image.manifest(digest)),
