@@ -301,15 +301,19 @@ async function resolveSource(source, access) {
     const { registry, path } = source.repository;
     const scope = access.targets?.has(`${registry}/${path}`) ? 'push' : 'pull';
     const repo = (0,distribution_repo/* repoHandle */.H4)(access.client(registry), path, scope);
-    // The referrers need the repository's tags: asked for with the manifest, not after it.
-    const tags = access.options.referrers ? (access.tagList ?? distribution_tags/* listTags */.cB)(repo) : undefined;
-    tags?.catch(() => undefined);
-    const manifest = await (0,manifests/* getManifest */.c2)(repo, source.digest ?? source.tag ?? 'latest').catch((e) => {
+    // The manifest is asked for first, so it takes the connection the login
+    // check left open: the referrers, which need its digest, follow a round
+    // trip later, while the other reads still open theirs.
+    const reading = (0,manifests/* getManifest */.c2)(repo, source.digest ?? source.tag ?? 'latest').catch((e) => {
         // A source that is not there is a wrong input, not a registry fault: name the input.
         if (e instanceof errors/* RegistryRequestError */.vs && e.status === 404)
             throw new shared_errors/* InputError */.dz('source', `${(0,shared_errors/* quote */.hD)(source.text)} is not in the registry (${e.code ?? 'HTTP 404'}): check the tag or digest, or push the image there first`);
         throw e;
     });
+    // The referrers need the repository's tags: asked for with the manifest, not after it.
+    const tags = access.options.referrers ? (access.tagList ?? distribution_tags/* listTags */.cB)(repo) : undefined;
+    tags?.catch(() => undefined);
+    const manifest = await reading;
     const content = registryContent(repo);
     return source_resolve_select(content, manifest, source.text, access.options, async (subjects) => {
         const { discoverRegistryReferrers } = await __webpack_require__.e(/* import() */ 929).then(__webpack_require__.bind(__webpack_require__, 4929));

@@ -78,20 +78,22 @@ export async function resolveSource(source: Source, access: SourceAccess): Promi
   const { registry, path } = source.repository
   const scope = access.targets?.has(`${registry}/${path}`) ? 'push' : 'pull'
   const repo = repoHandle(access.client(registry), path, scope)
+  // The manifest is asked for first, so it takes the connection the login
+  // check left open: the referrers, which need its digest, follow a round
+  // trip later, while the other reads still open theirs.
+  const reading = getManifest(repo, source.digest ?? source.tag ?? 'latest').catch((e: unknown) => {
+    // A source that is not there is a wrong input, not a registry fault: name the input.
+    if (e instanceof RegistryRequestError && e.status === 404)
+      throw new InputError(
+        'source',
+        `${quote(source.text)} is not in the registry (${e.code ?? 'HTTP 404'}): check the tag or digest, or push the image there first`
+      )
+    throw e
+  })
   // The referrers need the repository's tags: asked for with the manifest, not after it.
   const tags = access.options.referrers ? (access.tagList ?? listTags)(repo) : undefined
   tags?.catch(() => undefined)
-  const manifest = await getManifest(repo, source.digest ?? source.tag ?? 'latest').catch(
-    (e: unknown) => {
-      // A source that is not there is a wrong input, not a registry fault: name the input.
-      if (e instanceof RegistryRequestError && e.status === 404)
-        throw new InputError(
-          'source',
-          `${quote(source.text)} is not in the registry (${e.code ?? 'HTTP 404'}): check the tag or digest, or push the image there first`
-        )
-      throw e
-    }
-  )
+  const manifest = await reading
   const content = registryContent(repo)
   return select(
     content,
