@@ -18,7 +18,7 @@ import { REGISTRY_BIN } from '../__fixtures__/services/registry.js'
 import { SKOPEO_BIN } from '../__fixtures__/services/skopeo.js'
 import { snapshotAction } from './action.js'
 import { BUILDAH_BIN } from './archive.js'
-import { benchConfig, narrowConfig } from './config.js'
+import { benchConfig, flagValue, narrowConfig } from './config.js'
 import { FLOOR_ENV, runFloorJob, type FloorJob } from './floor.js'
 import type { BenchContext } from './measure.js'
 import { authComparison } from './auth-report.js'
@@ -35,9 +35,8 @@ const SCENARIOS = ['A', 'B', 'C', 'D', 'E', 'F'] as const
 
 /** `--only F`, `--only=A,C`: the scenarios to run (B and E are one run); all when absent. */
 function selectedScenarios(argv: readonly string[]): Set<string> {
-  const at = argv.findIndex((a) => a === '--only' || a.startsWith('--only='))
-  if (at < 0) return new Set(SCENARIOS)
-  const value = argv[at]!.startsWith('--only=') ? argv[at]!.slice('--only='.length) : argv[at + 1]
+  if (!argv.some((a) => a === '--only' || a.startsWith('--only='))) return new Set(SCENARIOS)
+  const value = flagValue(argv, '--only')
   const picked = (value ?? '')
     .toUpperCase()
     .split(/[\s,]+/)
