@@ -87,17 +87,39 @@ describe.each<RegistryAuth>(['none', 'htpasswd', 'token'])(
       const bytes = randomBytes(2048)
       await uploadBlob(repo('team/source'), blobOf(bytes))
       const target = repo('team/mounted')
-      expect(await mountBlob(target, sha256(bytes), 'team/source')).toBe(true)
+      expect(await mountBlob(target, sha256(bytes), 'team/source')).toEqual({ mounted: true })
       expect(await hasBlob(target, sha256(bytes))).toBe(true)
     })
 
-    test('a refused mount (the source lacks the blob: 202) answers false, and the upload follows', async () => {
+    test('a mount from the repository itself answers whether it holds the blob', async () => {
+      const bytes = randomBytes(2048)
+      const target = repo('team/self')
+      await uploadBlob(target, blobOf(bytes))
+      const from = registry.requests().length
+      expect(await mountBlob(target, sha256(bytes), 'team/self')).toEqual({ mounted: true })
+      // The recorded path has no query: one POST, answered 201, no upload.
+      expect(exchanges(registry, from)).toEqual(['POST /v2/team/self/blobs/uploads/ 201'])
+    })
+
+    test('a refused mount (the source lacks the blob: 202) opens the session the upload then uses', async () => {
       const bytes = randomBytes(2048)
       const target = repo('team/mounted')
       const from = registry.requests().length
-      expect(await mountBlob(target, sha256(bytes), 'team/empty')).toBe(false)
-      expect(exchanges(registry, from)).toEqual(['POST /v2/team/mounted/blobs/uploads/ 202'])
-      await uploadBlob(target, blobOf(bytes))
+      const answer = await mountBlob(target, sha256(bytes), 'team/empty')
+      expect(answer).toEqual({
+        mounted: false,
+        session: {
+          location: expect.stringMatching(
+            new RegExp(`^http://${registry.host}/v2/team/mounted/blobs/uploads/[0-9a-f-]{36}\\?_state=`)
+          ),
+          minChunk: 0
+        }
+      })
+      await uploadBlob(target, blobOf(bytes), answer.mounted ? undefined : answer.session)
+      expect(exchanges(registry, from)).toEqual([
+        'POST /v2/team/mounted/blobs/uploads/ 202',
+        'PUT /v2/team/mounted/blobs/uploads/<uuid> 201'
+      ])
       expect(await hasBlob(target, sha256(bytes))).toBe(true)
     })
 
@@ -107,7 +129,7 @@ describe.each<RegistryAuth>(['none', 'htpasswd', 'token'])(
         const target = repo('team/mounted')
         registry.tokenServer!.clearRequests()
         const from = registry.requests().length
-        expect(await mountBlob(target, sha256(bytes), 'other/base')).toBe(false)
+        expect(await mountBlob(target, sha256(bytes), 'other/base')).toEqual({ mounted: false })
         expect(registry.tokenServer!.requests().map((r) => [r.scopes, r.granted])).toEqual([
           [
             ['repository:team/mounted:pull,push', 'repository:other/base:pull'],

@@ -23,17 +23,29 @@ export interface BlobSource {
  */
 export const CHUNK_BYTES = 8 * 1024 * 1024
 
+/** An upload session the registry opened (a POST answered 202): where the bytes go. */
+export interface UploadSession {
+  readonly location: string
+  /** `OCI-Chunk-Min-Length`: the smallest PATCH the registry takes (0: no minimum). */
+  readonly minChunk: number
+}
+
 /**
- * Upload a blob: open a session, then one streamed PUT with the whole body;
- * a registry that refuses that (405, 413, 501, UNSUPPORTED) gets PATCH chunks
- * of at most CHUNK_BYTES and a closing PUT. A transient failure (network,
- * 408/429/5xx, an expired token, a lost session) re-opens the source and
- * starts over, as many times as the client retries.
+ * Upload a blob: open a session (or take `opened`, one a mount request left
+ * open), then one streamed PUT with the whole body; a registry that refuses
+ * that (405, 413, 501, UNSUPPORTED) gets PATCH chunks of at most CHUNK_BYTES
+ * and a closing PUT. A transient failure (network, 408/429/5xx, an expired
+ * token, a lost session) re-opens the source and starts over in a new
+ * session, as many times as the client retries.
  */
-export async function uploadBlob(repo: RepoHandle, blob: BlobSource): Promise<void> {
+export async function uploadBlob(
+  repo: RepoHandle,
+  blob: BlobSource,
+  opened?: UploadSession
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await uploadOnce(repo, blob)
+      await uploadOnce(repo, blob, attempt === 0 ? opened : undefined)
       return
     } catch (e) {
       if (!isTransient(e)) throw e
@@ -77,8 +89,12 @@ function isTransient(e: unknown): boolean {
   )
 }
 
-async function uploadOnce(repo: RepoHandle, blob: BlobSource): Promise<void> {
-  const session = await startUpload(repo, blob.digest)
+async function uploadOnce(
+  repo: RepoHandle,
+  blob: BlobSource,
+  opened: UploadSession | undefined
+): Promise<void> {
+  const session = opened ?? (await startUpload(repo, blob.digest))
   const source = watched(toWebStream(await blob.open()))
   let response: Response
   try {
@@ -187,16 +203,19 @@ async function uploadChunked(repo: RepoHandle, blob: BlobSource): Promise<void> 
   checkStored(repo, blob, response)
 }
 
-async function startUpload(
-  repo: RepoHandle,
-  digest: string
-): Promise<{ location: string; minChunk: number }> {
+async function startUpload(repo: RepoHandle, digest: string): Promise<UploadSession> {
   const path = apiPath(repo, 'blobs/uploads/')
   const response = await repo.client.request(path, { method: 'POST' }, repo.scopes)
-  const location = resolveLocation(response, `${repo.client.baseUrl}${path}`)
-  if (response.status !== 202 || !location)
-    throw await refusal(repo, response, 'uploading blob', true, digest)
+  const session = sessionOf(response, `${repo.client.baseUrl}${path}`)
+  if (!session) throw await refusal(repo, response, 'uploading blob', true, digest)
   await discard(response)
+  return session
+}
+
+/** The session a POST to `blobs/uploads/` opened: a 202 with a Location; else undefined. */
+export function sessionOf(response: Response, requestUrl: string): UploadSession | undefined {
+  const location = resolveLocation(response, requestUrl)
+  if (response.status !== 202 || !location) return undefined
   const minChunk = Number(response.headers.get('oci-chunk-min-length') ?? 0)
   return { location, minChunk: Number.isSafeInteger(minChunk) ? minChunk : 0 }
 }

@@ -1,4 +1,4 @@
-import { uploadBlob } from './blob-upload.js'
+import { uploadBlob, type UploadSession } from './blob-upload.js'
 import { hasBlob, mountBlob } from './blobs.js'
 import type { ContentSource } from './content-source.js'
 import { headManifest, putManifest, type RawManifest } from './manifests.js'
@@ -16,6 +16,16 @@ export interface CopyOptions {
    * from the first that has it instead of being uploaded again.
    */
   readonly mountFrom?: readonly string[]
+  /**
+   * The target repository has no tag (a new one, as a rule), so it is not
+   * asked for each blob and child manifest first. Each blob is offered as a
+   * mount from the `mountFrom` repositories, then from the target itself,
+   * which links it (201) when the target holds it (an interrupted run's) and
+   * otherwise opens the upload session the bytes then go through: one request
+   * a blob instead of a HEAD and a POST. Child manifests are written without
+   * a HEAD (a PUT of what is there changes nothing). A preview still asks.
+   */
+  readonly untagged?: boolean
   readonly log: (line: string) => void
   /**
    * Blob transfers to this target already started, shared by copies that run
@@ -86,28 +96,41 @@ export async function copyContent(
     return done
   }
 
+  const asks = !options.untagged || options.preview !== undefined
   const transferBlob = async (blob: Descriptor): Promise<void> => {
-    if (await hasBlob(target, blob.digest)) {
+    if (asks && (await hasBlob(target, blob.digest))) {
       stats.blobsPresent++
       options.onBlob?.(blob, 'already there')
       return
     }
     if (options.preview) return countBlob(blob, options.preview.planned)
-    for (const from of mountFrom) {
-      if (await mountBlob(mountRepo, blob.digest, from)) {
+    let session: UploadSession | undefined
+    for (const from of asks ? mountFrom : [...mountFrom, target.path]) {
+      const answer = await mountBlob(mountRepo, blob.digest, from)
+      if (answer.mounted && from === target.path) {
+        stats.blobsPresent++
+        options.onBlob?.(blob, 'already there')
+        return
+      }
+      if (answer.mounted) {
         stats.blobsMounted++
         options.log(`mounted ${short(blob.digest)} from ${from}`)
         options.onBlob?.(blob, 'mounted')
         return
       }
+      session = answer.session ?? session
     }
-    await uploadBlob(target, {
-      digest: blob.digest,
-      size: blob.size,
-      // The target checks the digest of the upload: the source need not hash it too.
-      open: async () =>
-        withProgress(await source.openBlob(blob, { toRegistry: true }), blob, options.log)
-    })
+    await uploadBlob(
+      target,
+      {
+        digest: blob.digest,
+        size: blob.size,
+        // The target checks the digest of the upload: the source need not hash it too.
+        open: async () =>
+          withProgress(await source.openBlob(blob, { toRegistry: true }), blob, options.log)
+      },
+      session
+    )
     stats.blobsUploaded++
     stats.bytesUploaded += blob.size
     options.log(`uploaded ${short(blob.digest)} (${formatBytes(blob.size)})`)
@@ -143,7 +166,7 @@ export async function copyContent(
     const { manifests: children, blobs: own } = manifestChildren(manifest)
     needed.push(...own)
     await allLimited(children, width, async (child) => {
-      if (await headManifest(target, child.digest)) {
+      if (asks && (await headManifest(target, child.digest))) {
         stats.manifestsPresent++
         return
       }

@@ -74,6 +74,7 @@ async function copyTo(
   const stats = await copyContent(source.content, state.repo, source.top, {
     concurrency: options.concurrency,
     mountFrom: route.mountFrom,
+    untagged: state.existingTags.length === 0,
     log: (line) => env.log.info(line),
     onBlob: (blob, how) =>
       run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how }, NO_GROUP)
