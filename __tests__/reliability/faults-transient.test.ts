@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
 import {
   referencesOf,
+  USER,
   retryLines,
   runPublish,
   secretsShown,
@@ -14,6 +16,7 @@ import {
   type FaultProxy,
   type FaultRule
 } from '../../__fixtures__/services/fault-proxy.js'
+import { seedImage } from '../../__fixtures__/services/oci-seed.js'
 
 /**
  * Transient faults within the retry budget: the bundled action, run as the
@@ -36,6 +39,8 @@ interface Row {
   readonly rules: (repo: string) => FaultRule[]
   readonly retries: (host: string, repo: string) => RegExp[]
   readonly inputs?: Record<string, string>
+  /** Run before the faults are set, without them: a tagged repository is asked for each blob first. */
+  readonly prepare?: (w: FaultWorld, repo: string) => Promise<unknown>
   /**
    * The requests of the faulted kind, as `METHOD status fault authorization` (the scheme
    * the client sent; expire-token strips it on the way to the registry), when they tell the story.
@@ -97,6 +102,12 @@ const ROWS: Row[] = [
   {
     name: '502 on a blob existence check',
     proxy: (w) => w.basic,
+    // A repository with a tag: each blob is asked for (HEAD) before it is sent.
+    prepare: (w, repo) =>
+      seedImage({ url: w.basic.url, creds: USER }, repo, {
+        layers: [randomBytes(1024)],
+        tag: 'earlier'
+      }),
     rules: (repo) => [
       {
         method: 'HEAD',
@@ -107,6 +118,24 @@ const ROWS: Row[] = [
     retries: (host, repo) => [
       line(
         `${esc(host)}: HEAD /v2/${repo}/blobs/sha256:[0-9a-f]{64} answered HTTP 502; retry 1 of 4 in ${backoff(1)} s`
+      )
+    ]
+  },
+  {
+    name: '502 on offering a blob to a new repository',
+    proxy: (w) => w.basic,
+    // A repository without tags: each blob is offered as a mount from it, and the 202 opens its upload.
+    rules: (repo) => [
+      {
+        method: 'POST',
+        path: new RegExp(`/${repo}/blobs/uploads/$`),
+        query: /^mount=sha256%3A[0-9a-f]{64}&from=/,
+        fault: { kind: 'status', status: 502 }
+      }
+    ],
+    retries: (host, repo) => [
+      line(
+        `${esc(host)}: POST /v2/${repo}/blobs/uploads/ answered HTTP 502; retry 1 of 4 in ${backoff(1)} s`
       )
     ]
   },
@@ -227,6 +256,7 @@ describe.each(ROWS)('$name', (row) => {
       .slice(0, 40)
       .replace(/-$/, '')}`
     target = `${proxy.host}/${repo}`
+    await row.prepare?.(world, repo)
     proxy.reset()
     for (const rule of row.rules(repo)) proxy.inject(rule)
     run = await runPublish(world, [target], row.inputs ?? {})

@@ -94,8 +94,8 @@ async function uploadOnce(
   blob: BlobSource,
   opened: UploadSession | undefined
 ): Promise<void> {
-  const session = opened ?? (await startUpload(repo, blob.digest))
-  const source = watched(toWebStream(await blob.open()))
+  const { session, body } = await sessionAndBody(repo, blob, opened)
+  const source = watched(toWebStream(body))
   let response: Response
   try {
     response = await repo.client.request(
@@ -126,6 +126,31 @@ async function uploadOnce(
   if (isRetryableStatus(error.status) || error.status === 401 || lostSession(error))
     throw new RetryableAnswer(error, retryAfter)
   throw error
+}
+
+/**
+ * The upload session (`opened`, or a new one) and the source's body. A new
+ * session is asked for while the source opens (a download, for a registry
+ * source): a round trip less per blob. A body opened for a session that was
+ * refused is cancelled.
+ */
+async function sessionAndBody(
+  repo: RepoHandle,
+  blob: BlobSource,
+  opened: UploadSession | undefined
+): Promise<{ session: UploadSession; body: ReadableStream<Uint8Array> | NodeJS.ReadableStream }> {
+  if (opened) return { session: opened, body: await blob.open() }
+  const body = blob.open()
+  // Handled here so a source that fails while the session is asked for is not an unhandled rejection.
+  body.catch(() => undefined)
+  let session: UploadSession
+  try {
+    session = await startUpload(repo, blob.digest)
+  } catch (e) {
+    void body.then((b) => toWebStream(b).cancel()).catch(() => undefined)
+    throw e
+  }
+  return { session, body: await body }
 }
 
 async function uploadChunked(repo: RepoHandle, blob: BlobSource): Promise<void> {

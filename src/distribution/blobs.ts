@@ -23,8 +23,7 @@ export async function hasBlob(repo: RepoHandle, digest: string): Promise<boolean
 
 /** What a mount request got: the blob linked, or not (with the upload session the registry opened instead, if it did). */
 export type MountAnswer =
-  | { readonly mounted: true }
-  | { readonly mounted: false; readonly session?: UploadSession }
+  { readonly mounted: true } | { readonly mounted: false; readonly session?: UploadSession }
 
 /**
  * Ask the registry to link a blob from a repository it holds (no bytes

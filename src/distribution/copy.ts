@@ -104,9 +104,16 @@ export async function copyContent(
       return
     }
     if (options.preview) return countBlob(blob, options.preview.planned)
+    const open = (): Promise<ReadableStream<Uint8Array>> =>
+      source.openBlob(blob, { toRegistry: true })
+    const offers = asks ? mountFrom : [...mountFrom, target.path]
+    // Offered to the untagged target alone, the blob is all but certain to be
+    // uploaded: its source opens beside the offer, a round trip less.
+    const early = offers.length === 1 && offers[0] === target.path ? openedOnce(open) : undefined
     let session: UploadSession | undefined
-    for (const from of asks ? mountFrom : [...mountFrom, target.path]) {
+    for (const from of offers) {
       const answer = await mountBlob(mountRepo, blob.digest, from)
+      if (answer.mounted) early?.drop()
       if (answer.mounted && from === target.path) {
         stats.blobsPresent++
         options.onBlob?.(blob, 'already there')
@@ -126,8 +133,7 @@ export async function copyContent(
         digest: blob.digest,
         size: blob.size,
         // The target checks the digest of the upload: the source need not hash it too.
-        open: async () =>
-          withProgress(await source.openBlob(blob, { toRegistry: true }), blob, options.log)
+        open: async () => withProgress(await (early?.take() ?? open()), blob, options.log)
       },
       session
     )
@@ -193,6 +199,31 @@ export async function copyContent(
     })
   }
   return stats
+}
+
+/**
+ * A source opened ahead of its use: `take` gives it once (later calls get
+ * undefined, and open anew); `drop` cancels it when it is not needed.
+ */
+function openedOnce(open: () => Promise<ReadableStream<Uint8Array>>): {
+  take: () => Promise<ReadableStream<Uint8Array>> | undefined
+  drop: () => void
+} {
+  let pending: Promise<ReadableStream<Uint8Array>> | undefined = open()
+  // A failure is the taker's to see; one nobody takes is not an unhandled rejection.
+  pending.catch(() => undefined)
+  return {
+    take: () => {
+      const given = pending
+      pending = undefined
+      return given
+    },
+    drop: () => {
+      const dropped = pending
+      pending = undefined
+      void dropped?.then((s) => s.cancel()).catch(() => undefined)
+    }
+  }
 }
 
 /** Blobs at least this large say how far their transfer got, every quarter. */
