@@ -36,16 +36,17 @@ var discard = __webpack_require__(8440);
  */
 const CHUNK_BYTES = 8 * 1024 * 1024;
 /**
- * Upload a blob: open a session, then one streamed PUT with the whole body;
- * a registry that refuses that (405, 413, 501, UNSUPPORTED) gets PATCH chunks
- * of at most CHUNK_BYTES and a closing PUT. A transient failure (network,
- * 408/429/5xx, an expired token, a lost session) re-opens the source and
- * starts over, as many times as the client retries.
+ * Upload a blob: open a session (or take `opened`, one a mount request left
+ * open), then one streamed PUT with the whole body; a registry that refuses
+ * that (405, 413, 501, UNSUPPORTED) gets PATCH chunks of at most CHUNK_BYTES
+ * and a closing PUT. A transient failure (network, 408/429/5xx, an expired
+ * token, a lost session) re-opens the source and starts over in a new
+ * session, as many times as the client retries.
  */
-async function uploadBlob(repo, blob) {
+async function uploadBlob(repo, blob, opened) {
     for (let attempt = 0;; attempt++) {
         try {
-            await uploadOnce(repo, blob);
+            await uploadOnce(repo, blob, attempt === 0 ? opened : undefined);
             return;
         }
         catch (e) {
@@ -86,9 +87,9 @@ function isTransient(e) {
         e instanceof errors/* CredentialsRejectedError */.HK ||
         e instanceof endpoint/* UnsafeEndpointError */.Qh);
 }
-async function uploadOnce(repo, blob) {
-    const session = await startUpload(repo, blob.digest);
-    const source = (0,byte_streams/* watched */.V)((0,byte_streams/* toWebStream */.U)(await blob.open()));
+async function uploadOnce(repo, blob, opened) {
+    const { session, body } = await sessionAndBody(repo, blob, opened);
+    const source = (0,byte_streams/* watched */.V)((0,byte_streams/* toWebStream */.U)(body));
     let response;
     try {
         response = await repo.client.request(withDigest(session.location, blob.digest), {
@@ -117,6 +118,28 @@ async function uploadOnce(repo, blob) {
     if ((0,retry/* isRetryableStatus */.PS)(error.status) || error.status === 401 || lostSession(error))
         throw new RetryableAnswer(error, retryAfter);
     throw error;
+}
+/**
+ * The upload session (`opened`, or a new one) and the source's body. A new
+ * session is asked for while the source opens (a download, for a registry
+ * source): a round trip less per blob. A body opened for a session that was
+ * refused is cancelled.
+ */
+async function sessionAndBody(repo, blob, opened) {
+    if (opened)
+        return { session: opened, body: await blob.open() };
+    const body = blob.open();
+    // Handled here so a source that fails while the session is asked for is not an unhandled rejection.
+    body.catch(() => undefined);
+    let session;
+    try {
+        session = await startUpload(repo, blob.digest);
+    }
+    catch (e) {
+        void body.then((b) => (0,byte_streams/* toWebStream */.U)(b).cancel()).catch(() => undefined);
+        throw e;
+    }
+    return { session, body: await body };
 }
 async function uploadChunked(repo, blob) {
     const session = await startUpload(repo, blob.digest);
@@ -187,10 +210,17 @@ async function uploadChunked(repo, blob) {
 async function startUpload(repo, digest) {
     const path = (0,distribution_repo/* apiPath */.So)(repo, 'blobs/uploads/');
     const response = await repo.client.request(path, { method: 'POST' }, repo.scopes);
-    const location = resolveLocation(response, `${repo.client.baseUrl}${path}`);
-    if (response.status !== 202 || !location)
+    const session = sessionOf(response, `${repo.client.baseUrl}${path}`);
+    if (!session)
         throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, digest);
     await (0,discard/* discard */.v)(response);
+    return session;
+}
+/** The session a POST to `blobs/uploads/` opened: a 202 with a Location; else undefined. */
+function sessionOf(response, requestUrl) {
+    const location = resolveLocation(response, requestUrl);
+    if (response.status !== 202 || !location)
+        return undefined;
     const minChunk = Number(response.headers.get('oci-chunk-min-length') ?? 0);
     return { location, minChunk: Number.isSafeInteger(minChunk) ? minChunk : 0 };
 }
@@ -221,6 +251,7 @@ var scope = __webpack_require__(8850);
 
 
 
+
 /** Whether the repository has the blob (HEAD; a redirect to storage means yes). */
 async function hasBlob(repo, digest) {
     const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), { method: 'HEAD', redirect: 'manual' }, repo.scopes);
@@ -235,9 +266,11 @@ async function hasBlob(repo, digest) {
     throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'checking blob', false, digest);
 }
 /**
- * Ask the registry to link a blob from another repository it holds (no
- * bytes move). True when mounted (201). Anything else is false and the
- * caller uploads: 202 (the registry opened an upload session instead; it is
+ * Ask the registry to link a blob from a repository it holds (no bytes
+ * move); `fromPath` may be the repository itself, which asks whether it holds
+ * the blob already. Mounted on 201. Anything else is not mounted: 202 (the
+ * registry opened an upload session instead, as the OCI distribution spec
+ * says it should: returned, so the upload can use it; one that is not used is
  * left to expire, as cancelling needs the `delete` action that push tokens
  * lack), 401/403 (the source is not readable), 400/404. The scopes gain pull
  * on `fromPath` when they lack it, as the token must cover both.
@@ -250,7 +283,10 @@ async function mountBlob(repo, digest, fromPath) {
     const path = (0,distribution_repo/* apiPath */.So)(repo, `blobs/uploads/?${query.toString()}`);
     const response = await repo.client.request(path, { method: 'POST' }, scopes);
     await (0,discard/* discard */.v)(response);
-    return response.status === 201;
+    if (response.status === 201)
+        return { mounted: true };
+    const session = sessionOf(response, `${repo.client.baseUrl}${path}`);
+    return session ? { mounted: false, session } : { mounted: false };
 }
 
 // EXTERNAL MODULE: ./src/distribution/manifests.ts
@@ -298,28 +334,44 @@ async function copyContent(source, target, top, options) {
         }
         return done;
     };
+    const asks = !options.untagged || options.preview !== undefined;
     const transferBlob = async (blob) => {
-        if (await hasBlob(target, blob.digest)) {
+        if (asks && (await hasBlob(target, blob.digest))) {
             stats.blobsPresent++;
             options.onBlob?.(blob, 'already there');
             return;
         }
         if (options.preview)
             return countBlob(blob, options.preview.planned);
-        for (const from of mountFrom) {
-            if (await mountBlob(mountRepo, blob.digest, from)) {
+        const open = () => source.openBlob(blob, { toRegistry: true });
+        const offers = asks ? mountFrom : [...mountFrom, target.path];
+        // Offered to the untagged target alone, the blob is all but certain to be
+        // uploaded: its source opens beside the offer, a round trip less.
+        const early = offers.length === 1 && offers[0] === target.path ? openedOnce(open) : undefined;
+        let session;
+        for (const from of offers) {
+            const answer = await mountBlob(mountRepo, blob.digest, from);
+            if (answer.mounted)
+                early?.drop();
+            if (answer.mounted && from === target.path) {
+                stats.blobsPresent++;
+                options.onBlob?.(blob, 'already there');
+                return;
+            }
+            if (answer.mounted) {
                 stats.blobsMounted++;
                 options.log(`mounted ${copy_short(blob.digest)} from ${from}`);
                 options.onBlob?.(blob, 'mounted');
                 return;
             }
+            session = answer.session ?? session;
         }
         await uploadBlob(target, {
             digest: blob.digest,
             size: blob.size,
             // The target checks the digest of the upload: the source need not hash it too.
-            open: async () => withProgress(await source.openBlob(blob, { toRegistry: true }), blob, options.log)
-        });
+            open: async () => withProgress(await (early?.take() ?? open()), blob, options.log)
+        }, session);
         stats.blobsUploaded++;
         stats.bytesUploaded += blob.size;
         options.log(`uploaded ${copy_short(blob.digest)} (${formatBytes(blob.size)})`);
@@ -353,7 +405,7 @@ async function copyContent(source, target, top, options) {
         const { manifests: children, blobs: own } = (0,media_types/* manifestChildren */.fM)(manifest);
         needed.push(...own);
         await (0,limit/* allLimited */.y)(children, width, async (child) => {
-            if (await (0,manifests/* headManifest */.sy)(target, child.digest)) {
+            if (asks && (await (0,manifests/* headManifest */.sy)(target, child.digest))) {
                 stats.manifestsPresent++;
                 return;
             }
@@ -381,6 +433,27 @@ async function copyContent(source, target, top, options) {
         });
     }
     return stats;
+}
+/**
+ * A source opened ahead of its use: `take` gives it once (later calls get
+ * undefined, and open anew); `drop` cancels it when it is not needed.
+ */
+function openedOnce(open) {
+    let pending = open();
+    // A failure is the taker's to see; one nobody takes is not an unhandled rejection.
+    pending.catch(() => undefined);
+    return {
+        take: () => {
+            const given = pending;
+            pending = undefined;
+            return given;
+        },
+        drop: () => {
+            const dropped = pending;
+            pending = undefined;
+            void dropped?.then((s) => s.cancel()).catch(() => undefined);
+        }
+    };
 }
 /** Blobs at least this large say how far their transfer got, every quarter. */
 const PROGRESS_MIN_BYTES = 32 * 1024 * 1024;
@@ -1386,6 +1459,7 @@ async function copyTo(run, source, options, landed, env) {
     const stats = await copyContent(source.content, state.repo, source.top, {
         concurrency: options.concurrency,
         mountFrom: route.mountFrom,
+        untagged: state.existingTags.length === 0,
         log: (line) => env.log.info(line),
         onBlob: (blob, how) => run.events({ kind: 'blob', target, digest: blob.digest, bytes: blob.size, how }, NO_GROUP)
     });

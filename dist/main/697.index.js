@@ -1,250 +1,6 @@
-export const id = 275;
-export const ids = [275];
+export const id = 697;
+export const ids = [697];
 export const modules = {
-
-/***/ 7179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  actionEdge: () => (/* binding */ actionEdge)
-});
-
-// EXTERNAL MODULE: ./src/action/runner.ts
-var runner = __webpack_require__(5242);
-// EXTERNAL MODULE: ./src/credentials/token-fetch.ts
-var token_fetch = __webpack_require__(7158);
-// EXTERNAL MODULE: ./src/distribution/proxy-dispatch.ts
-var proxy_dispatch = __webpack_require__(7757);
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(8382);
-// EXTERNAL MODULE: ./src/shared/retry.ts
-var retry = __webpack_require__(3091);
-;// CONCATENATED MODULE: ./src/credentials/github-id-token.ts
-
-
-
-
-/** The default: the `retries` input's default policy (the edges pass the run's). */
-const PACING = { policy: (0,retry/* retryPolicy */.Jb)() };
-/**
- * The runner's GitHub OIDC ID token for `audience`, asked as @actions/core's
- * getIDToken asks it (`GET <ACTIONS_ID_TOKEN_REQUEST_URL>&audience=…` with the
- * request token as Bearer; the answer's `value`), but through tagship's own
- * proxy rules (see docs/proxies.md) and retries: the same `HTTPS_PROXY` and
- * `NO_PROXY` as every other request, and no deprecated Buffer call in a
- * proxy tunnel. The caller masks the token (githubIdToken checks the
- * variables first and words the errors).
- */
-async function fetchGithubIdToken(audience, env = process.env, pacing = PACING) {
-    const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!base || !requestToken)
-        throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-    const url = new URL(base);
-    url.searchParams.set('audience', audience);
-    const way = await (0,proxy_dispatch/* route */.wE)(url, [], env);
-    return (0,retry/* retrying */.R$)(pacing, async () => {
-        let res;
-        try {
-            res = await (0,token_fetch/* tokenFetch */.o)(url, way, {
-                headers: { authorization: `Bearer ${requestToken}`, 'user-agent': 'actions/oidc-client' }
-            });
-        }
-        catch (e) {
-            const reason = `${(0,errors/* messageOf */.bD)((0,errors/* causeOf */.rl)(e) ?? e)}${(0,proxy_dispatch/* viaProxy */.bP)(way.proxy)}`;
-            return {
-                again: `GitHub's ID token service: ${reason}`,
-                error: new Error(`GitHub's ID token service could not be reached: ${reason}`)
-            };
-        }
-        const text = await res.text();
-        if ((0,retry/* isRetryableStatus */.PS)(res.status))
-            return {
-                again: `GitHub's ID token service answered HTTP ${res.status}`,
-                retryAfter: res.headers.get('retry-after'),
-                error: new Error(`GitHub's ID token service answered HTTP ${res.status} after retrying`)
-            };
-        if (res.status !== 200)
-            throw new Error(`GitHub's ID token service answered HTTP ${res.status}`);
-        let value;
-        try {
-            value = JSON.parse(text).value;
-        }
-        catch {
-            value = undefined;
-        }
-        if (typeof value !== 'string' || value === '')
-            throw new Error("GitHub's ID token service answered with no token");
-        return { value };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/credentials/sources.ts
-/**
- * The AWS and Azure SDK paths, for a login step that needs them (the action's and the CLI's).
- * Each SDK is imported only when a login calls it: most runs use neither, and loading them
- * up front is most of the bundle's start-up time (the bundler puts each in its own chunk).
- */
-function credentialSources() {
-    return {
-        ecr: async (provider, aws, options) => {
-            const { ecrCredentials } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(780)]).then(__webpack_require__.bind(__webpack_require__, 3780));
-            return ecrCredentials(provider, aws, options);
-        },
-        ecrPublic: async (aws, options) => {
-            const { ecrPublicCredentials } = await Promise.all(/* import() */[__webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(780), __webpack_require__.e(72)]).then(__webpack_require__.bind(__webpack_require__, 1691));
-            return ecrPublicCredentials(aws, options);
-        },
-        acrOidc: async (registry, azure, options) => {
-            const { acrOidcCredentials } = await Promise.all(/* import() */[__webpack_require__.e(738), __webpack_require__.e(952), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 9100));
-            return acrOidcCredentials(registry, azure, options);
-        },
-        // No SDK (two fetch calls), but most runs have no Google target to load it for.
-        gcpOidc: async (gcp, options) => {
-            const { gcpOidcCredentials } = await __webpack_require__.e(/* import() */ 320).then(__webpack_require__.bind(__webpack_require__, 4320));
-            return gcpOidcCredentials(gcp, options);
-        },
-        dockerhubOidc: async (hub, options) => {
-            const { dockerhubOidcCredentials } = await __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 3747));
-            return dockerhubOidcCredentials(hub, options);
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/push/events.ts
-var events = __webpack_require__(9515);
-// EXTERNAL MODULE: ./src/push/session.ts + 2 modules
-var session = __webpack_require__(7177);
-// EXTERNAL MODULE: ./src/docker/config.ts
-var config = __webpack_require__(656);
-;// CONCATENATED MODULE: ./src/action/post-io.ts
-
-/**
- * What the post step reads and prints, through the runner's protocol
- * (runner.ts) rather than @actions/core: core drags in its HTTP client
- * (undici, most of a 500 KB bundle) for a step that reads one variable and
- * prints a few lines.
- */
-
-/** The name main saves its state under; the runner hands it back as `STATE_<name>`. */
-const POST_STATE_KEY = 'tagship';
-function readPostState(env = process.env) {
-    const text = getState(POST_STATE_KEY, env);
-    if (text === '')
-        return undefined;
-    return JSON.parse(text);
-}
-
-;// CONCATENATED MODULE: ./src/action/state.ts
-
-
-/** Read back by the post step (post-io.ts). */
-function savePostState(state) {
-    runner/* saveState */.LZ(POST_STATE_KEY, JSON.stringify(state));
-}
-
-;// CONCATENATED MODULE: ./src/action/publish-env.ts
-
-
-
-
-
-
-
-
-/**
- * The action's side of a publish: log groups and warnings through the
- * runner's protocol (runner.ts), every secret masked, the post step told
- * about each docker login, and DOCKER_CONFIG exported for later steps when
- * `logout: false`.
- */
-function actionEdge(inputs) {
-    const { logout } = inputs.auth;
-    return {
-        log: {
-            info: (line) => runner/* info */.pq(line),
-            warning: (line) => runner/* warning */.$e(line),
-            error: (line) => runner/* error */.z3(line),
-            group: (title, work) => runner/* group */.Os(title, work)
-        },
-        mask: (secret) => runner/* setSecret */.Pq(secret),
-        // The log groups get the same words for every event as the CLI's plain lines.
-        events: events/* printEvent */.I,
-        client: clientOptions(inputs),
-        sources: credentialSources(),
-        login: {
-            getIdToken: async (audience) => {
-                // The runner masks its request token itself; masked here too, as it is sent.
-                const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-                if (requestToken)
-                    runner/* setSecret */.Pq(requestToken);
-                const token = await fetchGithubIdToken(audience, process.env, {
-                    policy: (0,retry/* retryPolicy */.Jb)(inputs.publish.retries),
-                    onRetry: (line) => runner/* info */.pq(line)
-                });
-                runner/* setSecret */.Pq(token);
-                return token;
-            },
-            configParent: process.env.RUNNER_TEMP,
-            // Exported for later steps, the config keeps the logins the job already had.
-            ...(logout ? {} : { seedConfig: (0,config/* seedFromJob */.l3)((0,config/* readJobConfig */.md)((0,config/* jobConfigPath */.X3)(process.env))) }),
-            onDockerLogins: (state) => savePostState({ ...state, logout })
-        },
-        tempDir: process.env.RUNNER_TEMP,
-        loggedIn: ({ configDir, dockerLogins }) => {
-            if (configDir === undefined || logout)
-                return;
-            runner/* exportVariable */.dN('DOCKER_CONFIG', configDir);
-            savePostState({ configDir, dockerLogins, logout: false, exported: true });
-            runner/* info */.pq(`DOCKER_CONFIG=${configDir} is exported for later steps (logout: false)`);
-        }
-    };
-}
-/**
- * The registry client's timeouts, retries and `insecure-registries`, from the
- * publishing inputs; the logins use them too. The list names hosts, so each
- * client relaxes TLS only for the registries listed.
- */
-function clientOptions(inputs) {
-    return (0,session/* clientOptionsOf */.RS)(inputs, (message) => runner/* info */.pq(message));
-}
-
-
-/***/ }),
-
-/***/ 7158:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ tokenFetch)
-/* harmony export */ });
-/* harmony import */ var _distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7757);
-
-/** How long one request to a token service may take before it is retried. */
-const TOKEN_TIMEOUT_MS = 30_000;
-/**
- * One request to a token service (GitHub's ID tokens, Docker's identity
- * service, Google STS and IAM, the ACR exchange): JSON accepted, redirects
- * not followed (one would re-send a token to wherever it points), a timeout,
- * and the route of the proxy rules.
- */
-function tokenFetch(url, way, init) {
-    return fetch(url, {
-        ...(init.method !== undefined && { method: init.method }),
-        ...(init.body !== undefined && { body: init.body }),
-        headers: { accept: 'application/json', ...init.headers },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
-        ...(0,_distribution_proxy_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .dispatchOptions */ .th)(way)
-    });
-}
-
-
-/***/ }),
 
 /***/ 7702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -344,16 +100,17 @@ var discard = __webpack_require__(8440);
  */
 const CHUNK_BYTES = 8 * 1024 * 1024;
 /**
- * Upload a blob: open a session, then one streamed PUT with the whole body;
- * a registry that refuses that (405, 413, 501, UNSUPPORTED) gets PATCH chunks
- * of at most CHUNK_BYTES and a closing PUT. A transient failure (network,
- * 408/429/5xx, an expired token, a lost session) re-opens the source and
- * starts over, as many times as the client retries.
+ * Upload a blob: open a session (or take `opened`, one a mount request left
+ * open), then one streamed PUT with the whole body; a registry that refuses
+ * that (405, 413, 501, UNSUPPORTED) gets PATCH chunks of at most CHUNK_BYTES
+ * and a closing PUT. A transient failure (network, 408/429/5xx, an expired
+ * token, a lost session) re-opens the source and starts over in a new
+ * session, as many times as the client retries.
  */
-async function uploadBlob(repo, blob) {
+async function uploadBlob(repo, blob, opened) {
     for (let attempt = 0;; attempt++) {
         try {
-            await uploadOnce(repo, blob);
+            await uploadOnce(repo, blob, attempt === 0 ? opened : undefined);
             return;
         }
         catch (e) {
@@ -394,9 +151,9 @@ function isTransient(e) {
         e instanceof errors/* CredentialsRejectedError */.HK ||
         e instanceof endpoint/* UnsafeEndpointError */.Qh);
 }
-async function uploadOnce(repo, blob) {
-    const session = await startUpload(repo, blob.digest);
-    const source = (0,byte_streams/* watched */.V)((0,byte_streams/* toWebStream */.U)(await blob.open()));
+async function uploadOnce(repo, blob, opened) {
+    const { session, body } = await sessionAndBody(repo, blob, opened);
+    const source = (0,byte_streams/* watched */.V)((0,byte_streams/* toWebStream */.U)(body));
     let response;
     try {
         response = await repo.client.request(withDigest(session.location, blob.digest), {
@@ -425,6 +182,28 @@ async function uploadOnce(repo, blob) {
     if ((0,retry/* isRetryableStatus */.PS)(error.status) || error.status === 401 || lostSession(error))
         throw new RetryableAnswer(error, retryAfter);
     throw error;
+}
+/**
+ * The upload session (`opened`, or a new one) and the source's body. A new
+ * session is asked for while the source opens (a download, for a registry
+ * source): a round trip less per blob. A body opened for a session that was
+ * refused is cancelled.
+ */
+async function sessionAndBody(repo, blob, opened) {
+    if (opened)
+        return { session: opened, body: await blob.open() };
+    const body = blob.open();
+    // Handled here so a source that fails while the session is asked for is not an unhandled rejection.
+    body.catch(() => undefined);
+    let session;
+    try {
+        session = await startUpload(repo, blob.digest);
+    }
+    catch (e) {
+        void body.then((b) => (0,byte_streams/* toWebStream */.U)(b).cancel()).catch(() => undefined);
+        throw e;
+    }
+    return { session, body: await body };
 }
 async function uploadChunked(repo, blob) {
     const session = await startUpload(repo, blob.digest);
@@ -495,10 +274,17 @@ async function uploadChunked(repo, blob) {
 async function startUpload(repo, digest) {
     const path = (0,distribution_repo/* apiPath */.So)(repo, 'blobs/uploads/');
     const response = await repo.client.request(path, { method: 'POST' }, repo.scopes);
-    const location = resolveLocation(response, `${repo.client.baseUrl}${path}`);
-    if (response.status !== 202 || !location)
+    const session = sessionOf(response, `${repo.client.baseUrl}${path}`);
+    if (!session)
         throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'uploading blob', true, digest);
     await (0,discard/* discard */.v)(response);
+    return session;
+}
+/** The session a POST to `blobs/uploads/` opened: a 202 with a Location; else undefined. */
+function sessionOf(response, requestUrl) {
+    const location = resolveLocation(response, requestUrl);
+    if (response.status !== 202 || !location)
+        return undefined;
     const minChunk = Number(response.headers.get('oci-chunk-min-length') ?? 0);
     return { location, minChunk: Number.isSafeInteger(minChunk) ? minChunk : 0 };
 }
@@ -529,6 +315,7 @@ var scope = __webpack_require__(8850);
 
 
 
+
 /** Whether the repository has the blob (HEAD; a redirect to storage means yes). */
 async function hasBlob(repo, digest) {
     const response = await repo.client.request((0,distribution_repo/* apiPath */.So)(repo, `blobs/${digest}`), { method: 'HEAD', redirect: 'manual' }, repo.scopes);
@@ -543,9 +330,11 @@ async function hasBlob(repo, digest) {
     throw await (0,distribution_repo/* refusal */.x5)(repo, response, 'checking blob', false, digest);
 }
 /**
- * Ask the registry to link a blob from another repository it holds (no
- * bytes move). True when mounted (201). Anything else is false and the
- * caller uploads: 202 (the registry opened an upload session instead; it is
+ * Ask the registry to link a blob from a repository it holds (no bytes
+ * move); `fromPath` may be the repository itself, which asks whether it holds
+ * the blob already. Mounted on 201. Anything else is not mounted: 202 (the
+ * registry opened an upload session instead, as the OCI distribution spec
+ * says it should: returned, so the upload can use it; one that is not used is
  * left to expire, as cancelling needs the `delete` action that push tokens
  * lack), 401/403 (the source is not readable), 400/404. The scopes gain pull
  * on `fromPath` when they lack it, as the token must cover both.
@@ -558,7 +347,10 @@ async function mountBlob(repo, digest, fromPath) {
     const path = (0,distribution_repo/* apiPath */.So)(repo, `blobs/uploads/?${query.toString()}`);
     const response = await repo.client.request(path, { method: 'POST' }, scopes);
     await (0,discard/* discard */.v)(response);
-    return response.status === 201;
+    if (response.status === 201)
+        return { mounted: true };
+    const session = sessionOf(response, `${repo.client.baseUrl}${path}`);
+    return session ? { mounted: false, session } : { mounted: false };
 }
 
 // EXTERNAL MODULE: ./src/distribution/manifests.ts
@@ -606,28 +398,44 @@ async function copyContent(source, target, top, options) {
         }
         return done;
     };
+    const asks = !options.untagged || options.preview !== undefined;
     const transferBlob = async (blob) => {
-        if (await hasBlob(target, blob.digest)) {
+        if (asks && (await hasBlob(target, blob.digest))) {
             stats.blobsPresent++;
             options.onBlob?.(blob, 'already there');
             return;
         }
         if (options.preview)
             return countBlob(blob, options.preview.planned);
-        for (const from of mountFrom) {
-            if (await mountBlob(mountRepo, blob.digest, from)) {
+        const open = () => source.openBlob(blob, { toRegistry: true });
+        const offers = asks ? mountFrom : [...mountFrom, target.path];
+        // Offered to the untagged target alone, the blob is all but certain to be
+        // uploaded: its source opens beside the offer, a round trip less.
+        const early = offers.length === 1 && offers[0] === target.path ? openedOnce(open) : undefined;
+        let session;
+        for (const from of offers) {
+            const answer = await mountBlob(mountRepo, blob.digest, from);
+            if (answer.mounted)
+                early?.drop();
+            if (answer.mounted && from === target.path) {
+                stats.blobsPresent++;
+                options.onBlob?.(blob, 'already there');
+                return;
+            }
+            if (answer.mounted) {
                 stats.blobsMounted++;
                 options.log(`mounted ${copy_short(blob.digest)} from ${from}`);
                 options.onBlob?.(blob, 'mounted');
                 return;
             }
+            session = answer.session ?? session;
         }
         await uploadBlob(target, {
             digest: blob.digest,
             size: blob.size,
             // The target checks the digest of the upload: the source need not hash it too.
-            open: async () => withProgress(await source.openBlob(blob, { toRegistry: true }), blob, options.log)
-        });
+            open: async () => withProgress(await (early?.take() ?? open()), blob, options.log)
+        }, session);
         stats.blobsUploaded++;
         stats.bytesUploaded += blob.size;
         options.log(`uploaded ${copy_short(blob.digest)} (${formatBytes(blob.size)})`);
@@ -661,7 +469,7 @@ async function copyContent(source, target, top, options) {
         const { manifests: children, blobs: own } = (0,media_types/* manifestChildren */.fM)(manifest);
         needed.push(...own);
         await (0,limit/* allLimited */.y)(children, width, async (child) => {
-            if (await (0,manifests/* headManifest */.sy)(target, child.digest)) {
+            if (asks && (await (0,manifests/* headManifest */.sy)(target, child.digest))) {
                 stats.manifestsPresent++;
                 return;
             }
@@ -689,6 +497,27 @@ async function copyContent(source, target, top, options) {
         });
     }
     return stats;
+}
+/**
+ * A source opened ahead of its use: `take` gives it once (later calls get
+ * undefined, and open anew); `drop` cancels it when it is not needed.
+ */
+function openedOnce(open) {
+    let pending = open();
+    // A failure is the taker's to see; one nobody takes is not an unhandled rejection.
+    pending.catch(() => undefined);
+    return {
+        take: () => {
+            const given = pending;
+            pending = undefined;
+            return given;
+        },
+        drop: () => {
+            const dropped = pending;
+            pending = undefined;
+            void dropped?.then((s) => s.cancel()).catch(() => undefined);
+        }
+    };
 }
 /** Blobs at least this large say how far their transfer got, every quarter. */
 const PROGRESS_MIN_BYTES = 32 * 1024 * 1024;
