@@ -110,7 +110,9 @@ describe.each<RegistryAuth>(['none', 'htpasswd', 'token'])(
         mounted: false,
         session: {
           location: expect.stringMatching(
-            new RegExp(`^http://${registry.host}/v2/team/mounted/blobs/uploads/[0-9a-f-]{36}\\?_state=`)
+            new RegExp(
+              `^http://${registry.host}/v2/team/mounted/blobs/uploads/[0-9a-f-]{36}\\?_state=`
+            )
           ),
           minChunk: 0
         }
