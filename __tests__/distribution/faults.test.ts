@@ -14,6 +14,9 @@ import { getManifest, headManifest, putManifest } from '../../src/distribution/m
 import { repoHandle, type RepoHandle } from '../../src/distribution/repo.js'
 import { listTags } from '../../src/distribution/tags.js'
 import { registryContent } from '../../src/distribution/content-source.js'
+import { copyContent } from '../../src/distribution/copy.js'
+import { manifestChildren } from '../../src/distribution/media-types.js'
+import type { RawManifest } from '../../src/distribution/manifests.js'
 import { blobOf, failure, image, readAll, sha256 } from './content-helpers.js'
 
 const ALICE = { username: 'alice', password: 'alice-pass-42', repositories: ['team/*'] }
@@ -265,6 +268,76 @@ describe('a copy that checks the size alone (toRegistry)', () => {
       `uploading blob ${proxy.host}/team/copy-target@${sha256(bytes)} failed: DIGEST_INVALID (HTTP 400): the content did not match its digest or size: the source changed or the transfer was corrupted; run again`
     ])
     expect(await hasBlob(target, sha256(bytes))).toBe(false)
+  })
+})
+
+describe('a copy into a repository without tags', () => {
+  /** The requests on `path` only (the source's reads go through the same proxy), in order. */
+  const on = (path: string): string[] =>
+    seen().filter((line) => line.split(' ')[1]!.startsWith(`/v2/${path}/`))
+  const copyInto = (path: string, manifest: RawManifest) =>
+    copyContent(registryContent(repo), repoHandle(client, path, 'push'), manifest, {
+      concurrency: 1,
+      untagged: true,
+      log: () => undefined
+    })
+
+  test('each blob is offered as a mount from the target itself: no HEAD, and the 202 carries the upload', async () => {
+    const manifest = await image(repo, { os: 'linux', architecture: 'amd64' }, 2)
+    proxy.reset()
+    const stats = await copyInto('team/fresh', manifest)
+    expect([stats.blobsUploaded, stats.blobsPresent, stats.blobsMounted]).toEqual([3, 0, 0])
+    expect(on('team/fresh')).toEqual(
+      Array<string[]>(3)
+        .fill([
+          'POST /v2/team/fresh/blobs/uploads/ 202',
+          'PUT /v2/team/fresh/blobs/uploads/<uuid> 201'
+        ])
+        .flat()
+    )
+  })
+
+  test('a blob the untagged repository holds (an interrupted run) is linked, not sent again', async () => {
+    const manifest = await image(repo, { os: 'linux', architecture: 'amd64' }, 1)
+    const [config] = manifestChildren(manifest).blobs
+    const target = repoHandle(client, 'team/interrupted', 'push')
+    await uploadBlob(target, { ...config!, open: () => registryContent(repo).openBlob(config!) })
+    proxy.reset()
+    const stats = await copyInto('team/interrupted', manifest)
+    expect([stats.blobsUploaded, stats.blobsPresent]).toEqual([1, 1])
+    expect(on('team/interrupted').sort()).toEqual(
+      [
+        'POST /v2/team/interrupted/blobs/uploads/ 201',
+        'POST /v2/team/interrupted/blobs/uploads/ 202',
+        'PUT /v2/team/interrupted/blobs/uploads/<uuid> 201'
+      ].sort()
+    )
+  })
+
+  test('a registry that refuses the offer (Docker Hub has answered 400) gets a plain upload', async () => {
+    const manifest = await image(repo, { os: 'linux', architecture: 'amd64' }, 1)
+    proxy.reset()
+    proxy.inject({
+      method: 'POST',
+      path: /\/blobs\/uploads\/$/,
+      query: /^mount=/,
+      times: Infinity,
+      fault: { kind: 'status', status: 400, ...json('UNSUPPORTED', 'mount refused') }
+    })
+    const stats = await copyInto('team/no-mounts', manifest)
+    expect(stats.blobsUploaded).toBe(2)
+    expect(on('team/no-mounts')).toEqual(
+      Array<string[]>(2)
+        .fill([
+          'POST /v2/team/no-mounts/blobs/uploads/ 400 status',
+          'POST /v2/team/no-mounts/blobs/uploads/ 202',
+          'PUT /v2/team/no-mounts/blobs/uploads/<uuid> 201'
+        ])
+        .flat()
+    )
+    const landed = repoHandle(client, 'team/no-mounts', 'pull')
+    for (const blob of manifestChildren(manifest).blobs)
+      expect(await hasBlob(landed, blob.digest)).toBe(true)
   })
 })
 
